@@ -1,0 +1,106 @@
+#include "AdminCommand.h"
+
+#include "storage/SqlCipherDriver.h"
+#include "storage/Translations.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <cstdio>
+
+std::vector<AdminCommand>& adminCommands()
+{
+    static std::vector<AdminCommand> commands;
+    return commands;
+}
+
+namespace AdminCli {
+
+bool parse(QCommandLineParser& parser, const QStringList& args, AdminIo& io, int* exitCode)
+{
+    parser.addHelpOption();
+    if (!parser.parse(args)) {
+        io.err << "xmcredit-admin: " << parser.errorText() << Qt::endl;
+        *exitCode = ExitCode::Usage;
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        io.out << parser.helpText();
+        io.out.flush();
+        *exitCode = ExitCode::Ok;
+        return false;
+    }
+    return true;
+}
+
+void printJson(AdminIo& io, const QJsonObject& object)
+{
+    io.out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << Qt::endl;
+}
+
+int fail(AdminIo& io, bool json, int code, const QString& message)
+{
+    if (json)
+        printJson(io, QJsonObject{{QStringLiteral("ok"), false},
+                                  {QStringLiteral("error"), message},
+                                  {QStringLiteral("exitCode"), code}});
+    io.err << "xmcredit-admin: " << message << Qt::endl;
+    return code;
+}
+
+} // namespace AdminCli
+
+static void printUsage(QTextStream& out)
+{
+    out << QCoreApplication::translate("xmcredit-admin", "Usage: xmcredit-admin <command> [options]") << "\n\n"
+        << QCoreApplication::translate("xmcredit-admin", "Commands:") << "\n";
+    auto commands = adminCommands();
+    std::sort(commands.begin(), commands.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    for (const auto& command : commands)
+        out << "  " << command.name.leftJustified(16) << command.summary << "\n";
+    out << "\n"
+        << QCoreApplication::translate("xmcredit-admin", "Run 'xmcredit-admin <command> --help' for its options.")
+        << "\n";
+}
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("xmcredit"));
+    QCoreApplication::setOrganizationName(QStringLiteral("xmcredit"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(XMCREDIT_VERSION));
+    Translations::install(Translations::languageFromEnvironment());
+    SqlCipherDriver::registerDriver();
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QTextStream in(stdin);
+    AdminIo io{out, err, in};
+
+    const QStringList args = app.arguments();
+    if (args.size() < 2 || args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("-h") ||
+        args.at(1) == QLatin1String("help")) {
+        printUsage(out);
+        return args.size() < 2 ? ExitCode::Usage : ExitCode::Ok;
+    }
+    if (args.at(1) == QLatin1String("--version") || args.at(1) == QLatin1String("-v")) {
+        out << "xmcredit-admin " << QCoreApplication::applicationVersion() << Qt::endl;
+        return ExitCode::Ok;
+    }
+    const QString name = args.at(1);
+    for (const auto& command : adminCommands()) {
+        if (command.name == name) {
+            QStringList rest = args.mid(2);
+            rest.prepend(QStringLiteral("xmcredit-admin ") + name);
+            const int code = command.run(rest, io);
+            out.flush();
+            err.flush();
+            return code;
+        }
+    }
+    err << "xmcredit-admin: "
+        << QCoreApplication::translate("xmcredit-admin", "unknown command '%1' (see xmcredit-admin --help)").arg(name)
+        << Qt::endl;
+    return ExitCode::Usage;
+}

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# xmcredit developer entry point.
+#   installer/dev.sh run     set up, build, and open the workstation on the demo city
+#   installer/dev.sh test    set up, build with warnings as errors, run every test (benchmarks at small scale)
+#   installer/dev.sh bench   set up, build, run the benchmarks at city scale (2M subjects, 10M items)
+#   installer/dev.sh build   set up and build only
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build_dir=${XMCREDIT_BUILD_DIR:-$root/build/dev}
+jobs=${XMCREDIT_JOBS:-$(nproc)}
+
+# Debian 12 packages the build, the tests and the demo need. Installed only when missing.
+packages=(
+    build-essential cmake ninja-build pkg-config git clang-format-14
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+    libqt6sql6 libqt6sql6-sqlite libqt6opengl6-dev libgl-dev libxkbcommon-dev
+    qt6-httpserver-dev qt6-websockets-dev libqt6charts6-dev libqt6svg6-dev
+    libsqlcipher-dev sqlcipher libsodium-dev libssl-dev
+    xvfb xauth poppler-utils fonts-noto-cjk qt6-qpa-plugins
+)
+
+log() { printf '\033[1m[dev.sh]\033[0m %s\n' "$*" >&2; }
+
+setup() {
+    local missing=()
+    for p in "${packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        return 0
+    fi
+    log "installing missing packages: ${missing[*]}"
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    export DEBIAN_FRONTEND=noninteractive
+    "${sudo[@]}" apt-get update -qq
+    "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+build() {
+    log "configuring in $build_dir"
+    cmake -S "$root" -B "$build_dir" -G Ninja \
+        -DCMAKE_BUILD_TYPE=RelWithDebInfo -DXMCREDIT_WERROR=ON >/dev/null
+    log "building with $jobs jobs"
+    cmake --build "$build_dir" --parallel "$jobs"
+}
+
+demo_dir() {
+    echo "${XMCREDIT_DEMO_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/xmcredit/demo}"
+}
+
+run() {
+    local dir
+    dir=$(demo_dir)
+    local admin="$build_dir/app/xmcredit-admin"
+    if [ ! -f "$dir/workstation.json" ]; then
+        log "creating the demo workstation in $dir"
+        "$admin" demo-init --workstation "$dir"
+    fi
+    "$admin" demo-logins --workstation "$dir" || true
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+        log "no display: starting the workstation under xvfb-run"
+        exec xvfb-run -a "$build_dir/app/xmcredit" --workstation "$dir" "$@"
+    fi
+    exec "$build_dir/app/xmcredit" --workstation "$dir" "$@"
+}
+
+run_tests() {
+    log "running every test (benchmarks at small scale)"
+    export XMCREDIT_BENCH_SCALE=${XMCREDIT_BENCH_SCALE:-small}
+    ctest --test-dir "$build_dir" --output-on-failure --timeout 900 -j "$jobs" "$@"
+}
+
+run_bench() {
+    export XMCREDIT_BENCH_SCALE=city
+    ctest --test-dir "$build_dir" -L bench --verbose --timeout 0 "$@"
+}
+
+cmd=${1:-}
+[ $# -gt 0 ] && shift
+case "$cmd" in
+    run) setup; build; run "$@" ;;
+    test) setup; build; run_tests "$@" ;;
+    bench) setup; build; run_bench "$@" ;;
+    build) setup; build ;;
+    setup) setup ;;
+    *) echo "usage: installer/dev.sh run|test|bench|build|setup" >&2; exit 2 ;;
+esac

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QList>
+#include <QSqlRecord>
+#include <QSqlResult>
+#include <QVariant>
+
+struct sqlite3_stmt;
+class SqlCipherDriver;
+
+// One prepared statement of a QSQLCIPHER connection.
+//
+// Rows are stepped lazily. A scrollable query keeps the rows it has stepped over (models seek back and forth);
+// a forward-only query keeps only the current row, so a large result streams in constant memory.
+class SqlCipherResult : public QSqlResult
+{
+public:
+    explicit SqlCipherResult(const SqlCipherDriver* driver);
+    ~SqlCipherResult() override;
+
+    QVariant handle() const override;
+
+protected:
+    bool reset(const QString& query) override;
+    bool prepare(const QString& query) override;
+    bool exec() override;
+    QVariant data(int field) override;
+    bool isNull(int field) override;
+    bool fetch(int row) override;
+    bool fetchFirst() override;
+    bool fetchLast() override;
+    int size() override;
+    int numRowsAffected() override;
+    QSqlRecord record() const override;
+    QVariant lastInsertId() const override;
+    void detachFromResultSet() override;
+    void setForwardOnly(bool forward) override;
+
+private:
+    friend class SqlCipherDriver;
+    // Called by the driver when the connection closes under a live query.
+    void finalize();
+    void clearRows();
+    // Steps once; on a row, appends it to the cache. Returns false at the end or on error.
+    bool stepRow();
+    void readCurrentRow();
+    void buildRecord();
+    void setStatementError(const QString& what, int code);
+    const QVariant* currentRow() const;
+    QMetaType fieldType(int column) const;
+
+    sqlite3_stmt* m_stmt = nullptr;
+    QSqlRecord m_record;
+    int m_columns = 0;
+    QList<QVariant> m_rows; // flat: rows × columns
+    int m_firstCachedRow = 0; // index of the first row held in m_rows (moves for forward-only queries)
+    int m_cachedRows = 0;
+    bool m_pendingRow = false; // exec() stepped onto a row that is not yet in the cache
+    bool m_done = true;        // the statement has no more rows to give
+    int m_changes = 0;
+    qint64 m_lastInsertId = 0;
+    bool m_hasInsertId = false;
+};
