@@ -26,6 +26,7 @@ enum : int {
     NotFound = 10,        // the thing named does not exist
     Rejected = 11,        // a rule refused the request (e.g. not eligible, collection refused)
     Throttled = 12,       // too many failed logins: wait and retry
+    AuditBroken = 13,     // the audit trail's hash chain does not hold
 };
 }
 

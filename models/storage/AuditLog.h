@@ -13,7 +13,7 @@ struct AuditEntry
     QString action;     // dotted verb: "login.success", "subject.open", "record.submit", "report.print", …
     QString objectType; // "subject", "item", "case", "staff", "workstation", …
     QString objectId;
-    QString basis;      // why: the legal basis or purpose recorded for the action
+    QString basis; // why: the legal basis or purpose recorded for the action
     QJsonObject details;
 };
 
@@ -26,7 +26,21 @@ struct AuditVerifyResult
 };
 
 namespace AuditLog {
-// Appends an entry in the current transaction (or its own). Returns false with error set on failure.
+// Appends an entry in the current transaction (or its own, through a savepoint). Timestamps are UTC ISO 8601
+// with milliseconds. Returns false with error set on failure.
 bool append(QSqlDatabase& db, const AuditEntry& entry, QString* error = nullptr);
+// Walks the whole chain in seq order and compares its end with the head recorded in the meta table. Reports the
+// first broken entry: an altered row (its hash), a removed row (the missing seq), rows reordered (the first one
+// whose link fails), rows cut off at the end (the first missing seq after the last row).
+//
+// Limit: anyone holding the database key can drop the triggers and rewrite the whole chain and its head
+// consistently; the chain makes that deliberate and detectable only against a copy of the head kept elsewhere
+// (e.g. pushed to the platform by sync).
 AuditVerifyResult verify(QSqlDatabase& db);
+
+// The hash of one entry: SHA-256 hex of prevHash, a newline, and the compact JSON array
+// [seq as decimal text, at, actor, action, objectType, objectId, basis, detailsJson].
+QString computeHash(const QString& prevHash, qint64 seq, const QString& at, const QString& actor, const QString& action,
+                    const QString& objectType, const QString& objectId, const QString& basis,
+                    const QString& detailsJson);
 } // namespace AuditLog

@@ -9,7 +9,7 @@
 namespace Database {
 
 enum class OpenMode {
-    Existing,     // the file must exist (a missing file is an error, nothing is created)
+    Existing, // the file must exist (a missing file is an error, nothing is created)
     CreateIfMissing,
     Inspect, // the file must exist; nothing is migrated or written (schema too new is still refused)
 };

@@ -1,0 +1,573 @@
+// Workstation administration: init, staff, rekey, audit verify, and the demo workstation of installer/dev.sh.
+//
+// Passwords never come from the command line (other users could read them in the process list): with
+// --password-stdin they are read from standard input, one per line, in the order each command documents.
+
+#include "AdminCommand.h"
+
+#include "storage/AuditLog.h"
+#include "storage/KeyVault.h"
+#include "storage/Workstation.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QSysInfo>
+
+namespace {
+
+int exitCodeFor(WorkstationError error)
+{
+    switch (error) {
+    case WorkstationError::None:
+        return ExitCode::Ok;
+    case WorkstationError::NoWorkstation:
+    case WorkstationError::NotFound:
+        return ExitCode::NotFound;
+    case WorkstationError::MetadataDamaged:
+    case WorkstationError::VaultMissing:
+    case WorkstationError::VaultTruncated:
+    case WorkstationError::VaultCorrupt:
+    case WorkstationError::DatabaseMissing:
+    case WorkstationError::DatabaseTruncated:
+    case WorkstationError::DatabaseCorrupt:
+        return ExitCode::FileProblem;
+    case WorkstationError::WrongWorkstation:
+        return ExitCode::WrongWorkstation;
+    case WorkstationError::SchemaTooNew:
+    case WorkstationError::VaultUnsupported:
+        return ExitCode::SchemaTooNew;
+    case WorkstationError::UnknownUser:
+    case WorkstationError::WrongPassword:
+    case WorkstationError::AccountDisabled:
+        return ExitCode::AuthFailed;
+    case WorkstationError::Throttled:
+        return ExitCode::Throttled;
+    case WorkstationError::Denied:
+        return ExitCode::Denied;
+    case WorkstationError::InvalidInput:
+        return ExitCode::InvalidInput;
+    case WorkstationError::Rejected:
+        return ExitCode::Rejected;
+    case WorkstationError::Exists:
+        return ExitCode::Exists;
+    case WorkstationError::MigrationFailed:
+    case WorkstationError::IoError:
+        return ExitCode::Failure;
+    }
+    return ExitCode::Failure;
+}
+
+int failWith(AdminIo& io, bool json, const WorkstationStatus& status)
+{
+    return AdminCli::fail(io, json, exitCodeFor(status.error), status.message);
+}
+
+const QCommandLineOption& workstationOption()
+{
+    static const QCommandLineOption option(
+        QStringLiteral("workstation"),
+        QCoreApplication::translate("xmcredit-admin", "The workstation directory (default: %1).")
+            .arg(QDir::toNativeSeparators(Workstation::defaultDirectory())),
+        QCoreApplication::translate("xmcredit-admin", "DIR"));
+    return option;
+}
+const QCommandLineOption& userOption()
+{
+    static const QCommandLineOption option(
+        QStringLiteral("user"), QCoreApplication::translate("xmcredit-admin", "The member of staff acting (logs in)."),
+        QCoreApplication::translate("xmcredit-admin", "NAME"));
+    return option;
+}
+const QCommandLineOption& passwordStdinOption()
+{
+    static const QCommandLineOption option(
+        QStringLiteral("password-stdin"),
+        QCoreApplication::translate("xmcredit-admin", "Read passwords from standard input, one per line."));
+    return option;
+}
+const QCommandLineOption& jsonOption()
+{
+    static const QCommandLineOption option(QStringLiteral("json"),
+                                           QCoreApplication::translate("xmcredit-admin", "Print the result as JSON."));
+    return option;
+}
+
+QString workstationDir(const QCommandLineParser& parser)
+{
+    return parser.isSet(workstationOption()) ? parser.value(workstationOption()) : Workstation::defaultDirectory();
+}
+
+// Reads one password line. Returns false (with exitCode set) when stdin ends first.
+bool readPassword(AdminIo& io, bool json, const QString& whose, QString* password, int* exitCode)
+{
+    QString line = io.in.readLine();
+    if (line.isNull()) {
+        *exitCode = AdminCli::fail(
+            io, json, ExitCode::Usage,
+            QCoreApplication::translate("xmcredit-admin", "Standard input ended before the password of %1.")
+                .arg(whose));
+        return false;
+    }
+    if (line.endsWith(QLatin1Char('\r')))
+        line.chop(1);
+    *password = line;
+    return true;
+}
+
+bool requirePasswordStdin(const QCommandLineParser& parser, AdminIo& io, bool json, int* exitCode)
+{
+    if (parser.isSet(passwordStdinOption()))
+        return true;
+    *exitCode =
+        AdminCli::fail(io, json, ExitCode::Usage,
+                       QCoreApplication::translate(
+                           "xmcredit-admin", "Passwords are read from standard input only: pass --password-stdin."));
+    return false;
+}
+
+// Logs in as --user with the first password line and opens the session in this thread.
+bool login(const QCommandLineParser& parser, AdminIo& io, bool json, Session* session, int* exitCode)
+{
+    if (!parser.isSet(userOption())) {
+        *exitCode = AdminCli::fail(
+            io, json, ExitCode::Usage,
+            QCoreApplication::translate("xmcredit-admin", "Name the member of staff acting with --user."));
+        return false;
+    }
+    if (!requirePasswordStdin(parser, io, json, exitCode))
+        return false;
+    const QString user = parser.value(userOption());
+    QString password;
+    if (!readPassword(io, json, user, &password, exitCode))
+        return false;
+    const UnlockResult unlocked = Workstation::unlock(workstationDir(parser), user, password);
+    if (!unlocked.ok()) {
+        *exitCode = failWith(io, json, unlocked.status);
+        return false;
+    }
+    const WorkstationStatus opened = Workstation::openSession(unlocked, QStringLiteral("xmcredit-admin"), session);
+    if (!opened.ok()) {
+        *exitCode = failWith(io, json, opened);
+        return false;
+    }
+    return true;
+}
+
+// Closes the session when the command returns.
+struct SessionGuard
+{
+    Session& session;
+    ~SessionGuard() { Workstation::closeSession(session); }
+};
+
+QJsonObject staffJson(const StaffMember& member)
+{
+    return QJsonObject{
+        {QStringLiteral("username"), member.username},
+        {QStringLiteral("displayName"), member.displayName},
+        {QStringLiteral("role"), Roles::name(member.role)},
+        {QStringLiteral("active"), member.active},
+        {QStringLiteral("hasSlot"), member.hasSlot},
+        {QStringLiteral("createdAt"), member.createdAt.toString(Qt::ISODateWithMs)},
+        {QStringLiteral("createdBy"), member.createdBy},
+        {QStringLiteral("deactivatedAt"), member.deactivatedAt.isValid()
+                                              ? QJsonValue(member.deactivatedAt.toString(Qt::ISODateWithMs))
+                                              : QJsonValue(QJsonValue::Null)},
+    };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+int runInit(const QStringList& args, AdminIo& io)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "xmcredit-admin", "Creates a workstation: an encrypted database with a random key, its key vault and the first "
+                          "administrator. Standard input: the administrator's password."));
+    const QCommandLineOption admin(
+        QStringLiteral("admin"), QCoreApplication::translate("xmcredit-admin", "Username of the first administrator."),
+        QCoreApplication::translate("xmcredit-admin", "NAME"));
+    const QCommandLineOption displayName(
+        QStringLiteral("display-name"),
+        QCoreApplication::translate("xmcredit-admin", "The administrator's full name (default: the username)."),
+        QCoreApplication::translate("xmcredit-admin", "TEXT"));
+    const QCommandLineOption name(
+        QStringLiteral("name"),
+        QCoreApplication::translate("xmcredit-admin", "The workstation's name (default: the host name)."),
+        QCoreApplication::translate("xmcredit-admin", "TEXT"));
+    parser.addOptions({workstationOption(), admin, displayName, name, passwordStdinOption(), jsonOption()});
+    int code = ExitCode::Ok;
+    if (!AdminCli::parse(parser, args, io, &code))
+        return code;
+    const bool json = parser.isSet(jsonOption());
+    if (!parser.isSet(admin))
+        return AdminCli::fail(
+            io, json, ExitCode::Usage,
+            QCoreApplication::translate("xmcredit-admin", "Name the first administrator with --admin."));
+    if (!requirePasswordStdin(parser, io, json, &code))
+        return code;
+    QString password;
+    if (!readPassword(io, json, parser.value(admin), &password, &code))
+        return code;
+    const QString dir = workstationDir(parser);
+    const QString workstationName = parser.isSet(name) ? parser.value(name) : QSysInfo::machineHostName();
+    const QString adminName = parser.isSet(displayName) ? parser.value(displayName) : parser.value(admin);
+    const WorkstationStatus status =
+        Workstation::create(dir, workstationName.isEmpty() ? QStringLiteral("xmcredit") : workstationName,
+                            parser.value(admin), adminName, password);
+    if (!status.ok())
+        return failWith(io, json, status);
+    WorkstationInfo info;
+    Workstation::readInfo(dir, &info);
+    if (json)
+        AdminCli::printJson(io, QJsonObject{{QStringLiteral("ok"), true},
+                                            {QStringLiteral("workstation"), info.id},
+                                            {QStringLiteral("name"), info.name},
+                                            {QStringLiteral("dir"), info.dir}});
+    else
+        io.out << QCoreApplication::translate("xmcredit-admin", "Created workstation %1 (%2) in %3.")
+                      .arg(info.name, info.id, QDir::toNativeSeparators(info.dir))
+               << Qt::endl;
+    return ExitCode::Ok;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+int runStaff(const QStringList& args, AdminIo& io)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "xmcredit-admin", "Manages the staff of a workstation.\n"
+                          "  staff add NAME --role ROLE [--display-name TEXT] --user ADMIN --password-stdin\n"
+                          "      standard input: ADMIN's password, then the new member's password\n"
+                          "  staff remove NAME [--no-rekey] --user ADMIN --password-stdin\n"
+                          "      standard input: ADMIN's password. Rotates the database key unless --no-rekey.\n"
+                          "  staff passwd NAME --user ACTOR --password-stdin\n"
+                          "      standard input: ACTOR's password, then NAME's new password (ACTOR may be NAME)\n"
+                          "  staff list [--json] --user NAME --password-stdin\n"
+                          "      standard input: NAME's password\n"
+                          "Roles: clerk, reviewer, supervisor, auditor, administrator."));
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QCoreApplication::translate("xmcredit-admin", "add, remove, passwd or list"));
+    parser.addPositionalArgument(QStringLiteral("name"),
+                                 QCoreApplication::translate("xmcredit-admin", "The member of staff concerned."),
+                                 QCoreApplication::translate("xmcredit-admin", "[NAME]"));
+    const QCommandLineOption role(QStringLiteral("role"),
+                                  QCoreApplication::translate("xmcredit-admin", "The role of a new member of staff."),
+                                  QCoreApplication::translate("xmcredit-admin", "ROLE"));
+    const QCommandLineOption displayName(
+        QStringLiteral("display-name"),
+        QCoreApplication::translate("xmcredit-admin", "Full name (default: the username)."),
+        QCoreApplication::translate("xmcredit-admin", "TEXT"));
+    const QCommandLineOption noRekey(
+        QStringLiteral("no-rekey"),
+        QCoreApplication::translate("xmcredit-admin",
+                                    "Do not rotate the database key after removing a member of staff."));
+    parser.addOptions(
+        {workstationOption(), userOption(), passwordStdinOption(), role, displayName, noRekey, jsonOption()});
+    int code = ExitCode::Ok;
+    if (!AdminCli::parse(parser, args, io, &code))
+        return code;
+    const bool json = parser.isSet(jsonOption());
+    const QStringList positional = parser.positionalArguments();
+    const QString command = positional.value(0);
+    const QString name = positional.value(1);
+    const QStringList needsName{QStringLiteral("add"), QStringLiteral("remove"), QStringLiteral("passwd")};
+    if (command != QLatin1String("list") && !needsName.contains(command))
+        return AdminCli::fail(io, json, ExitCode::Usage,
+                              QCoreApplication::translate(
+                                  "xmcredit-admin", "Unknown staff command '%1': use add, remove, passwd or list.")
+                                  .arg(command));
+    if (needsName.contains(command) && name.isEmpty())
+        return AdminCli::fail(io, json, ExitCode::Usage,
+                              QCoreApplication::translate("xmcredit-admin", "Name the member of staff."));
+    Role newRole = Role::Clerk;
+    if (command == QLatin1String("add")) {
+        if (!parser.isSet(role))
+            return AdminCli::fail(
+                io, json, ExitCode::Usage,
+                QCoreApplication::translate("xmcredit-admin", "Give the new member's role with --role."));
+        if (!Roles::fromName(parser.value(role), &newRole))
+            return AdminCli::fail(
+                io, json, ExitCode::InvalidInput,
+                QCoreApplication::translate(
+                    "xmcredit-admin", "Unknown role '%1': use clerk, reviewer, supervisor, auditor or administrator.")
+                    .arg(parser.value(role)));
+    }
+
+    Session session;
+    if (!login(parser, io, json, &session, &code))
+        return code;
+    SessionGuard guard{session};
+
+    WorkstationStatus status;
+    if (command == QLatin1String("list")) {
+        QList<StaffMember> members;
+        if (!Workstation::listStaff(session, &members, &status))
+            return failWith(io, json, status);
+        if (json) {
+            QJsonArray array;
+            for (const StaffMember& member : members)
+                array.append(staffJson(member));
+            AdminCli::printJson(io, QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("staff"), array}});
+        } else {
+            for (const StaffMember& member : members) {
+                io.out << member.username.leftJustified(20) << ' ' << Roles::name(member.role).leftJustified(14) << ' '
+                       << (member.active
+                               ? (member.hasSlot ? QCoreApplication::translate("xmcredit-admin", "active")
+                                                 : QCoreApplication::translate("xmcredit-admin", "no key slot"))
+                               : QCoreApplication::translate("xmcredit-admin", "removed"))
+                              .leftJustified(12)
+                       << ' ' << member.displayName << '\n';
+            }
+            io.out.flush();
+        }
+        return ExitCode::Ok;
+    }
+    if (command == QLatin1String("add") || command == QLatin1String("passwd")) {
+        QString password;
+        if (!readPassword(io, json, name, &password, &code))
+            return code;
+        if (command == QLatin1String("add"))
+            status = Workstation::addStaff(session, name, parser.isSet(displayName) ? parser.value(displayName) : name,
+                                           newRole, password);
+        else
+            status = Workstation::changePassword(session, name, password);
+    } else {
+        status = Workstation::removeStaff(session, name, !parser.isSet(noRekey));
+    }
+    if (!status.ok())
+        return failWith(io, json, status);
+    QString done;
+    if (command == QLatin1String("add"))
+        done = QCoreApplication::translate("xmcredit-admin", "Added %1 as %2.").arg(name, Roles::displayName(newRole));
+    else if (command == QLatin1String("passwd"))
+        done = QCoreApplication::translate("xmcredit-admin", "Changed the password of %1.").arg(name);
+    else if (parser.isSet(noRekey))
+        done = QCoreApplication::translate(
+                   "xmcredit-admin", "Removed %1. The database key was not rotated: run 'xmcredit-admin rekey' soon.")
+                   .arg(name);
+    else
+        done = QCoreApplication::translate("xmcredit-admin", "Removed %1 and rotated the database key.").arg(name);
+    if (json)
+        AdminCli::printJson(io, QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("message"), done}});
+    else
+        io.out << done << Qt::endl;
+    return ExitCode::Ok;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+int runRekey(const QStringList& args, AdminIo& io)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "xmcredit-admin",
+        "Rotates the database key: a new random key is sealed to every staff slot and the database is rewritten "
+        "under it. The old key stops working; every member of staff keeps their password. No other program may "
+        "have the workstation open. Standard input: ADMIN's password."));
+    parser.addOptions({workstationOption(), userOption(), passwordStdinOption(), jsonOption()});
+    int code = ExitCode::Ok;
+    if (!AdminCli::parse(parser, args, io, &code))
+        return code;
+    const bool json = parser.isSet(jsonOption());
+    Session session;
+    if (!login(parser, io, json, &session, &code))
+        return code;
+    SessionGuard guard{session};
+    const WorkstationStatus status = Workstation::rekey(session);
+    if (!status.ok())
+        return failWith(io, json, status);
+    KeyVault vault;
+    KeyVault::load(Workstation::vaultPath(session.workstationDir), &vault);
+    const QString done = QCoreApplication::translate("xmcredit-admin", "Rotated the database key (key generation %1).")
+                             .arg(vault.keyGeneration);
+    if (json)
+        AdminCli::printJson(io, QJsonObject{{QStringLiteral("ok"), true},
+                                            {QStringLiteral("keyGeneration"), vault.keyGeneration},
+                                            {QStringLiteral("message"), done}});
+    else
+        io.out << done << Qt::endl;
+    return ExitCode::Ok;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+int runAudit(const QStringList& args, AdminIo& io)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "xmcredit-admin",
+        "Audit trail commands.\n"
+        "  audit verify --user NAME --password-stdin [--json]\n"
+        "      checks the hash chain; exits 0 when intact, 5 (file problem) at the first broken entry.\n"
+        "      Standard input: NAME's password. NAME needs the auditor or administrator role."));
+    parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("xmcredit-admin", "verify"));
+    parser.addOptions({workstationOption(), userOption(), passwordStdinOption(), jsonOption()});
+    int code = ExitCode::Ok;
+    if (!AdminCli::parse(parser, args, io, &code))
+        return code;
+    const bool json = parser.isSet(jsonOption());
+    if (parser.positionalArguments().value(0) != QLatin1String("verify"))
+        return AdminCli::fail(io, json, ExitCode::Usage,
+                              QCoreApplication::translate("xmcredit-admin", "Unknown audit command '%1': use verify.")
+                                  .arg(parser.positionalArguments().value(0)));
+    Session session;
+    if (!login(parser, io, json, &session, &code))
+        return code;
+    SessionGuard guard{session};
+    if (!session.can(Permission::ReadAudit)) {
+        QSqlDatabase db = session.database();
+        AuditLog::append(db, {session.username, QStringLiteral("access.denied"), QStringLiteral("permission"),
+                              Roles::permissionName(Permission::ReadAudit), QString(), QJsonObject()});
+        return AdminCli::fail(
+            io, json, ExitCode::Denied,
+            QCoreApplication::translate("xmcredit-admin", "%1 (%2) is not allowed to read the audit trail.")
+                .arg(session.username, Roles::displayName(session.role)));
+    }
+    QSqlDatabase db = session.database();
+    const AuditVerifyResult result = AuditLog::verify(db);
+    if (json) {
+        AdminCli::printJson(io, QJsonObject{{QStringLiteral("ok"), result.ok},
+                                            {QStringLiteral("entries"), double(result.entries)},
+                                            {QStringLiteral("firstBrokenSeq"), double(result.firstBrokenSeq)},
+                                            {QStringLiteral("message"), result.message}});
+        if (!result.ok)
+            io.err << "xmcredit-admin: " << result.message << Qt::endl;
+    } else if (result.ok) {
+        io.out << result.message << Qt::endl;
+    } else {
+        io.err << "xmcredit-admin: " << result.message << Qt::endl;
+    }
+    return result.ok ? ExitCode::Ok : ExitCode::AuditBroken;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The demo workstation: fixed, documented logins, one per role. A workstation made by demo-init is marked as a
+// demo in workstation.json; demo-logins refuses to print anything for any other workstation.
+
+struct DemoLogin
+{
+    QString username;
+    Role role;
+    QString displayName;
+    QString password;
+};
+
+QList<DemoLogin> demoLogins()
+{
+    return {
+        {QStringLiteral("admin"), Role::Administrator, QStringLiteral("陈管理 (demo)"), QStringLiteral("admin-demo")},
+        {QStringLiteral("clerk"), Role::Clerk, QStringLiteral("林窗口 (demo)"), QStringLiteral("clerk-demo")},
+        {QStringLiteral("reviewer"), Role::Reviewer, QStringLiteral("黄初审 (demo)"), QStringLiteral("reviewer-demo")},
+        {QStringLiteral("supervisor"), Role::Supervisor, QStringLiteral("张主管 (demo)"),
+         QStringLiteral("supervisor-demo")},
+        {QStringLiteral("auditor"), Role::Auditor, QStringLiteral("王审计 (demo)"), QStringLiteral("auditor-demo")},
+    };
+}
+
+int printDemoLogins(AdminIo& io, bool json, const WorkstationInfo& info)
+{
+    if (json) {
+        QJsonArray array;
+        for (const DemoLogin& login : demoLogins())
+            array.append(QJsonObject{{QStringLiteral("username"), login.username},
+                                     {QStringLiteral("role"), Roles::name(login.role)},
+                                     {QStringLiteral("password"), login.password}});
+        AdminCli::printJson(io, QJsonObject{{QStringLiteral("ok"), true},
+                                            {QStringLiteral("workstation"), info.id},
+                                            {QStringLiteral("dir"), info.dir},
+                                            {QStringLiteral("logins"), array}});
+        return ExitCode::Ok;
+    }
+    io.out << QCoreApplication::translate("xmcredit-admin", "Demo logins for the workstation in %1:")
+                  .arg(QDir::toNativeSeparators(info.dir))
+           << '\n';
+    for (const DemoLogin& login : demoLogins())
+        io.out << "  " << login.username.leftJustified(12) << ' ' << Roles::displayName(login.role).leftJustified(15)
+               << ' ' << QCoreApplication::translate("xmcredit-admin", "password: %1").arg(login.password) << '\n';
+    io.out.flush();
+    return ExitCode::Ok;
+}
+
+int runDemoInit(const QStringList& args, AdminIo& io)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "xmcredit-admin", "Creates a demo workstation with one login per role and the documented demo passwords (see "
+                          "demo-logins). Never use it for real data."));
+    parser.addOptions({workstationOption(), jsonOption()});
+    int code = ExitCode::Ok;
+    if (!AdminCli::parse(parser, args, io, &code))
+        return code;
+    const bool json = parser.isSet(jsonOption());
+    const QString dir = workstationDir(parser);
+    const QList<DemoLogin> logins = demoLogins();
+    WorkstationStatus status =
+        Workstation::create(dir, QCoreApplication::translate("xmcredit-admin", "Demo workstation"),
+                            logins.first().username, logins.first().displayName, logins.first().password, true);
+    if (!status.ok())
+        return failWith(io, json, status);
+    const UnlockResult unlocked = Workstation::unlock(dir, logins.first().username, logins.first().password);
+    if (!unlocked.ok())
+        return failWith(io, json, unlocked.status);
+    Session session;
+    status = Workstation::openSession(unlocked, QStringLiteral("xmcredit-admin-demo"), &session);
+    if (!status.ok())
+        return failWith(io, json, status);
+    SessionGuard guard{session};
+    for (int i = 1; i < logins.size(); ++i) {
+        const DemoLogin& login = logins.at(i);
+        status = Workstation::addStaff(session, login.username, login.displayName, login.role, login.password);
+        if (!status.ok())
+            return failWith(io, json, status);
+    }
+    WorkstationInfo info;
+    Workstation::readInfo(dir, &info);
+    if (!json)
+        io.out << QCoreApplication::translate("xmcredit-admin", "Created the demo workstation in %1.")
+                      .arg(QDir::toNativeSeparators(info.dir))
+               << '\n';
+    return printDemoLogins(io, json, info);
+}
+
+int runDemoLogins(const QStringList& args, AdminIo& io)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("xmcredit-admin", "Prints the logins of a demo workstation made by demo-init."));
+    parser.addOptions({workstationOption(), jsonOption()});
+    int code = ExitCode::Ok;
+    if (!AdminCli::parse(parser, args, io, &code))
+        return code;
+    const bool json = parser.isSet(jsonOption());
+    WorkstationInfo info;
+    const WorkstationStatus status = Workstation::readInfo(workstationDir(parser), &info);
+    if (!status.ok())
+        return failWith(io, json, status);
+    if (!info.demo)
+        return AdminCli::fail(
+            io, json, ExitCode::Rejected,
+            QCoreApplication::translate("xmcredit-admin",
+                                        "The workstation in %1 is not a demo workstation: it has no demo logins.")
+                .arg(QDir::toNativeSeparators(info.dir)));
+    return printDemoLogins(io, json, info);
+}
+
+} // namespace
+
+XMCREDIT_ADMIN_COMMAND(QStringLiteral("init"), QCoreApplication::translate("xmcredit-admin", "Create a workstation"),
+                       runInit);
+XMCREDIT_ADMIN_COMMAND(QStringLiteral("staff"),
+                       QCoreApplication::translate("xmcredit-admin", "Add, remove, list staff; change passwords"),
+                       runStaff);
+XMCREDIT_ADMIN_COMMAND(QStringLiteral("rekey"),
+                       QCoreApplication::translate("xmcredit-admin", "Rotate the database key"), runRekey);
+XMCREDIT_ADMIN_COMMAND(QStringLiteral("audit"),
+                       QCoreApplication::translate("xmcredit-admin", "Verify the audit trail's hash chain"), runAudit);
+XMCREDIT_ADMIN_COMMAND(QStringLiteral("demo-init"),
+                       QCoreApplication::translate("xmcredit-admin", "Create the demo workstation"), runDemoInit);
+XMCREDIT_ADMIN_COMMAND(QStringLiteral("demo-logins"),
+                       QCoreApplication::translate("xmcredit-admin", "Print the demo workstation's logins"),
+                       runDemoLogins);

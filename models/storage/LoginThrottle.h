@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+// Slows down repeated failed logins, per workstation and typed username.
+//
+// The state (failure count and time of the last failure per username) lives in a small JSON file OUTSIDE the
+// workstation directory, so that a failed login changes no file of the workstation (the vault and the database
+// stay byte-for-byte as they were): $XMCREDIT_STATE_DIR, else <AppLocalDataLocation>/login-state, one file per
+// workstation named after a hash of its canonical path. The first FreeAttempts failures cost nothing; after that
+// each attempt must wait 5 s, doubling with each further failure, up to 15 minutes. A success resets the count.
+//
+// Limits: this is a speed bump for guessing at the workstation's own login (GUI and CLI). Whoever can delete the
+// state file, or copies the vault elsewhere, is slowed down only by Argon2id's cost per guess. If the state file
+// cannot be written, logins are not blocked (fail-open) and a warning is logged.
+//
+// Thread-safe: every call takes a process-wide lock and reads/writes the file.
+class LoginThrottle
+{
+public:
+    static constexpr int FreeAttempts = 3;
+    static constexpr int FirstDelaySeconds = 5;
+    static constexpr int MaxDelaySeconds = 15 * 60;
+
+    explicit LoginThrottle(const QString& workstationDir);
+
+    // Delay that applies after `failures` consecutive failures (0 while failures <= FreeAttempts - 1).
+    static int delayAfterFailures(int failures);
+    static QString stateDirectory();
+    QString stateFilePath() const { return m_stateFile; }
+
+    // Seconds the user must still wait before the next attempt is even checked (0 = go ahead).
+    int secondsToWait(const QString& username, const QDateTime& now = QDateTime::currentDateTimeUtc()) const;
+    int failures(const QString& username) const;
+    void recordFailure(const QString& username, const QDateTime& now = QDateTime::currentDateTimeUtc());
+    void recordSuccess(const QString& username);
+
+private:
+    QString m_stateFile;
+};

@@ -1,0 +1,1026 @@
+#include "Workstation.h"
+
+#include "AuditLog.h"
+#include "Database.h"
+#include "LoginThrottle.h"
+#include "SqlCipherDriver.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLockFile>
+#include <QSaveFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QUuid>
+
+#include <openssl/evp.h>
+#include <sodium.h>
+
+#include <algorithm>
+
+namespace Workstation {
+
+namespace {
+
+QString native(const QString& path)
+{
+    return QDir::toNativeSeparators(path);
+}
+
+WorkstationStatus fail(WorkstationError error, const QString& message, int retryAfter = 0)
+{
+    WorkstationStatus status;
+    status.error = error;
+    status.message = message;
+    status.retryAfterSeconds = retryAfter;
+    return status;
+}
+
+QString uniqueConnectionName(const QString& prefix)
+{
+    return prefix + QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString absoluteDir(const QString& dir)
+{
+    return QDir::cleanPath(QFileInfo(dir).absoluteFilePath());
+}
+
+// SQLCipher 3 begins the file with its random 16-byte salt: it tells one database file from another without the
+// key, which is how a database from another workstation is told from a damaged one.
+QByteArray fileSalt(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.read(KeyVault::DatabaseSaltBytes);
+}
+
+// The key the open database uses, from the key ring's x'<hex>' literal.
+SecureBytes keyFromRing(const QString& path)
+{
+    const SecureBytes literal = SqlCipherKeyRing::rawKeyLiteral(path);
+    constexpr std::size_t HexDigits = 2 * KeyVault::DatabaseKeyBytes;
+    if (literal.size() != HexDigits + 3)
+        return {};
+    SecureBytes key(KeyVault::DatabaseKeyBytes);
+    size_t length = 0;
+    if (sodium_hex2bin(key.data(), key.size(), reinterpret_cast<const char*>(literal.data()) + 2, HexDigits, nullptr,
+                       &length, nullptr) != 0 ||
+        length != key.size())
+        return {};
+    return key;
+}
+
+// Tells a database cut short at a page boundary from one damaged otherwise, which SQLite reports alike
+// (SQLITE_CORRUPT). Decrypts the header of page 1 with the key and compares its page count with the file's size.
+// SQLCipher 3's page 1 layout (default settings, raw key): 16 bytes of salt, then AES-256-CBC of header bytes 16 to
+// 4048 under the key, with the IV at byte 4048 (the 48 reserved bytes hold the IV and the HMAC). The decryption is
+// checked against header fields whose values are fixed (page size, payload fractions) before it is believed.
+bool databaseCutShort(const QString& path, const SecureBytes& key)
+{
+    constexpr int PageSize = SqlCipherDriver::CipherPageSize;
+    constexpr int Reserve = 48;
+    constexpr int Salt = 16;
+    QFile file(path);
+    if (key.size() != 32 || !file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray page = file.read(PageSize);
+    const qint64 filePages = file.size() / PageSize;
+    if (page.size() != PageSize)
+        return true;
+    const auto* bytes = reinterpret_cast<const unsigned char*>(page.constData());
+    unsigned char header[PageSize - Reserve - Salt];
+    EVP_CIPHER_CTX* ctx = EVP_CIPHER_CTX_new();
+    int written = 0;
+    int finalWritten = 0;
+    const bool ok = ctx &&
+                    EVP_DecryptInit_ex(ctx, EVP_aes_256_cbc(), nullptr, key.data(), bytes + PageSize - Reserve) == 1 &&
+                    EVP_CIPHER_CTX_set_padding(ctx, 0) == 1 &&
+                    EVP_DecryptUpdate(ctx, header, &written, bytes + Salt, int(sizeof(header))) == 1 &&
+                    EVP_DecryptFinal_ex(ctx, header + written, &finalWritten) == 1;
+    EVP_CIPHER_CTX_free(ctx);
+    const auto be32 = [&header](int offset) {
+        const int i = offset - Salt;
+        return (quint32(header[i]) << 24) | (quint32(header[i + 1]) << 16) | (quint32(header[i + 2]) << 8) |
+               quint32(header[i + 3]);
+    };
+    const bool plausible = ok && header[0] == (PageSize >> 8) && header[1] == (PageSize & 0xff) &&
+                           header[20 - Salt] == Reserve && header[21 - Salt] == 64 && header[22 - Salt] == 32 &&
+                           header[23 - Salt] == 32;
+    const bool result = plausible && be32(24) == be32(92) && qint64(be32(28)) > filePages;
+    sodium_memzero(header, sizeof(header));
+    return result;
+}
+
+WorkstationStatus fromVaultError(VaultError error, const QString& message)
+{
+    switch (error) {
+    case VaultError::None:
+        return {};
+    case VaultError::Missing:
+        return fail(WorkstationError::VaultMissing, message);
+    case VaultError::Truncated:
+        return fail(WorkstationError::VaultTruncated, message);
+    case VaultError::Corrupt:
+        return fail(WorkstationError::VaultCorrupt, message);
+    case VaultError::Unsupported:
+        return fail(WorkstationError::VaultUnsupported, message);
+    case VaultError::IoError:
+        return fail(WorkstationError::IoError, message);
+    }
+    return fail(WorkstationError::IoError, message);
+}
+
+WorkstationStatus fromOpenResult(const QString& path, const Database::OpenResult& result)
+{
+    switch (result.failure) {
+    case Database::OpenFailure::None:
+        return {};
+    case Database::OpenFailure::Missing:
+        return fail(WorkstationError::DatabaseMissing, result.message);
+    case Database::OpenFailure::NotDatabase:
+    case Database::OpenFailure::Corrupt: {
+        const qint64 size = QFileInfo(path).size();
+        if (size == 0 || size % SqlCipherDriver::CipherPageSize != 0)
+            return fail(WorkstationError::DatabaseTruncated,
+                        QCoreApplication::translate(
+                            "Workstation",
+                            "The database file %1 is truncated: its size (%2 bytes) is not a whole number of pages.")
+                            .arg(native(path))
+                            .arg(size));
+        return fail(WorkstationError::DatabaseCorrupt, result.message);
+    }
+    case Database::OpenFailure::SchemaTooNew:
+        return fail(WorkstationError::SchemaTooNew, result.message);
+    case Database::OpenFailure::MigrationFailed:
+        return fail(WorkstationError::MigrationFailed, result.message);
+    case Database::OpenFailure::NotSqlCipher:
+    case Database::OpenFailure::Other:
+        break;
+    }
+    return fail(WorkstationError::IoError, result.message);
+}
+
+// Checks the database file without the key: missing, or so short it cannot be whole.
+WorkstationStatus checkDatabaseFile(const QString& path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return fail(WorkstationError::DatabaseMissing,
+                    QCoreApplication::translate("Workstation", "The database file %1 is missing.").arg(native(path)));
+    if (info.size() == 0 || info.size() % SqlCipherDriver::CipherPageSize != 0)
+        return fail(
+            WorkstationError::DatabaseTruncated,
+            QCoreApplication::translate(
+                "Workstation", "The database file %1 is truncated: its size (%2 bytes) is not a whole number of pages.")
+                .arg(native(path))
+                .arg(info.size()));
+    return {};
+}
+
+// Serialises changes to the vault between processes. The lock file exists only while a change is made.
+class VaultLock
+{
+public:
+    explicit VaultLock(const QString& dir)
+        : m_lock(QDir(dir).filePath(QStringLiteral("vault.lock")))
+    {}
+    WorkstationStatus acquire()
+    {
+        if (m_lock.tryLock(10000))
+            return {};
+        return fail(
+            WorkstationError::IoError,
+            QCoreApplication::translate(
+                "Workstation", "The key vault is being changed by another program (lock file %1). Try again later.")
+                .arg(native(m_lock.fileName())));
+    }
+
+private:
+    QLockFile m_lock;
+};
+
+bool auditInto(QSqlDatabase& db, const QString& actor, const QString& action, const QString& objectType,
+               const QString& objectId, const QJsonObject& details = {}, QString* error = nullptr)
+{
+    AuditEntry entry;
+    entry.actor = actor;
+    entry.action = action;
+    entry.objectType = objectType;
+    entry.objectId = objectId;
+    entry.basis = QStringLiteral("workstation administration");
+    entry.details = details;
+    return AuditLog::append(db, entry, error);
+}
+
+// Checks a permission in models/ (not only in the UI), and audits a refusal.
+WorkstationStatus require(const Session& session, Permission permission)
+{
+    if (!session.isValid() || !session.database().isOpen())
+        return fail(WorkstationError::Denied, QCoreApplication::translate("Workstation", "Nobody is logged in."));
+    if (session.can(permission))
+        return {};
+    QSqlDatabase db = session.database();
+    auditInto(db, session.username, QStringLiteral("access.denied"), QStringLiteral("permission"),
+              Roles::permissionName(permission));
+    return fail(WorkstationError::Denied,
+                QCoreApplication::translate("Workstation", "%1 (%2) is not allowed to do this.")
+                    .arg(session.username, Roles::displayName(session.role)));
+}
+
+bool beginImmediate(QSqlDatabase& db, QString* error)
+{
+    QSqlQuery query(db);
+    if (query.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return true;
+    *error = query.lastError().text();
+    return false;
+}
+
+bool commit(QSqlDatabase& db, QString* error)
+{
+    QSqlQuery query(db);
+    if (query.exec(QStringLiteral("COMMIT")))
+        return true;
+    *error = query.lastError().text();
+    query.exec(QStringLiteral("ROLLBACK"));
+    return false;
+}
+
+void rollback(QSqlDatabase& db)
+{
+    QSqlQuery query(db);
+    query.exec(QStringLiteral("ROLLBACK"));
+}
+
+WorkstationStatus loadVault(const QString& dir, KeyVault* vault)
+{
+    QString message;
+    return fromVaultError(KeyVault::load(vaultPath(dir), vault, &message), message);
+}
+
+WorkstationStatus writeMetadata(const WorkstationInfo& info)
+{
+    const QJsonObject object{{QStringLiteral("format"), QStringLiteral("xmcredit-workstation")},
+                             {QStringLiteral("version"), 1},
+                             {QStringLiteral("id"), info.id},
+                             {QStringLiteral("name"), info.name},
+                             {QStringLiteral("created"), info.created.toString(Qt::ISODateWithMs)},
+                             {QStringLiteral("demo"), info.demo}};
+    QSaveFile file(metadataPath(info.dir));
+    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(object).toJson(QJsonDocument::Indented)) < 0 ||
+        !file.commit())
+        return fail(WorkstationError::IoError,
+                    QCoreApplication::translate("Workstation", "The workstation file %1 cannot be written: %2")
+                        .arg(native(metadataPath(info.dir)), file.errorString()));
+    return {};
+}
+
+struct ProbeOutcome
+{
+    WorkstationStatus status;
+    int keyIndex = -1; // which candidate key opened the database
+    StaffMember member;
+};
+
+// Opens the database with each candidate key on a private connection in this thread, without writing, and checks
+// it belongs to the workstation and that username is active staff. The key ring is restored afterwards, so that a
+// session of this process that uses the same file keeps its key.
+ProbeOutcome probeDatabase(const QString& path, const std::vector<const SecureBytes*>& candidates,
+                           const QByteArray& vaultSalt, const QString& workstationId, const QString& username)
+{
+    ProbeOutcome outcome;
+    const SecureBytes previousRingKey = keyFromRing(path);
+    auto restoreRing = [&] {
+        if (previousRingKey.isEmpty())
+            SqlCipherKeyRing::removeKey(path);
+        else
+            SqlCipherKeyRing::setKey(path, previousRingKey);
+    };
+    const QString connection = uniqueConnectionName(QStringLiteral("xmcredit-unlock-"));
+    Database::OpenResult opened;
+    opened.failure = Database::OpenFailure::NotDatabase;
+    std::size_t tried = 0;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        tried = i;
+        SqlCipherKeyRing::setKey(path, *candidates[i]);
+        opened = Database::open(path, connection, Database::OpenMode::Inspect);
+        if (opened.ok()) {
+            outcome.keyIndex = int(i);
+            break;
+        }
+        if (opened.failure != Database::OpenFailure::NotDatabase)
+            break;
+    }
+    if (!opened.ok()) {
+        restoreRing();
+        if (opened.failure == Database::OpenFailure::NotDatabase) {
+            const QByteArray salt = fileSalt(path);
+            if (!vaultSalt.isEmpty() && salt.size() == vaultSalt.size() && salt != vaultSalt) {
+                outcome.status =
+                    fail(WorkstationError::WrongWorkstation,
+                         QCoreApplication::translate(
+                             "Workstation", "The database file %1 belongs to another workstation or has been replaced: "
+                                            "it is not the database this workstation's key vault was made for.")
+                             .arg(native(path)));
+                return outcome;
+            }
+            outcome.status =
+                fail(WorkstationError::DatabaseCorrupt,
+                     QCoreApplication::translate(
+                         "Workstation", "The database file %1 is damaged: the key from the vault no longer opens it.")
+                         .arg(native(path)));
+            return outcome;
+        }
+        outcome.status = fromOpenResult(path, opened);
+        // The key opened page 1, so its header can say whether pages are missing at the end.
+        if (opened.failure == Database::OpenFailure::Corrupt &&
+            outcome.status.error == WorkstationError::DatabaseCorrupt && databaseCutShort(path, *candidates[tried]))
+            outcome.status = fail(WorkstationError::DatabaseTruncated,
+                                  QCoreApplication::translate(
+                                      "Workstation", "The database file %1 is truncated: pages are missing at its end.")
+                                      .arg(native(path)));
+        return outcome;
+    }
+    {
+        const QSqlDatabase db = QSqlDatabase::database(connection, false);
+        const QString storedId = Database::metaValue(db, QStringLiteral("workstation_id"));
+        QString error;
+        if (storedId.isEmpty()) {
+            outcome.status =
+                fail(WorkstationError::DatabaseCorrupt,
+                     QCoreApplication::translate(
+                         "Workstation", "The database file %1 does not record which workstation it belongs to.")
+                         .arg(native(path)));
+        } else if (storedId != workstationId) {
+            outcome.status =
+                fail(WorkstationError::WrongWorkstation,
+                     QCoreApplication::translate(
+                         "Workstation", "The database file %1 belongs to workstation %2, not to this workstation (%3).")
+                         .arg(native(path), storedId, workstationId));
+        } else if (!StaffDirectory::find(db, username, &outcome.member, &error)) {
+            outcome.status =
+                error.isEmpty()
+                    ? fail(WorkstationError::AccountDisabled,
+                           QCoreApplication::translate("Workstation",
+                                                       "The account %1 is not enrolled in this workstation's database.")
+                               .arg(username))
+                    : fail(WorkstationError::DatabaseCorrupt,
+                           QCoreApplication::translate("Workstation", "The staff list of %1 cannot be read: %2")
+                               .arg(native(path), error));
+        } else if (!outcome.member.active) {
+            outcome.status = fail(
+                WorkstationError::AccountDisabled,
+                QCoreApplication::translate("Workstation", "The account %1 has been removed from this workstation.")
+                    .arg(username));
+        }
+    }
+    Database::close(connection);
+    restoreRing();
+    return outcome;
+}
+
+WorkstationStatus rotateKeyLocked(const Session& session, const QString& reason)
+{
+    const QString dir = session.workstationDir;
+    KeyVault vault;
+    WorkstationStatus status = loadVault(dir, &vault);
+    if (!status.ok())
+        return status;
+    const KeyVault original = vault;
+    const SecureBytes currentKey = keyFromRing(session.databasePath);
+    if (currentKey.isEmpty())
+        return fail(WorkstationError::IoError,
+                    QCoreApplication::translate("Workstation", "The database key of this session is not available."));
+    const SecureBytes newKey = SecureBytes::random(KeyVault::DatabaseKeyBytes);
+    for (VaultSlot& slot : vault.keySlots) {
+        if (!KeyVault::sealKey(slot, currentKey, &slot.sealedPreviousKey) ||
+            !KeyVault::sealKey(slot, newKey, &slot.sealedKey))
+            return fail(WorkstationError::IoError,
+                        QCoreApplication::translate("Workstation", "The new database key could not be sealed."));
+    }
+    vault.keyGeneration += 1;
+    QString error;
+    // Step 1: every slot holds the new key and the current one. A crash from here on leaves a vault that opens the
+    // database whichever key it has.
+    if (!vault.save(vaultPath(dir), &error))
+        return fail(WorkstationError::IoError, error);
+    // Step 2: rewrite the database under the new key.
+    QSqlDatabase db = session.database();
+    auto* driver = qobject_cast<SqlCipherDriver*>(db.driver());
+    QSqlError sqlError;
+    if (!driver || !driver->rekey(newKey, &sqlError)) {
+        original.save(vaultPath(dir), nullptr);
+        return fail(WorkstationError::IoError,
+                    QCoreApplication::translate("Workstation",
+                                                "The database key could not be changed (%1). Nothing was changed.")
+                        .arg(sqlError.text()));
+    }
+    // Step 3: forget the old key.
+    for (VaultSlot& slot : vault.keySlots)
+        slot.sealedPreviousKey.clear();
+    vault.databaseSalt = fileSalt(session.databasePath);
+    if (!vault.save(vaultPath(dir), &error))
+        qWarning("The key vault still holds the previous database key: %s", qPrintable(error));
+    auditInto(db, session.username, QStringLiteral("workstation.rekey"), QStringLiteral("workstation"),
+              session.workstationId,
+              QJsonObject{{QStringLiteral("keyGeneration"), vault.keyGeneration}, {QStringLiteral("reason"), reason}});
+    return {};
+}
+
+} // namespace
+
+QString defaultDirectory()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+        .filePath(QStringLiteral("workstation"));
+}
+
+QString metadataPath(const QString& dir)
+{
+    return QDir(absoluteDir(dir)).filePath(QStringLiteral("workstation.json"));
+}
+
+QString databasePath(const QString& dir)
+{
+    return QDir(absoluteDir(dir)).filePath(QStringLiteral("credit.db"));
+}
+
+QString vaultPath(const QString& dir)
+{
+    return QDir(absoluteDir(dir)).filePath(QStringLiteral("vault.xmv"));
+}
+
+bool isAcceptablePassword(const QString& password, QString* why)
+{
+    if (password.size() < MinimumPasswordLength) {
+        if (why)
+            *why = QCoreApplication::translate("Workstation", "A password must have at least %1 characters.")
+                       .arg(MinimumPasswordLength);
+        return false;
+    }
+    if (password.trimmed().isEmpty() || password.contains(QLatin1Char('\n')) || password.contains(QLatin1Char('\r'))) {
+        if (why)
+            *why = QCoreApplication::translate("Workstation", "A password must not be blank or contain line breaks.");
+        return false;
+    }
+    return true;
+}
+
+WorkstationStatus readInfo(const QString& dir, WorkstationInfo* info)
+{
+    const QString path = metadataPath(dir);
+    if (!QFileInfo(dir).isDir())
+        return fail(WorkstationError::NoWorkstation,
+                    QCoreApplication::translate("Workstation", "There is no workstation at %1.").arg(native(dir)));
+    QFile file(path);
+    if (!file.exists()) {
+        if (QFileInfo::exists(vaultPath(dir)) || QFileInfo::exists(databasePath(dir)))
+            return fail(
+                WorkstationError::MetadataDamaged,
+                QCoreApplication::translate("Workstation", "The workstation file %1 is missing.").arg(native(path)));
+        return fail(WorkstationError::NoWorkstation,
+                    QCoreApplication::translate("Workstation", "There is no workstation at %1.").arg(native(dir)));
+    }
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(WorkstationError::IoError,
+                    QCoreApplication::translate("Workstation", "The workstation file %1 cannot be read: %2")
+                        .arg(native(path), file.errorString()));
+    const QJsonObject object = QJsonDocument::fromJson(file.read(1024 * 1024)).object();
+    WorkstationInfo result;
+    result.dir = absoluteDir(dir);
+    result.id = object.value(QLatin1String("id")).toString();
+    result.name = object.value(QLatin1String("name")).toString();
+    result.created = QDateTime::fromString(object.value(QLatin1String("created")).toString(), Qt::ISODateWithMs);
+    result.demo = object.value(QLatin1String("demo")).toBool();
+    if (object.value(QLatin1String("format")).toString() != QLatin1String("xmcredit-workstation") ||
+        object.value(QLatin1String("version")).toInt() != 1 || result.id.isEmpty())
+        return fail(
+            WorkstationError::MetadataDamaged,
+            QCoreApplication::translate("Workstation", "The workstation file %1 is damaged.").arg(native(path)));
+    *info = result;
+    return {};
+}
+
+WorkstationStatus create(const QString& dir, const QString& name, const QString& adminUsername,
+                         const QString& adminDisplayName, const QString& password, bool demo)
+{
+    const QString username = StaffDirectory::normalizedUsername(adminUsername);
+    if (!StaffDirectory::isValidUsername(username))
+        return fail(WorkstationError::InvalidInput,
+                    QCoreApplication::translate(
+                        "Workstation",
+                        "The username %1 is not valid: use 1 to 32 lowercase letters, digits, '.', '_' or '-', "
+                        "starting with a letter.")
+                        .arg(adminUsername));
+    if (adminDisplayName.trimmed().isEmpty() || name.trimmed().isEmpty())
+        return fail(WorkstationError::InvalidInput,
+                    QCoreApplication::translate("Workstation", "The workstation and its administrator need a name."));
+    QString why;
+    if (!isAcceptablePassword(password, &why))
+        return fail(WorkstationError::InvalidInput, why);
+
+    const QString root = absoluteDir(dir);
+    const QString dbPath = databasePath(root);
+    for (const QString& path : {metadataPath(root), dbPath, vaultPath(root)}) {
+        if (QFileInfo::exists(path))
+            return fail(WorkstationError::Exists,
+                        QCoreApplication::translate("Workstation", "A workstation already exists at %1 (%2 is there).")
+                            .arg(native(root), native(path)));
+    }
+    const bool dirExisted = QFileInfo(root).isDir();
+    if (!QDir().mkpath(root))
+        return fail(
+            WorkstationError::IoError,
+            QCoreApplication::translate("Workstation", "The directory %1 cannot be created.").arg(native(root)));
+    auto cleanUp = [&] {
+        for (const QString& path : {metadataPath(root), vaultPath(root), dbPath, dbPath + QStringLiteral("-wal"),
+                                    dbPath + QStringLiteral("-shm"), dbPath + QStringLiteral("-journal")})
+            QFile::remove(path);
+        SqlCipherKeyRing::removeKey(dbPath);
+        if (!dirExisted)
+            QDir().rmdir(root);
+    };
+
+    WorkstationInfo info;
+    info.dir = root;
+    info.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    info.name = name.trimmed();
+    info.created = QDateTime::currentDateTimeUtc();
+    info.demo = demo;
+
+    const SecureBytes key = SecureBytes::random(KeyVault::DatabaseKeyBytes);
+    SqlCipherKeyRing::setKey(dbPath, key);
+    const QString connection = uniqueConnectionName(QStringLiteral("xmcredit-create-"));
+    const Database::OpenResult opened = Database::open(dbPath, connection, Database::OpenMode::CreateIfMissing);
+    if (!opened.ok()) {
+        cleanUp();
+        return fromOpenResult(dbPath, opened);
+    }
+    QString error;
+    bool ok = true;
+    {
+        QSqlDatabase db = QSqlDatabase::database(connection, false);
+        ok = beginImmediate(db, &error);
+        if (ok) {
+            QSqlQuery meta(db);
+            meta.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('workstation_id', ?), "
+                                        "('workstation_name', ?), ('created_at', ?)"));
+            meta.addBindValue(info.id);
+            meta.addBindValue(info.name);
+            meta.addBindValue(info.created.toString(Qt::ISODateWithMs));
+            ok = meta.exec();
+            if (!ok)
+                error = meta.lastError().text();
+        }
+        ok = ok && auditInto(db, username, QStringLiteral("workstation.create"), QStringLiteral("workstation"), info.id,
+                             QJsonObject{{QStringLiteral("name"), info.name}, {QStringLiteral("demo"), demo}}, &error);
+        StaffMember admin;
+        admin.username = username;
+        admin.displayName = adminDisplayName.trimmed();
+        admin.role = Role::Administrator;
+        ok = ok && StaffDirectory::insert(db, admin, username, &error);
+        ok = ok && commit(db, &error);
+    }
+    Database::close(connection);
+    SqlCipherKeyRing::removeKey(dbPath);
+    // Encrypted or not, the workstation's files are for its owner only.
+    QFile::setPermissions(dbPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (!ok) {
+        cleanUp();
+        return fail(WorkstationError::IoError,
+                    QCoreApplication::translate("Workstation", "The new database could not be set up: %1").arg(error));
+    }
+
+    KeyVault vault;
+    vault.workstationId = info.id;
+    vault.databaseSalt = fileSalt(dbPath);
+    VaultSlot slot;
+    if (!KeyVault::makeSlot(info.id, username, KeyVault::passwordBytes(password), key, KdfParams::defaults(), &slot,
+                            &error)) {
+        cleanUp();
+        return fail(WorkstationError::IoError, error);
+    }
+    vault.keySlots.append(slot);
+    if (!vault.save(vaultPath(root), &error)) {
+        cleanUp();
+        return fail(WorkstationError::IoError, error);
+    }
+    // workstation.json goes last: its presence says the workstation is complete.
+    const WorkstationStatus written = writeMetadata(info);
+    if (!written.ok())
+        cleanUp();
+    return written;
+}
+
+UnlockResult unlock(const QString& dir, const QString& typedUsername, const QString& password)
+{
+    UnlockResult result;
+    result.workstationDir = absoluteDir(dir);
+    result.username = StaffDirectory::normalizedUsername(typedUsername);
+    const QString& username = result.username;
+
+    WorkstationInfo info;
+    result.status = readInfo(dir, &info);
+    if (!result.status.ok())
+        return result;
+    result.workstationId = info.id;
+    result.workstationName = info.name;
+
+    LoginThrottle throttle(result.workstationDir);
+    const int wait = throttle.secondsToWait(username);
+    if (wait > 0) {
+        result.status = fail(WorkstationError::Throttled,
+                             QCoreApplication::translate("Workstation",
+                                                         "Too many failed logins for %1. Wait %n second(s) before "
+                                                         "trying again.",
+                                                         nullptr, wait)
+                                 .arg(username),
+                             wait);
+        return result;
+    }
+
+    KeyVault vault;
+    result.status = loadVault(dir, &vault);
+    if (!result.status.ok())
+        return result;
+    if (vault.workstationId != info.id) {
+        result.status =
+            fail(WorkstationError::WrongWorkstation,
+                 QCoreApplication::translate(
+                     "Workstation", "The key vault %1 belongs to workstation %2, not to this workstation (%3).")
+                     .arg(native(vaultPath(dir)), vault.workstationId, info.id));
+        return result;
+    }
+    const QString dbPath = databasePath(dir);
+    result.status = checkDatabaseFile(dbPath);
+    if (!result.status.ok())
+        return result;
+
+    const VaultSlot* slot = vault.slot(username);
+    if (!slot) {
+        throttle.recordFailure(username);
+        result.status =
+            fail(WorkstationError::UnknownUser,
+                 QCoreApplication::translate("Workstation", "There is no member of staff named %1 on this workstation.")
+                     .arg(typedUsername.trimmed()));
+        return result;
+    }
+    SecureBytes secretKey;
+    switch (KeyVault::openSlot(vault.workstationId, *slot, KeyVault::passwordBytes(password), &secretKey)) {
+    case KeyVault::OpenResult::Ok:
+        break;
+    case KeyVault::OpenResult::WrongPassword:
+        throttle.recordFailure(username);
+        result.status = fail(WorkstationError::WrongPassword,
+                             QCoreApplication::translate("Workstation", "The password for %1 is wrong.").arg(username));
+        return result;
+    case KeyVault::OpenResult::Corrupt:
+        result.status =
+            fail(WorkstationError::VaultCorrupt,
+                 QCoreApplication::translate("Workstation", "The key vault %1 is damaged: the slot of %2 is invalid.")
+                     .arg(native(vaultPath(dir)), username));
+        return result;
+    case KeyVault::OpenResult::OutOfMemory:
+        result.status =
+            fail(WorkstationError::IoError,
+                 QCoreApplication::translate(
+                     "Workstation", "There is not enough memory to check the password. Close other programs and try "
+                                    "again."));
+        return result;
+    }
+
+    SecureBytes current;
+    SecureBytes previous;
+    std::vector<const SecureBytes*> candidates;
+    if (KeyVault::unsealKey(*slot, secretKey, slot->sealedKey, &current))
+        candidates.push_back(&current);
+    if (!slot->sealedPreviousKey.isEmpty() && KeyVault::unsealKey(*slot, secretKey, slot->sealedPreviousKey, &previous))
+        candidates.push_back(&previous);
+    secretKey.clear();
+    if (candidates.empty()) {
+        result.status =
+            fail(WorkstationError::VaultCorrupt,
+                 QCoreApplication::translate(
+                     "Workstation", "The key vault %1 is damaged: the database key in the slot of %2 cannot be opened.")
+                     .arg(native(vaultPath(dir)), username));
+        return result;
+    }
+
+    ProbeOutcome probe = probeDatabase(dbPath, candidates, vault.databaseSalt, info.id, username);
+    if (!probe.status.ok()) {
+        result.status = probe.status;
+        return result;
+    }
+    throttle.recordSuccess(username);
+    result.displayName = probe.member.displayName;
+    result.role = probe.member.role;
+    result.databaseKey = std::make_shared<const SecureBytes>(candidates[std::size_t(probe.keyIndex)]->clone());
+    return result;
+}
+
+WorkstationStatus openSession(const UnlockResult& unlocked, const QString& connectionName, Session* session)
+{
+    if (!unlocked.ok() || !unlocked.databaseKey)
+        return fail(WorkstationError::InvalidInput,
+                    QCoreApplication::translate("Workstation", "The workstation has not been unlocked."));
+    const QString dbPath = databasePath(unlocked.workstationDir);
+    const bool hadKey = SqlCipherKeyRing::hasKey(dbPath);
+    SqlCipherKeyRing::setKey(dbPath, *unlocked.databaseKey);
+    const Database::OpenResult opened = Database::open(dbPath, connectionName, Database::OpenMode::Existing);
+    if (!opened.ok()) {
+        if (!hadKey)
+            SqlCipherKeyRing::removeKey(dbPath);
+        return fromOpenResult(dbPath, opened);
+    }
+    QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+    StaffMember member;
+    QString error;
+    WorkstationStatus status;
+    // Checked again: the staff list may have changed since unlock() ran.
+    if (Database::metaValue(db, QStringLiteral("workstation_id")) != unlocked.workstationId)
+        status = fail(WorkstationError::WrongWorkstation,
+                      QCoreApplication::translate("Workstation", "The database file %1 belongs to another workstation.")
+                          .arg(native(dbPath)));
+    else if (!StaffDirectory::find(db, unlocked.username, &member, &error) || !member.active)
+        status =
+            fail(WorkstationError::AccountDisabled,
+                 QCoreApplication::translate("Workstation", "The account %1 has been removed from this workstation.")
+                     .arg(unlocked.username));
+    else if (!auditInto(db, unlocked.username, QStringLiteral("session.login"), QStringLiteral("workstation"),
+                        unlocked.workstationId, {}, &error))
+        status = fail(WorkstationError::IoError,
+                      QCoreApplication::translate("Workstation", "The login could not be recorded: %1").arg(error));
+    if (!status.ok()) {
+        Database::close(connectionName);
+        if (!hadKey)
+            SqlCipherKeyRing::removeKey(dbPath);
+        return status;
+    }
+    Session result;
+    result.workstationDir = unlocked.workstationDir;
+    result.workstationId = unlocked.workstationId;
+    result.workstationName = unlocked.workstationName;
+    result.databasePath = dbPath;
+    result.username = member.username;
+    result.displayName = member.displayName;
+    result.role = member.role;
+    result.connectionName = connectionName;
+    *session = result;
+    return {};
+}
+
+void closeSession(const Session& session)
+{
+    if (!session.isValid())
+        return;
+    QSqlDatabase db = session.database();
+    if (db.isOpen())
+        auditInto(db, session.username, QStringLiteral("session.logout"), QStringLiteral("workstation"),
+                  session.workstationId);
+    db = QSqlDatabase();
+    Database::close(session.connectionName);
+    SqlCipherKeyRing::removeKey(session.databasePath);
+}
+
+bool listStaff(const Session& session, QList<StaffMember>* members, WorkstationStatus* status)
+{
+    if (!session.isValid() || !session.database().isOpen()) {
+        if (status)
+            *status =
+                fail(WorkstationError::Denied, QCoreApplication::translate("Workstation", "Nobody is logged in."));
+        return false;
+    }
+    QSqlDatabase db = session.database();
+    QString error;
+    if (!StaffDirectory::list(db, members, &error)) {
+        if (status)
+            *status = fail(WorkstationError::IoError,
+                           QCoreApplication::translate("Workstation", "The staff list cannot be read: %1").arg(error));
+        return false;
+    }
+    KeyVault vault;
+    if (KeyVault::load(vaultPath(session.workstationDir), &vault) == VaultError::None) {
+        for (StaffMember& member : *members)
+            member.hasSlot = vault.indexOf(member.username) >= 0;
+    }
+    auditInto(db, session.username, QStringLiteral("staff.list"), QStringLiteral("staff"), QString());
+    if (status)
+        *status = {};
+    return true;
+}
+
+WorkstationStatus addStaff(const Session& session, const QString& typedUsername, const QString& displayName, Role role,
+                           const QString& password)
+{
+    WorkstationStatus status = require(session, Permission::ManageStaff);
+    if (!status.ok())
+        return status;
+    const QString username = StaffDirectory::normalizedUsername(typedUsername);
+    if (!StaffDirectory::isValidUsername(username))
+        return fail(WorkstationError::InvalidInput,
+                    QCoreApplication::translate(
+                        "Workstation",
+                        "The username %1 is not valid: use 1 to 32 lowercase letters, digits, '.', '_' or '-', "
+                        "starting with a letter.")
+                        .arg(typedUsername));
+    if (displayName.trimmed().isEmpty())
+        return fail(WorkstationError::InvalidInput,
+                    QCoreApplication::translate("Workstation", "A member of staff needs a display name."));
+    QString why;
+    if (!isAcceptablePassword(password, &why))
+        return fail(WorkstationError::InvalidInput, why);
+
+    VaultLock lock(session.workstationDir);
+    status = lock.acquire();
+    if (!status.ok())
+        return status;
+    KeyVault vault;
+    status = loadVault(session.workstationDir, &vault);
+    if (!status.ok())
+        return status;
+    QSqlDatabase db = session.database();
+    StaffMember existing;
+    QString error;
+    if (StaffDirectory::find(db, username, &existing, &error))
+        return fail(
+            WorkstationError::Exists,
+            existing.active
+                ? QCoreApplication::translate("Workstation", "A member of staff named %1 exists already.").arg(username)
+                : QCoreApplication::translate(
+                      "Workstation",
+                      "The username %1 belonged to a removed member of staff and cannot be reused (the audit "
+                      "trail refers to it).")
+                      .arg(username));
+    if (vault.indexOf(username) >= 0)
+        return fail(
+            WorkstationError::Exists,
+            QCoreApplication::translate("Workstation", "The key vault already holds a slot for %1.").arg(username));
+
+    const SecureBytes key = keyFromRing(session.databasePath);
+    VaultSlot slot;
+    if (key.isEmpty() || !KeyVault::makeSlot(vault.workstationId, username, KeyVault::passwordBytes(password), key,
+                                             KdfParams::defaults(), &slot, &error))
+        return fail(WorkstationError::IoError,
+                    QCoreApplication::translate("Workstation", "The key slot for %1 could not be made: %2")
+                        .arg(username, error));
+
+    if (!beginImmediate(db, &error))
+        return fail(WorkstationError::IoError, error);
+    StaffMember member;
+    member.username = username;
+    member.displayName = displayName.trimmed();
+    member.role = role;
+    if (!StaffDirectory::insert(db, member, session.username, &error)) {
+        rollback(db);
+        return fail(WorkstationError::IoError,
+                    QCoreApplication::translate("Workstation", "%1 could not be added: %2").arg(username, error));
+    }
+    vault.keySlots.append(slot);
+    if (!vault.save(vaultPath(session.workstationDir), &error)) {
+        rollback(db);
+        return fail(WorkstationError::IoError, error);
+    }
+    if (!commit(db, &error)) {
+        vault.keySlots.removeLast();
+        vault.save(vaultPath(session.workstationDir), nullptr);
+        return fail(WorkstationError::IoError,
+                    QCoreApplication::translate("Workstation", "%1 could not be added: %2").arg(username, error));
+    }
+    return {};
+}
+
+WorkstationStatus removeStaff(const Session& session, const QString& typedUsername, bool rotateKey)
+{
+    WorkstationStatus status = require(session, Permission::ManageStaff);
+    if (!status.ok())
+        return status;
+    const QString username = StaffDirectory::normalizedUsername(typedUsername);
+    QSqlDatabase db = session.database();
+    StaffMember member;
+    QString error;
+    if (!StaffDirectory::find(db, username, &member, &error) || !member.active)
+        return fail(
+            WorkstationError::NotFound,
+            QCoreApplication::translate("Workstation", "There is no active member of staff named %1.").arg(username));
+    if (username == session.username)
+        return fail(WorkstationError::Rejected,
+                    QCoreApplication::translate("Workstation", "You cannot remove your own account."));
+    if (member.role == Role::Administrator) {
+        QList<StaffMember> all;
+        StaffDirectory::list(db, &all, nullptr);
+        const auto admins = std::count_if(
+            all.cbegin(), all.cend(), [](const StaffMember& m) { return m.active && m.role == Role::Administrator; });
+        if (admins <= 1)
+            return fail(WorkstationError::Rejected,
+                        QCoreApplication::translate("Workstation", "The last active administrator cannot be removed."));
+    }
+
+    VaultLock lock(session.workstationDir);
+    status = lock.acquire();
+    if (!status.ok())
+        return status;
+    KeyVault vault;
+    status = loadVault(session.workstationDir, &vault);
+    if (!status.ok())
+        return status;
+    if (!beginImmediate(db, &error))
+        return fail(WorkstationError::IoError, error);
+    if (!StaffDirectory::deactivate(db, username, session.username, &error)) {
+        rollback(db);
+        return fail(WorkstationError::IoError,
+                    QCoreApplication::translate("Workstation", "%1 could not be removed: %2").arg(username, error));
+    }
+    const int index = vault.indexOf(username);
+    if (index >= 0) {
+        vault.keySlots.removeAt(index);
+        if (!vault.save(vaultPath(session.workstationDir), &error)) {
+            rollback(db);
+            return fail(WorkstationError::IoError, error);
+        }
+    }
+    if (!commit(db, &error))
+        // The slot is gone already, so the person cannot log in either way.
+        return fail(WorkstationError::IoError,
+                    QCoreApplication::translate("Workstation", "%1 could not be removed: %2").arg(username, error));
+    if (!rotateKey)
+        return {};
+    return rotateKeyLocked(session, QStringLiteral("staff.remove %1").arg(username));
+}
+
+WorkstationStatus changePassword(const Session& session, const QString& typedUsername, const QString& newPassword)
+{
+    const QString username = StaffDirectory::normalizedUsername(typedUsername);
+    if (username != session.username) {
+        const WorkstationStatus allowed = require(session, Permission::ManageStaff);
+        if (!allowed.ok())
+            return allowed;
+    } else if (!session.isValid() || !session.database().isOpen()) {
+        return fail(WorkstationError::Denied, QCoreApplication::translate("Workstation", "Nobody is logged in."));
+    }
+    QString why;
+    if (!isAcceptablePassword(newPassword, &why))
+        return fail(WorkstationError::InvalidInput, why);
+    QSqlDatabase db = session.database();
+    StaffMember member;
+    QString error;
+    if (!StaffDirectory::find(db, username, &member, &error) || !member.active)
+        return fail(
+            WorkstationError::NotFound,
+            QCoreApplication::translate("Workstation", "There is no active member of staff named %1.").arg(username));
+
+    VaultLock lock(session.workstationDir);
+    WorkstationStatus status = lock.acquire();
+    if (!status.ok())
+        return status;
+    KeyVault vault;
+    status = loadVault(session.workstationDir, &vault);
+    if (!status.ok())
+        return status;
+    const int index = vault.indexOf(username);
+    if (index < 0)
+        return fail(WorkstationError::NotFound,
+                    QCoreApplication::translate("Workstation", "The key vault holds no slot for %1.").arg(username));
+    const SecureBytes key = keyFromRing(session.databasePath);
+    VaultSlot slot;
+    if (key.isEmpty() || !KeyVault::makeSlot(vault.workstationId, username, KeyVault::passwordBytes(newPassword), key,
+                                             KdfParams::defaults(), &slot, &error))
+        return fail(WorkstationError::IoError,
+                    QCoreApplication::translate("Workstation", "The key slot for %1 could not be made: %2")
+                        .arg(username, error));
+    if (!beginImmediate(db, &error))
+        return fail(WorkstationError::IoError, error);
+    if (!auditInto(db, session.username, QStringLiteral("staff.passwd"), QStringLiteral("staff"), username, {},
+                   &error)) {
+        rollback(db);
+        return fail(WorkstationError::IoError, error);
+    }
+    vault.keySlots[index] = slot;
+    if (!vault.save(vaultPath(session.workstationDir), &error)) {
+        rollback(db);
+        return fail(WorkstationError::IoError, error);
+    }
+    if (!commit(db, &error))
+        return fail(WorkstationError::IoError, error);
+    return {};
+}
+
+WorkstationStatus rekey(const Session& session)
+{
+    WorkstationStatus status = require(session, Permission::RotateKeys);
+    if (!status.ok())
+        return status;
+    VaultLock lock(session.workstationDir);
+    status = lock.acquire();
+    if (!status.ok())
+        return status;
+    return rotateKeyLocked(session, QStringLiteral("rekey"));
+}
+
+} // namespace Workstation
