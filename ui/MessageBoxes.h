@@ -14,9 +14,9 @@ public:
     static QMessageBox::StandardButton warning(QWidget* parent, const QString& title, const QString& text);
     static QMessageBox::StandardButton information(QWidget* parent, const QString& title, const QString& text);
     static QMessageBox::StandardButton question(QWidget* parent, const QString& title, const QString& text,
-                                               QMessageBox::StandardButtons buttons = QMessageBox::Yes |
-                                                                                      QMessageBox::No,
-                                               QMessageBox::StandardButton defaultButton = QMessageBox::No);
+                                                QMessageBox::StandardButtons buttons = QMessageBox::Yes |
+                                                                                       QMessageBox::No,
+                                                QMessageBox::StandardButton defaultButton = QMessageBox::No);
 
     // Tests: the next box is not shown but answered with this button.
     static void setNextAnswer(QMessageBox::StandardButton answer);

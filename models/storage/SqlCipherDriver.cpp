@@ -116,8 +116,7 @@ SecureBytes SqlCipherKeyRing::rawKeyLiteral(const QString& databasePath)
 
 SqlCipherDriver::SqlCipherDriver(QObject* parent)
     : QSqlDriver(parent)
-{
-}
+{}
 
 SqlCipherDriver::~SqlCipherDriver()
 {
@@ -197,8 +196,7 @@ bool SqlCipherDriver::open(const QString& db, const QString& /*user*/, const QSt
     if (!plaintext) {
         keyLiteral = SqlCipherKeyRing::rawKeyLiteral(memory ? QStringLiteral(":memory:") : db);
         if (keyLiteral.isEmpty()) {
-            failOpen(tr("No key is available for the database %1.").arg(QDir::toNativeSeparators(db)),
-                         SQLITE_AUTH);
+            failOpen(tr("No key is available for the database %1.").arg(QDir::toNativeSeparators(db)), SQLITE_AUTH);
             return false;
         }
     }
@@ -245,7 +243,7 @@ bool SqlCipherDriver::open(const QString& db, const QString& /*user*/, const QSt
     }
     if (cipher.isEmpty())
         return abandon(tr("The SQLite library in use is not SQLCipher (PRAGMA cipher_version gave no answer)."),
-                        SQLITE_MISUSE);
+                       SQLITE_MISUSE);
 
     // A wrong key (or a file that is not an SQLCipher database) shows only when the first page is read.
     rc = sqlite3_exec(m_db, "SELECT count(*) FROM sqlite_master;", nullptr, nullptr, nullptr);
@@ -467,8 +465,7 @@ QSqlIndex SqlCipherDriver::primaryIndex(const QString& tableName) const
     while (query.next()) {
         const int pk = query.value(5).toInt();
         if (pk > 0)
-            keys.append({pk, QSqlField(query.value(1).toString(), typeFromDecl(query.value(2).toString()),
-                                       tableName)});
+            keys.append({pk, QSqlField(query.value(1).toString(), typeFromDecl(query.value(2).toString()), tableName)});
     }
     std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& key : keys)
@@ -485,8 +482,7 @@ QString SqlCipherDriver::formatValue(const QSqlField& field, bool trimStrings) c
     switch (field.metaType().id()) {
     case QMetaType::QByteArray:
         // SQLite's blob literal is X'…'; the base class would write a plain quoted string.
-        return QStringLiteral("X'") + QString::fromLatin1(field.value().toByteArray().toHex()) +
-               QStringLiteral("'");
+        return QStringLiteral("X'") + QString::fromLatin1(field.value().toByteArray().toHex()) + QStringLiteral("'");
     case QMetaType::Bool:
         return field.value().toBool() ? QStringLiteral("1") : QStringLiteral("0");
     case QMetaType::QDate:

@@ -123,8 +123,7 @@ int bindSqlValue(sqlite3_stmt* stmt, int index, const QVariant& value)
 
 SqlCipherResult::SqlCipherResult(const SqlCipherDriver* driver)
     : QSqlResult(driver)
-{
-}
+{}
 
 SqlCipherResult::~SqlCipherResult()
 {
@@ -161,7 +160,8 @@ void SqlCipherResult::clearRows()
 void SqlCipherResult::setStatementError(const QString& what, int code)
 {
     const auto* d = static_cast<const SqlCipherDriver*>(driver());
-    const QString text = d && d->m_db ? QString::fromUtf8(sqlite3_errmsg(d->m_db)) : QString::fromUtf8(sqlite3_errstr(code));
+    const QString text =
+        d && d->m_db ? QString::fromUtf8(sqlite3_errmsg(d->m_db)) : QString::fromUtf8(sqlite3_errstr(code));
     const int extended = d && d->m_db ? sqlite3_extended_errcode(d->m_db) : code;
     setLastError(QSqlError(what, text, QSqlError::StatementError, QString::number(extended)));
 }
@@ -198,9 +198,9 @@ bool SqlCipherResult::prepare(const QString& query)
         return false;
     }
     if (tail && *tail && !QByteArray(tail).trimmed().isEmpty()) {
-        setLastError(QSqlError(
-            QCoreApplication::translate("SqlCipherResult", "Unable to execute several statements at a time."),
-            QString::fromUtf8(tail).trimmed(), QSqlError::StatementError, QString::number(SQLITE_MISUSE)));
+        setLastError(
+            QSqlError(QCoreApplication::translate("SqlCipherResult", "Unable to execute several statements at a time."),
+                      QString::fromUtf8(tail).trimmed(), QSqlError::StatementError, QString::number(SQLITE_MISUSE)));
         finalize();
         return false;
     }
@@ -250,18 +250,18 @@ bool SqlCipherResult::exec()
     const QList<QVariant>& values = boundValues();
     const int expected = sqlite3_bind_parameter_count(m_stmt);
     if (values.size() != expected) {
-        setLastError(QSqlError(
-            QCoreApplication::translate("SqlCipherResult", "Parameter count mismatch: the statement takes %1, %2 given.")
-                .arg(expected)
-                .arg(values.size()),
-            QString(), QSqlError::StatementError, QString::number(SQLITE_RANGE)));
+        setLastError(QSqlError(QCoreApplication::translate(
+                                   "SqlCipherResult", "Parameter count mismatch: the statement takes %1, %2 given.")
+                                   .arg(expected)
+                                   .arg(values.size()),
+                               QString(), QSqlError::StatementError, QString::number(SQLITE_RANGE)));
         return false;
     }
     for (int i = 0; i < values.size(); ++i) {
         const int rc = bindSqlValue(m_stmt, i + 1, values.at(i));
         if (rc != SQLITE_OK) {
-            setStatementError(
-                QCoreApplication::translate("SqlCipherResult", "Unable to bind parameter %1.").arg(i + 1), rc);
+            setStatementError(QCoreApplication::translate("SqlCipherResult", "Unable to bind parameter %1.").arg(i + 1),
+                              rc);
             return false;
         }
     }

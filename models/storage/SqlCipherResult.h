@@ -52,7 +52,7 @@ private:
     sqlite3_stmt* m_stmt = nullptr;
     QSqlRecord m_record;
     int m_columns = 0;
-    QList<QVariant> m_rows; // flat: rows × columns
+    QList<QVariant> m_rows;   // flat: rows × columns
     int m_firstCachedRow = 0; // index of the first row held in m_rows (moves for forward-only queries)
     int m_cachedRows = 0;
     bool m_pendingRow = false; // exec() stepped onto a row that is not yet in the cache

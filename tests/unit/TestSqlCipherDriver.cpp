@@ -97,8 +97,10 @@ private slots:
         QTest::newRow("negative double") << "d" << QVariant(-1.5e-300) << QVariant(-1.5e-300);
         QTest::newRow("chinese") << "s" << QVariant(QStringLiteral("厦门市公共信用信息中心"))
                                  << QVariant(QStringLiteral("厦门市公共信用信息中心"));
-        QTest::newRow("emoji") << "s" << QVariant(QStringLiteral("信用 \U0001F600 ok")) << QVariant(QStringLiteral("信用 \U0001F600 ok"));
-        QTest::newRow("empty string is not null") << "s" << QVariant(QString(QLatin1String(""))) << QVariant(QString(QLatin1String("")));
+        QTest::newRow("emoji") << "s" << QVariant(QStringLiteral("信用 \U0001F600 ok"))
+                               << QVariant(QStringLiteral("信用 \U0001F600 ok"));
+        QTest::newRow("empty string is not null")
+            << "s" << QVariant(QString(QLatin1String(""))) << QVariant(QString(QLatin1String("")));
         QTest::newRow("blob with NULs") << "b" << QVariant(blob) << QVariant(blob);
         QTest::newRow("bool") << "flag" << QVariant(true) << QVariant(qlonglong(1));
     }
@@ -481,7 +483,8 @@ private slots:
             db.close();
         }
         const SecureBytes hex = key.toHex();
-        const QByteArray script = "PRAGMA key = \"x'" + QByteArray(reinterpret_cast<const char*>(hex.data()), int(hex.size())) +
+        const QByteArray script = "PRAGMA key = \"x'" +
+                                  QByteArray(reinterpret_cast<const char*>(hex.data()), int(hex.size())) +
                                   "'\";\nPRAGMA cipher_page_size = 4096;\nSELECT v FROM hello;\n";
         QProcess p;
         p.start(tool, {path});
