@@ -1,4 +1,3241 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>AppController</name>
+    <message>
+        <source>There is no workstation in %1.
+
+An administrator creates one with
+    xmcredit-admin init --workstation %1
+(see xmcredit-admin init --help), or starts the workstation with --workstation on the directory of an existing one.
+
+Developers get a demo workstation with sample logins from
+    installer/dev.sh run</source>
+        <translation>%1 中没有工作站。
+
+管理员可使用以下命令创建：
+    xmcredit-admin init --workstation %1
+（参见 xmcredit-admin init --help），或使用 --workstation 指定现有工作站所在目录来启动工作站。
+
+开发人员可使用以下命令获得带示例登录账号的演示工作站：
+    installer/dev.sh run</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentStore</name>
+    <message>
+        <source>The file &quot;%1&quot; is empty.</source>
+        <translation>文件“%1”为空。</translation>
+    </message>
+    <message>
+        <source>The file &quot;%1&quot; is larger than %2 MB.</source>
+        <translation>文件“%1”超过 %2 MB。</translation>
+    </message>
+    <message>
+        <source>An attachment needs its owner, its file name and who added it.</source>
+        <translation>附件必须注明所属对象、文件名和添加人。</translation>
+    </message>
+    <message>
+        <source>There is no attachment %1.</source>
+        <translation>不存在附件 %1。</translation>
+    </message>
+    <message>
+        <source>The attachment &quot;%1&quot; does not match its recorded SHA-256: it was altered or damaged.</source>
+        <translation>附件“%1”与记录的 SHA-256 值不符：附件已被篡改或损坏。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <source>An audit entry needs an actor and an action.</source>
+        <translation>审计日志条目必须包含操作人和操作。</translation>
+    </message>
+    <message>
+        <source>The audit log&apos;s head could not be read.</source>
+        <translation>无法读取审计日志的链头。</translation>
+    </message>
+    <message>
+        <source>The audit log could not be read: %1</source>
+        <translation>无法读取审计日志：%1</translation>
+    </message>
+    <message>
+        <source>Audit entry %1 is missing (the next entry is %2).</source>
+        <translation>审计日志条目 %1 缺失（下一条为 %2）。</translation>
+    </message>
+    <message>
+        <source>Audit entry %1 is out of sequence.</source>
+        <translation>审计日志条目 %1 顺序错乱。</translation>
+    </message>
+    <message>
+        <source>Audit entry %1 does not link to the entry before it: entries were removed, reordered or altered.</source>
+        <translation>审计日志条目 %1 与前一条目链接不上：有条目被删除、调换顺序或篡改。</translation>
+    </message>
+    <message>
+        <source>Audit entry %1 has been altered: its content does not match its hash.</source>
+        <translation>审计日志条目 %1 已被篡改：其内容与哈希值不符。</translation>
+    </message>
+    <message>
+        <source>The audit log&apos;s recorded head is missing.</source>
+        <translation>审计日志记录的链头缺失。</translation>
+    </message>
+    <message>
+        <source>Audit entries %1 to %2 are missing at the end of the log.</source>
+        <translation>审计日志末尾的条目 %1 至 %2 缺失。</translation>
+    </message>
+    <message>
+        <source>Audit entries after %1 were added outside the program.</source>
+        <translation>条目 %1 之后的审计日志条目是在本程序之外添加的。</translation>
+    </message>
+    <message>
+        <source>Audit entry %1 does not match the recorded head of the log.</source>
+        <translation>审计日志条目 %1 与记录的日志链头不符。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit log is intact: %n entries.</source>
+        <translation>
+            <numerusform>审计日志完整：共 %n 条。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CollectionRules</name>
+    <message>
+        <source>No credit policy is in force on %1, so collection cannot be decided.</source>
+        <translation>%1 无生效的信用政策，无法判定是否归集。</translation>
+    </message>
+    <message>
+        <source>Information on a natural person&apos;s %1 must never be collected under %2.</source>
+        <translation>依照%2，禁止采集自然人的%1信息。</translation>
+    </message>
+    <message>
+        <source>Information on a natural person&apos;s %1 may be collected because the person&apos;s written consent, given after being told the possible adverse consequences, is recorded, as %2 requires.</source>
+        <translation>已记录本人在被告知可能产生的不利后果后出具的书面同意，符合%2的要求，可以采集该自然人的%1信息。</translation>
+    </message>
+    <message>
+        <source>Information on a natural person&apos;s %1 may be collected only with the person&apos;s written consent, after telling them the possible adverse consequences (%2). Record the consent first.</source>
+        <translation>采集自然人的%1信息，须明确告知本人可能产生的不利后果并取得其书面同意（%2）。请先记录书面同意。</translation>
+    </message>
+    <message>
+        <source>No collection restriction of %1 applies to this information.</source>
+        <translation>该信息不受%1的归集限制。</translation>
+    </message>
+    <message>
+        <source>Dishonest information must rest on a legally effective document under %1; enter the document number.</source>
+        <translation>依照%1，失信信息必须以具有法律效力的文书为依据；请填写文书文号。</translation>
+    </message>
+    <message>
+        <source>An administrative penalty imposed on a natural person under the simplified procedure is not collected under %1, unless a law, regulation or rule provides otherwise.</source>
+        <translation>依照%1，对自然人适用简易程序作出的行政处罚信息不列入归集范围，但法律、法规、规章另有规定的除外。</translation>
+    </message>
+    <message>
+        <source>An administrative penalty for a natural person&apos;s minor violation is not collected under %1, unless a law, regulation or rule provides otherwise.</source>
+        <translation>依照%1，自然人违法行为轻微的行政处罚信息不列入归集范围，但法律、法规、规章另有规定的除外。</translation>
+    </message>
+    <message>
+        <source>An administrative penalty where the natural person actively eliminated or mitigated the harm is not collected under %1, unless a law, regulation or rule provides otherwise.</source>
+        <translation>依照%1，自然人主动消除、减轻违法行为危害后果的行政处罚信息不列入归集范围，但法律、法规、规章另有规定的除外。</translation>
+    </message>
+    <message>
+        <source>%1 Here %2 provides otherwise, so it is collected.</source>
+        <translation>%1本例中%2另有规定，因此予以归集。</translation>
+    </message>
+    <message>
+        <source>No collection restriction of %1 applies to this item.</source>
+        <translation>该条信息不受%1的归集限制。</translation>
+    </message>
+</context>
+<context>
+    <name>CreditItemEntryModel</name>
+    <message>
+        <source>Category</source>
+        <translation>信息类别</translation>
+    </message>
+    <message>
+        <source>Item type</source>
+        <translation>信息类型</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>失信程度</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>Industry or field</source>
+        <translation>行业领域</translation>
+    </message>
+    <message>
+        <source>Penalty kind</source>
+        <translation>处罚种类</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>违法事由</translation>
+    </message>
+    <message>
+        <source>Source department</source>
+        <translation>来源部门</translation>
+    </message>
+    <message>
+        <source>Legal document number</source>
+        <translation>法律文书文号</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <source>Disclosure mode</source>
+        <translation>公开方式</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Personal data recorded</source>
+        <translation>所记录的个人信息</translation>
+    </message>
+    <message>
+        <source>Written consent recorded</source>
+        <translation>已记录书面同意</translation>
+    </message>
+    <message>
+        <source>Consent form reference</source>
+        <translation>书面同意书编号</translation>
+    </message>
+    <message>
+        <source>Simplified procedure</source>
+        <translation>简易程序</translation>
+    </message>
+    <message>
+        <source>Minor violation</source>
+        <translation>违法行为轻微</translation>
+    </message>
+    <message>
+        <source>Harm actively eliminated or mitigated</source>
+        <translation>主动消除或减轻危害后果</translation>
+    </message>
+    <message>
+        <source>Legal basis requiring collection</source>
+        <translation>要求归集的法律依据</translation>
+    </message>
+    <message>
+        <source>Handed over with</source>
+        <translation>移交凭据</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of the choices for %2.</source>
+        <translation>“%1”不是%2的可选项。</translation>
+    </message>
+    <message>
+        <source>Choose an item type of the category &quot;%1&quot;.</source>
+        <translation>请选择属于“%1”类别的信息类型。</translation>
+    </message>
+    <message>
+        <source>Only a listing records a list; this item type records none.</source>
+        <translation>只有名单类信息才记录名单；该信息类型不记录名单。</translation>
+    </message>
+    <message>
+        <source>This item type records the list &quot;%1&quot;.</source>
+        <translation>该信息类型记录名单“%1”。</translation>
+    </message>
+    <message>
+        <source>An administrative penalty needs its penalty kind.</source>
+        <translation>行政处罚必须填写处罚种类。</translation>
+    </message>
+    <message>
+        <source>The decision date cannot be in the future.</source>
+        <translation>决定日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>Record the reference of the signed consent form.</source>
+        <translation>请记录已签署的书面同意书编号。</translation>
+    </message>
+    <message>
+        <source>Choose the subject the item is for before saving it.</source>
+        <translation>保存前请先选择该条信息所属的信用主体。</translation>
+    </message>
+</context>
+<context>
+    <name>CreditItemRepository</name>
+    <message>
+        <source>Your role does not allow entering records.</source>
+        <translation>您的角色无权录入信息。</translation>
+    </message>
+    <message>
+        <source>The basis of the entry (the document it was taken from) is required.</source>
+        <translation>必须填写录入依据（信息所出自的文书）。</translation>
+    </message>
+    <message>
+        <source>There is no subject %1.</source>
+        <translation>不存在信用主体 %1。</translation>
+    </message>
+    <message>
+        <source>The item type &quot;%1&quot; is not known.</source>
+        <translation>未知的信息类型“%1”。</translation>
+    </message>
+    <message>
+        <source>The item type &quot;%1&quot; does not belong to the category &quot;%2&quot;.</source>
+        <translation>信息类型“%1”不属于“%2”类别。</translation>
+    </message>
+    <message>
+        <source>A dishonest item must rest on a legally effective document: its number is required.</source>
+        <translation>失信信息必须以具有法律效力的文书为依据：必须填写文书文号。</translation>
+    </message>
+    <message>
+        <source>The decision date is required.</source>
+        <translation>必须填写决定日期。</translation>
+    </message>
+    <message>
+        <source>The title of the item is required.</source>
+        <translation>必须填写信息标题。</translation>
+    </message>
+    <message>
+        <source>An item from the platform needs its platform id.</source>
+        <translation>来自平台的信息必须具有平台编号。</translation>
+    </message>
+    <message>
+        <source>There is no credit item %1.</source>
+        <translation>不存在信用信息 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>CreditTypes</name>
+    <message>
+        <source>Natural person</source>
+        <translation>自然人</translation>
+    </message>
+    <message>
+        <source>Legal person</source>
+        <translation>法人</translation>
+    </message>
+    <message>
+        <source>Unincorporated organisation</source>
+        <translation>非法人组织</translation>
+    </message>
+    <message>
+        <source>Individual business</source>
+        <translation>个体工商户</translation>
+    </message>
+    <message>
+        <source>Basic information</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Trustworthy information</source>
+        <translation>守信信息</translation>
+    </message>
+    <message>
+        <source>Dishonest information</source>
+        <translation>失信信息</translation>
+    </message>
+    <message>
+        <source>General dishonest behaviour</source>
+        <translation>一般失信行为</translation>
+    </message>
+    <message>
+        <source>Serious dishonest behaviour</source>
+        <translation>严重失信行为</translation>
+    </message>
+    <message>
+        <source>Not listed</source>
+        <translation>未列入名单</translation>
+    </message>
+    <message>
+        <source>Joint punishment list</source>
+        <translation>失信联合惩戒对象名单</translation>
+    </message>
+    <message>
+        <source>Key attention list</source>
+        <translation>重点关注名单</translation>
+    </message>
+    <message>
+        <source>Social credit warning</source>
+        <translation>社会信用预警</translation>
+    </message>
+    <message>
+        <source>Credit repair</source>
+        <translation>信用修复</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <source>Municipal preliminary review</source>
+        <translation>市级初审</translation>
+    </message>
+    <message>
+        <source>Provincial and national review</source>
+        <translation>省级和国家审核</translation>
+    </message>
+    <message>
+        <source>Credit repair as a whole</source>
+        <translation>信用修复（全流程）</translation>
+    </message>
+    <message>
+        <source>Objection handling</source>
+        <translation>异议处理</translation>
+    </message>
+</context>
+<context>
+    <name>CreditWarning</name>
+    <message>
+        <source>Between %1 and %2 the subject was put on the key attention lists of %3 industries or fields (%4); under %5, %6 or more within %7 raise a social credit warning, disclosed for %8, until %9.</source>
+        <translation>%1 至 %2 期间，该主体被列入 %3 个行业、领域的重点关注名单（%4）；依照%5，%7内被列入 %6 个以上行业、领域重点关注名单的，发出社会信用预警，公示期为%8，至 %9 止。</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>The database file %1 cannot be read with this key: it is damaged, truncated, or not an xmcredit database.</source>
+        <translation>无法使用此密钥读取数据库文件 %1：该文件已损坏、被截断，或不是 xmcredit 数据库。</translation>
+    </message>
+    <message>
+        <source>The database file %1 is damaged (%2).</source>
+        <translation>数据库文件 %1 已损坏（%2）。</translation>
+    </message>
+    <message>
+        <source>The database file %1 does not exist.</source>
+        <translation>数据库文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The SQLite library in use is not SQLCipher, so the encrypted database cannot be opened.</source>
+        <translation>当前使用的 SQLite 库不是 SQLCipher，无法打开加密数据库。</translation>
+    </message>
+    <message>
+        <source>The database file %1 could not be opened: %2</source>
+        <translation>无法打开数据库文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The database %1 was written by a newer version of xmcredit (schema version %2; this program knows versions up to %3). Install the newer program to open it.</source>
+        <translation>数据库 %1 由更高版本的 xmcredit 写入（架构版本 %2；本程序最高支持版本 %3）。请安装新版程序后再打开。</translation>
+    </message>
+    <message>
+        <source>The connection does not use the QSQLCIPHER driver.</source>
+        <translation>该连接未使用 QSQLCIPHER 驱动。</translation>
+    </message>
+    <message>
+        <source>The schema version of %1 could not be read: %2</source>
+        <translation>无法读取 %1 的架构版本：%2</translation>
+    </message>
+    <message>
+        <source>The database %1 could not be locked for its migrations: %2</source>
+        <translation>无法锁定数据库 %1 以执行迁移：%2</translation>
+    </message>
+    <message>
+        <source>Migration %1 cannot be read from the program&apos;s resources.</source>
+        <translation>无法从程序资源中读取迁移 %1。</translation>
+    </message>
+    <message>
+        <source>Migration %1 (%2) of the database %3 differs from the one this program ships; the database was made by a different build of xmcredit.</source>
+        <translation>数据库 %3 的迁移 %1（%2）与本程序自带的迁移不一致；该数据库由其他构建版本的 xmcredit 创建。</translation>
+    </message>
+    <message>
+        <source>The schema version table could not be created: %1</source>
+        <translation>无法创建架构版本表：%1</translation>
+    </message>
+    <message>
+        <source>Migration %1 (%2) could not be applied: %3. The database was left unchanged.</source>
+        <translation>无法应用迁移 %1（%2）：%3。数据库未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Migration %1 (%2) could not be recorded: %3. The database was left unchanged.</source>
+        <translation>无法记录迁移 %1（%2）：%3。数据库未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The migrations could not be committed: %1. The database was left unchanged.</source>
+        <translation>无法提交迁移：%1。数据库未作任何更改。</translation>
+    </message>
+    <message>
+        <source>A database connection named %1 is already open.</source>
+        <translation>名为 %1 的数据库连接已打开。</translation>
+    </message>
+</context>
+<context>
+    <name>Deadlines</name>
+    <message>
+        <source>Overdue: the case was due on %1.</source>
+        <translation>已超期：该案件应于 %1 办结。</translation>
+    </message>
+    <message>
+        <source>Overdue by 1 working day: the case was due on %1.</source>
+        <translation>已超期 1 个工作日：该案件应于 %1 办结。</translation>
+    </message>
+    <message>
+        <source>Overdue by %1 working days: the case was due on %2.</source>
+        <translation>已超期 %1 个工作日：该案件应于 %2 办结。</translation>
+    </message>
+    <message>
+        <source>No credit policy is in force on %1, so the time limit of the stage is unknown.</source>
+        <translation>%1 无生效的信用政策，无法确定该环节的办理时限。</translation>
+    </message>
+    <message>
+        <source>Completed on %1, after the due date %2 (%3 working days late).</source>
+        <translation>已于 %1 办结，晚于办结期限 %2（逾期 %3 个工作日）。</translation>
+    </message>
+    <message>
+        <source>Completed on %1, within the time limit.</source>
+        <translation>已于 %1 在办理时限内办结。</translation>
+    </message>
+    <message>
+        <source>Paused since %1 while the applicant supplements materials; %2 of %3 working days are left.</source>
+        <translation>自 %1 起因申请人补正材料暂停计时；%3 个工作日中尚余 %2 个工作日。</translation>
+    </message>
+    <message>
+        <source>Due today: all %1 working days have been used.</source>
+        <translation>今日到期：%1 个工作日已全部用完。</translation>
+    </message>
+    <message>
+        <source>At risk: one working day is left, and the case is due on %1.</source>
+        <translation>临期：仅剩 1 个工作日，该案件应于 %1 办结。</translation>
+    </message>
+    <message>
+        <source>On time: %1 of %2 working days used, due on %3.</source>
+        <translation>按期办理：已用 %1 个工作日（共 %2 个），应于 %3 办结。</translation>
+    </message>
+</context>
+<context>
+    <name>DemoCity</name>
+    <message>
+        <source>The number of subjects and of items per subject cannot be negative.</source>
+        <translation>信用主体数量和每个主体的信息条数不能为负数。</translation>
+    </message>
+    <message>
+        <source>No credit policy is in force on %1, so the demo city cannot be generated.</source>
+        <translation>%1 无生效的信用政策，无法生成演示城市。</translation>
+    </message>
+    <message>
+        <source>The database holds subjects or items already; a demo city is only generated into an empty one.</source>
+        <translation>数据库中已有信用主体或信用信息；演示城市只能生成到空数据库中。</translation>
+    </message>
+</context>
+<context>
+    <name>Disclosure</name>
+    <message>
+        <source>The item was withdrawn on %1 after an objection, so it is no longer disclosed; it is kept with its history.</source>
+        <translation>该条信息已于 %1 因异议处理被删除，不再公示；该信息及其历史记录仍予保留。</translation>
+    </message>
+    <message>
+        <source>The item was repaired on %1: its disclosure stopped and it is no longer shared; it is kept, marked as repaired.</source>
+        <translation>该条信息已于 %1 完成信用修复：已终止公示、停止共享；该信息仍予保留，并标注为已修复。</translation>
+    </message>
+    <message>
+        <source>The item has no decision date, so its disclosure period cannot be worked out.</source>
+        <translation>该条信息没有决定日期，无法计算其公示期。</translation>
+    </message>
+    <message>
+        <source>No credit policy in force on %1 covers this item, so its disclosure period cannot be worked out.</source>
+        <translation>%1 无适用于该条信息的生效信用政策，无法计算其公示期。</translation>
+    </message>
+    <message>
+        <source>The item was decided on %1, after %2, so it was not disclosed yet on that date.</source>
+        <translation>该条信息的决定日期为 %1，晚于 %2，因此在该日尚未公示。</translation>
+    </message>
+    <message>
+        <source>%1 has no disclosure period under %2; an objection to the item is being handled, so reports mark it as under objection.</source>
+        <translation>依照%2，%1无公示期限；该条信息的异议正在处理中，报告中将其标注为“异议处理中”。</translation>
+    </message>
+    <message>
+        <source>%1 has no disclosure period under %2; it is disclosed until it is corrected or withdrawn.</source>
+        <translation>依照%2，%1无公示期限，在更正或删除前持续公示。</translation>
+    </message>
+    <message>
+        <source>%1 is disclosed for %2 from its decision date under %3; this item&apos;s period ended on %4, so it is no longer shown.</source>
+        <translation>依照%3，%1自决定日期起公示%2；该条信息的公示期已于 %4 届满，不再显示。</translation>
+    </message>
+    <message>
+        <source>%1 is disclosed for %2 from its decision date under %3, so this item until %4; an objection to it is being handled, so reports mark it as under objection.</source>
+        <translation>依照%3，%1自决定日期起公示%2，该条信息公示至 %4；该条信息的异议正在处理中，报告中将其标注为“异议处理中”。</translation>
+    </message>
+    <message>
+        <source>%1 is disclosed for %2 from its decision date under %3, so this item is disclosed until %4.</source>
+        <translation>依照%3，%1自决定日期起公示%2，因此该条信息公示至 %4。</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureMode</name>
+    <message>
+        <source>Social disclosure</source>
+        <translation>社会公开</translation>
+    </message>
+    <message>
+        <source>Authorised query</source>
+        <translation>授权查询</translation>
+    </message>
+    <message>
+        <source>Government sharing</source>
+        <translation>政务共享</translation>
+    </message>
+</context>
+<context>
+    <name>DomainCommands</name>
+    <message>
+        <source>Print one JSON object instead of text.</source>
+        <translation>以单个 JSON 对象代替文本输出。</translation>
+    </message>
+    <message>
+        <source>%1 must be a date written YYYY-MM-DD, not &apos;%2&apos;.</source>
+        <translation>%1必须是 YYYY-MM-DD 格式的日期，不能是“%2”。</translation>
+    </message>
+    <message>
+        <source>--%1 must be one of %2, not &apos;%3&apos;.</source>
+        <translation>--%1 必须是 %2 之一，不能是“%3”。</translation>
+    </message>
+    <message>
+        <source>--%1 &apos;%2&apos; is not a key of any policy profile; known keys: %3.</source>
+        <translation>--%1 “%2”不是任何政策配置中的键；已知的键：%3。</translation>
+    </message>
+    <message>
+        <source>Also load the policy profile in &lt;file&gt; (repeatable).</source>
+        <translation>另外加载 &lt;file&gt; 中的政策配置（可重复）。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>Validates and normalises a resident ID number or unified social credit code.</source>
+        <translation>校验并规范化居民身份证号码或统一社会信用代码。</translation>
+    </message>
+    <message>
+        <source>The identifier to check.</source>
+        <translation>要校验的标识码。</translation>
+    </message>
+    <message>
+        <source>resident_id, credit_code or unknown (default: decide from the text).</source>
+        <translation>resident_id、credit_code 或 unknown（默认：根据文本自动判断）。</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>kind</translation>
+    </message>
+    <message>
+        <source>The date birth dates are compared with (default: today).</source>
+        <translation>与出生日期比较的日期（默认：今天）。</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>Apply a supervisor&apos;s override for a checksum failure, signed by &lt;account&gt;.</source>
+        <translation>对校验位错误适用主管签批例外，由 &lt;account&gt; 签批。</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>account</translation>
+    </message>
+    <message>
+        <source>The reason the supervisor gave.</source>
+        <translation>主管给出的理由。</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>When the override was signed (ISO 8601; default: now).</source>
+        <translation>签批时间（ISO 8601；默认：当前时间）。</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>time</translation>
+    </message>
+    <message>
+        <source>check-id takes exactly one identifier.</source>
+        <translation>check-id 只接受一个标识码。</translation>
+    </message>
+    <message>
+        <source>--kind must be resident_id, credit_code or unknown.</source>
+        <translation>--kind 必须是 resident_id、credit_code 或 unknown。</translation>
+    </message>
+    <message>
+        <source>The override was not used (%1).</source>
+        <translation>未使用该签批例外（%1）。</translation>
+    </message>
+    <message>
+        <source>Working-day arithmetic on the statutory holiday calendar (start day not counted).
+  add &lt;date&gt; &lt;n&gt;        the date n working days after &lt;date&gt;
+  between &lt;from&gt; &lt;to&gt;   working days after &lt;from&gt; up to and including &lt;to&gt;
+  is &lt;date&gt;             whether &lt;date&gt; is a working day</source>
+        <translation>按法定节假日日历计算工作日（起始日不计入）。
+  add &lt;date&gt; &lt;n&gt;        &lt;date&gt; 之后第 n 个工作日的日期
+  between &lt;from&gt; &lt;to&gt;   &lt;from&gt; 之后至 &lt;to&gt;（含）的工作日数
+  is &lt;date&gt;             &lt;date&gt; 是否为工作日</translation>
+    </message>
+    <message>
+        <source>add, between or is</source>
+        <translation>add、between 或 is</translation>
+    </message>
+    <message>
+        <source>Also load the holiday calendar year in &lt;file&gt; (repeatable).</source>
+        <translation>另外加载 &lt;file&gt; 中的某一年度节假日日历（可重复）。</translation>
+    </message>
+    <message>
+        <source>Use: workdays add &lt;date&gt; &lt;n&gt; | between &lt;from&gt; &lt;to&gt; | is &lt;date&gt;</source>
+        <translation>用法：workdays add &lt;date&gt; &lt;n&gt; | between &lt;from&gt; &lt;to&gt; | is &lt;date&gt;</translation>
+    </message>
+    <message>
+        <source>The date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>&lt;n&gt; must be a whole number of working days, not &apos;%1&apos;.</source>
+        <translation>&lt;n&gt; 必须是整数个工作日，不能是“%1”。</translation>
+    </message>
+    <message>
+        <source>The second date</source>
+        <translation>第二个日期</translation>
+    </message>
+    <message>
+        <source>%1 is a working day.</source>
+        <translation>%1 是工作日。</translation>
+    </message>
+    <message>
+        <source>%1 is not a working day.</source>
+        <translation>%1 不是工作日。</translation>
+    </message>
+    <message>
+        <source>Note: the calendar covers only %1; outside those years the answer is estimated from weekends alone.</source>
+        <translation>注意：日历仅涵盖 %1；超出这些年份时，仅按周末估算结果。</translation>
+    </message>
+    <message>
+        <source>Subject kind: %1 (default legal_person; natural_person with --attribute).</source>
+        <translation>主体类型：%1（默认为 legal_person；使用 --attribute 时为 natural_person）。</translation>
+    </message>
+    <message>
+        <source>Category: %1 (default dishonest).</source>
+        <translation>信息类别：%1（默认为 dishonest）。</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>category</translation>
+    </message>
+    <message>
+        <source>Severity: %1 (default general).</source>
+        <translation>失信程度：%1（默认为 general）。</translation>
+    </message>
+    <message>
+        <source>severity</source>
+        <translation>severity</translation>
+    </message>
+    <message>
+        <source>List: %1 (default none).</source>
+        <translation>名单：%1（默认为 none）。</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>list</translation>
+    </message>
+    <message>
+        <source>Decision date of the item (required).</source>
+        <translation>该条信息的决定日期（必填）。</translation>
+    </message>
+    <message>
+        <source>The date to assess on (default: today).</source>
+        <translation>评估所依据的日期（默认：今天）。</translation>
+    </message>
+    <message>
+        <source>Date a repair was granted.</source>
+        <translation>准予信用修复的日期。</translation>
+    </message>
+    <message>
+        <source>Date the item was withdrawn.</source>
+        <translation>该条信息被删除的日期。</translation>
+    </message>
+    <message>
+        <source>An objection to the item is pending.</source>
+        <translation>该条信息有待处理的异议。</translation>
+    </message>
+    <message>
+        <source>Industry or field key (e.g. food).</source>
+        <translation>行业领域键（例如 food）。</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>key</translation>
+    </message>
+    <message>
+        <source>Penalty kind key (e.g. permit_revocation).</source>
+        <translation>处罚种类键（例如 permit_revocation）。</translation>
+    </message>
+    <message>
+        <source>Cause key (e.g. bribery).</source>
+        <translation>违法事由键（例如 bribery）。</translation>
+    </message>
+    <message>
+        <source>Number of the legally effective document.</source>
+        <translation>具有法律效力的文书的文号。</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <source>A law, regulation or rule declares the item non-repairable; &lt;basis&gt; names it.</source>
+        <translation>法律、法规或规章规定该条信息不可修复；&lt;basis&gt; 指明具体依据。</translation>
+    </message>
+    <message>
+        <source>basis</source>
+        <translation>basis</translation>
+    </message>
+    <message>
+        <source>--decided &lt;date&gt; is required.</source>
+        <translation>必须指定 --decided &lt;date&gt;。</translation>
+    </message>
+    <message>
+        <source>The disclosure period and status of a credit item on a date.</source>
+        <translation>信用信息在某一日期的公示期和状态。</translation>
+    </message>
+    <message>
+        <source>Whether a credit repair application for an item can be accepted on a date. Exits with 0 when eligible and 11 when not.</source>
+        <translation>某一日期能否受理某条信息的信用修复申请。符合条件时退出码为 0，不符合时为 11。</translation>
+    </message>
+    <message>
+        <source>Whether a subject attribute (--attribute) or a credit item (--item) may be collected. Exits with 0 when accepted and 11 when not.</source>
+        <translation>能否采集某项主体属性（--attribute）或某条信用信息（--item）。予以采集时退出码为 0，不予采集时为 11。</translation>
+    </message>
+    <message>
+        <source>A personal attribute key (e.g. income, religion).</source>
+        <translation>个人属性键（例如 income、religion）。</translation>
+    </message>
+    <message>
+        <source>The person&apos;s written consent is recorded.</source>
+        <translation>已记录本人的书面同意。</translation>
+    </message>
+    <message>
+        <source>Assess a credit item described by the item options.</source>
+        <translation>评估由信息选项所描述的信用信息。</translation>
+    </message>
+    <message>
+        <source>The penalty was imposed under the simplified procedure.</source>
+        <translation>该行政处罚适用简易程序作出。</translation>
+    </message>
+    <message>
+        <source>The violation was minor.</source>
+        <translation>违法行为轻微。</translation>
+    </message>
+    <message>
+        <source>The person actively eliminated or mitigated the harm.</source>
+        <translation>当事人主动消除或减轻了危害后果。</translation>
+    </message>
+    <message>
+        <source>A law, regulation or rule that requires collection anyway.</source>
+        <translation>要求仍须归集的法律、法规或规章。</translation>
+    </message>
+    <message>
+        <source>Give either --attribute &lt;key&gt; or --item.</source>
+        <translation>请指定 --attribute &lt;key&gt; 或 --item 二者之一。</translation>
+    </message>
+    <message>
+        <source>Social credit warnings raised by a subject&apos;s key attention listings.</source>
+        <translation>因信用主体被列入重点关注名单而发出的社会信用预警。</translation>
+    </message>
+    <message>
+        <source>A key attention listing as DATE:FIELD (repeatable).</source>
+        <translation>一次重点关注名单列入记录，格式为 DATE:FIELD（可重复）。</translation>
+    </message>
+    <message>
+        <source>date:field</source>
+        <translation>date:field</translation>
+    </message>
+    <message>
+        <source>Report the warning in force on this date (default: today).</source>
+        <translation>报告该日期生效的预警（默认：今天）。</translation>
+    </message>
+    <message>
+        <source>--listing must be DATE:FIELD, not &apos;%1&apos;.</source>
+        <translation>--listing 必须是 DATE:FIELD 格式，不能是“%1”。</translation>
+    </message>
+    <message>
+        <source>Give the subject&apos;s key attention listings with --listing DATE:FIELD.</source>
+        <translation>请使用 --listing DATE:FIELD 给出该主体的重点关注名单列入记录。</translation>
+    </message>
+    <message>
+        <source>The listings raise no social credit warning.</source>
+        <translation>这些列入记录不引发社会信用预警。</translation>
+    </message>
+    <message>
+        <source>Validate a resident ID number or unified social credit code</source>
+        <translation>校验居民身份证号码或统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Working-day arithmetic (add, between, is)</source>
+        <translation>工作日计算（add、between、is）</translation>
+    </message>
+    <message>
+        <source>Disclosure period and status of an item</source>
+        <translation>信用信息的公示期和状态</translation>
+    </message>
+    <message>
+        <source>Credit repair eligibility of an item</source>
+        <translation>信用信息的信用修复条件</translation>
+    </message>
+    <message>
+        <source>Whether an attribute or item may be collected</source>
+        <translation>某项属性或信息能否归集</translation>
+    </message>
+    <message>
+        <source>Social credit warnings from key attention listings</source>
+        <translation>由重点关注名单引发的社会信用预警</translation>
+    </message>
+</context>
+<context>
+    <name>EntryFormBinder</name>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorLabel</name>
+    <message>
+        <source>You can try again now.</source>
+        <translation>现在可以重试。</translation>
+    </message>
+    <message>
+        <source>Too many failed logins. You can try again in %1.</source>
+        <translation>登录失败次数过多，请在 %1 后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>Generator</name>
+    <message>
+        <source>The demo city produced an invalid identifier: %1</source>
+        <translation>演示城市生成了无效的标识码：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Welcome, %1</source>
+        <translation>欢迎，%1</translation>
+    </message>
+    <message>
+        <source>You are logged in as %1 on the workstation %2.</source>
+        <translation>您已以 %1 的身份登录工作站 %2。</translation>
+    </message>
+    <message>
+        <source>What you can do</source>
+        <translation>您可以办理的事项</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Find a subject</source>
+        <translation>查找信用主体</translation>
+    </message>
+    <message>
+        <source>Print a public credit report</source>
+        <translation>打印公共信用报告</translation>
+    </message>
+    <message>
+        <source>Enter a record handed over on paper</source>
+        <translation>录入纸质移交的信息</translation>
+    </message>
+    <message>
+        <source>Take in a credit repair application or an objection</source>
+        <translation>受理信用修复申请或异议申请</translation>
+    </message>
+    <message>
+        <source>Review cases</source>
+        <translation>审核案件</translation>
+    </message>
+    <message>
+        <source>Supervise cases and their time limits</source>
+        <translation>督办案件及其办理时限</translation>
+    </message>
+    <message>
+        <source>Sign exceptions</source>
+        <translation>签批例外事项</translation>
+    </message>
+    <message>
+        <source>Review the audit trail</source>
+        <translation>查阅审计日志</translation>
+    </message>
+    <message>
+        <source>Manage staff accounts</source>
+        <translation>管理工作人员账号</translation>
+    </message>
+    <message>
+        <source>Configure synchronisation with the city platform</source>
+        <translation>配置与市信用平台的同步</translation>
+    </message>
+    <message>
+        <source>Rotate the database key</source>
+        <translation>更换数据库密钥</translation>
+    </message>
+    <message>
+        <source>Search by name, unified social credit code or resident ID number and open the subject&apos;s credit items. Every query records its basis.</source>
+        <translation>按名称、统一社会信用代码或居民身份证号码查询，并打开该主体的信用信息。每次查询均记录查询依据。</translation>
+    </message>
+    <message>
+        <source>Verify the applicant&apos;s identity or the subject&apos;s authorisation, then print a numbered report.</source>
+        <translation>核验申请人身份或信用主体的授权书，然后打印带编号的报告。</translation>
+    </message>
+    <message>
+        <source>Enter a credit record from a paper document; the collection rules are checked on entry.</source>
+        <translation>根据纸质文书录入信用信息；录入时检查归集规则。</translation>
+    </message>
+    <message>
+        <source>Register the application with its scanned materials and start its time limit.</source>
+        <translation>登记申请及其扫描材料，并开始计算办理时限。</translation>
+    </message>
+    <message>
+        <source>Do the municipal preliminary review of repair applications and verify objections.</source>
+        <translation>对信用修复申请进行市级初审，并核实异议。</translation>
+    </message>
+    <message>
+        <source>See every case with its timer, the overdue and at-risk ones, and reassign work.</source>
+        <translation>查看所有案件及其计时情况，包括已超期和临期案件，并重新分派工作。</translation>
+    </message>
+    <message>
+        <source>Sign off exceptions, such as a real identifier that fails its checksum; each is recorded.</source>
+        <translation>签批例外事项，例如真实存在但校验码不符的标识码；每次签批均予记录。</translation>
+    </message>
+    <message>
+        <source>See who queried, printed or changed what and why, and verify the audit chain.</source>
+        <translation>查看谁因何查询、打印或更改了哪些内容，并校验审计链。</translation>
+    </message>
+    <message>
+        <source>Enrol staff, reset passwords and remove accounts.</source>
+        <translation>登记工作人员、重置密码和移除账号。</translation>
+    </message>
+    <message>
+        <source>Set up the platform connection and import exchange packages.</source>
+        <translation>设置平台连接并导入交换数据包。</translation>
+    </message>
+    <message>
+        <source>Replace the database key and re-wrap every staff member&apos;s key slot.</source>
+        <translation>更换数据库密钥，并为每位工作人员的密钥槽重新封装密钥。</translation>
+    </message>
+    <message>
+        <source>Your previous login on this computer: %1.</source>
+        <translation>您上次在本机登录的时间：%1。</translation>
+    </message>
+    <message>
+        <source>This is your first login on this computer.</source>
+        <translation>这是您首次在本机登录。</translation>
+    </message>
+    <message>
+        <source>Page: %1</source>
+        <translation>页面：%1</translation>
+    </message>
+    <message>
+        <source>Command line: %1</source>
+        <translation>命令行：%1</translation>
+    </message>
+    <message>
+        <source>Not yet available in this version.</source>
+        <translation>本版本暂不提供此功能。</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>工作站</translation>
+    </message>
+</context>
+<context>
+    <name>Identifiers</name>
+    <message>
+        <source>The unified social credit code is valid.</source>
+        <translation>统一社会信用代码有效。</translation>
+    </message>
+    <message>
+        <source>The resident ID number is valid.</source>
+        <translation>居民身份证号码有效。</translation>
+    </message>
+    <message>
+        <source>No identifier was entered.</source>
+        <translation>未输入标识码。</translation>
+    </message>
+    <message>
+        <source>Resident ID numbers and unified social credit codes have 18 characters, but this identifier has %1.</source>
+        <translation>居民身份证号码和统一社会信用代码均为 18 位，但该标识码为 %1 位。</translation>
+    </message>
+    <message>
+        <source>A unified social credit code has 18 characters, but this one has %1.</source>
+        <translation>统一社会信用代码应为 18 位，但该代码为 %1 位。</translation>
+    </message>
+    <message>
+        <source>A resident ID number has 18 characters, but this one has %1.</source>
+        <translation>居民身份证号码应为 18 位，但该号码为 %1 位。</translation>
+    </message>
+    <message>
+        <source>Character %1 (&apos;%2&apos;) cannot appear in a unified social credit code: only digits and the capital letters A-Y without I, O, S, V and Z are used.</source>
+        <translation>第 %1 位字符（“%2”）不能出现在统一社会信用代码中：只能使用数字和除 I、O、S、V、Z 以外的大写字母 A-Y。</translation>
+    </message>
+    <message>
+        <source>Character %1 (&apos;%2&apos;) cannot appear there in a resident ID number: the first 17 characters are digits and the last is a digit or X.</source>
+        <translation>第 %1 位字符（“%2”）不能出现在居民身份证号码的该位置：前 17 位为数字，最后一位为数字或 X。</translation>
+    </message>
+    <message>
+        <source>Characters 3 to 8 of a unified social credit code are the administrative area code and must be digits, but character %1 is &apos;%2&apos;.</source>
+        <translation>统一社会信用代码的第 3 至 8 位为行政区划码，必须为数字，但第 %1 位为“%2”。</translation>
+    </message>
+    <message>
+        <source>The area code %1 at the start of the resident ID number does not belong to any province, region or municipality.</source>
+        <translation>居民身份证号码开头的地址码 %1 不属于任何省、自治区或直辖市。</translation>
+    </message>
+    <message>
+        <source>Characters 7 to 14 of the resident ID number (%1) are not a valid birth date.</source>
+        <translation>居民身份证号码的第 7 至 14 位（%1）不是有效的出生日期。</translation>
+    </message>
+    <message>
+        <source>The birth date %1 in the resident ID number is after today (%2).</source>
+        <translation>居民身份证号码中的出生日期 %1 晚于今天（%2）。</translation>
+    </message>
+    <message>
+        <source>The check character of the organisation code inside the unified social credit code (character 17) should be %1 but is %2.</source>
+        <translation>统一社会信用代码中组织机构代码的校验码（第 17 位）应为 %1，实际为 %2。</translation>
+    </message>
+    <message>
+        <source>The check character of the unified social credit code (character 18) should be %1 but is %2.</source>
+        <translation>统一社会信用代码的校验码（第 18 位）应为 %1，实际为 %2。</translation>
+    </message>
+    <message>
+        <source>The check character of the resident ID number (character 18) should be %1 but is %2.</source>
+        <translation>居民身份证号码的校验码（第 18 位）应为 %1，实际为 %2。</translation>
+    </message>
+    <message>
+        <source>%1 It is accepted on the override signed by supervisor %2 on %3: %4</source>
+        <translation>%1经主管 %2 于 %3 签批例外，予以接受：%4</translation>
+    </message>
+</context>
+<context>
+    <name>ItemAssessment</name>
+    <message>
+        <source>In disclosure until %1</source>
+        <translation>公示中（至 %1）</translation>
+    </message>
+    <message>
+        <source>Disclosed (no time limit)</source>
+        <translation>公示中（无期限）</translation>
+    </message>
+    <message>
+        <source>Under objection (in disclosure until %1)</source>
+        <translation>异议处理中（公示至 %1）</translation>
+    </message>
+    <message>
+        <source>Under objection</source>
+        <translation>异议处理中</translation>
+    </message>
+    <message>
+        <source>Not yet disclosed (decided on %1)</source>
+        <translation>尚未公示（决定日期 %1）</translation>
+    </message>
+    <message>
+        <source>Expired on %1</source>
+        <translation>已于 %1 公示期满</translation>
+    </message>
+    <message>
+        <source>Repaired on %1</source>
+        <translation>已于 %1 修复</translation>
+    </message>
+    <message>
+        <source>Withdrawn on %1</source>
+        <translation>已于 %1 删除</translation>
+    </message>
+    <message>
+        <source>Status undetermined</source>
+        <translation>状态无法确定</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>可申请修复</translation>
+    </message>
+    <message>
+        <source>Eligible from %1</source>
+        <translation>自 %1 起可申请修复</translation>
+    </message>
+    <message>
+        <source>Never repairable</source>
+        <translation>不可修复</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Undetermined</source>
+        <translation>无法确定</translation>
+    </message>
+</context>
+<context>
+    <name>ItemStatus</name>
+    <message>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Repaired</source>
+        <translation>已修复</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>已更正</translation>
+    </message>
+</context>
+<context>
+    <name>ItemType</name>
+    <message>
+        <source>Registration</source>
+        <translation>登记信息</translation>
+    </message>
+    <message>
+        <source>Qualification</source>
+        <translation>资质资格信息</translation>
+    </message>
+    <message>
+        <source>Administrative licence</source>
+        <translation>行政许可</translation>
+    </message>
+    <message>
+        <source>Administrative confirmation</source>
+        <translation>行政确认</translation>
+    </message>
+    <message>
+        <source>Administrative inspection</source>
+        <translation>行政检查</translation>
+    </message>
+    <message>
+        <source>Administrative levy</source>
+        <translation>行政征收</translation>
+    </message>
+    <message>
+        <source>Administrative payment</source>
+        <translation>行政给付</translation>
+    </message>
+    <message>
+        <source>Commendation or award</source>
+        <translation>表彰奖励</translation>
+    </message>
+    <message>
+        <source>Public-welfare or volunteer service</source>
+        <translation>社会公益、志愿服务</translation>
+    </message>
+    <message>
+        <source>Good grade in graded supervision</source>
+        <translation>分级分类监管中的优良等级评价</translation>
+    </message>
+    <message>
+        <source>Administrative penalty</source>
+        <translation>行政处罚</translation>
+    </message>
+    <message>
+        <source>Administrative enforcement</source>
+        <translation>行政强制执行</translation>
+    </message>
+    <message>
+        <source>False materials</source>
+        <translation>提供虚假材料</translation>
+    </message>
+    <message>
+        <source>Breach of a credit commitment</source>
+        <translation>违反信用承诺</translation>
+    </message>
+    <message>
+        <source>Industry restriction or ban</source>
+        <translation>行业限制、禁入</translation>
+    </message>
+    <message>
+        <source>Joint punishment list</source>
+        <translation>失信联合惩戒对象名单</translation>
+    </message>
+    <message>
+        <source>Key attention list</source>
+        <translation>重点关注名单</translation>
+    </message>
+    <message>
+        <source>Unpaid taxes</source>
+        <translation>欠缴税款</translation>
+    </message>
+    <message>
+        <source>Unpaid social insurance</source>
+        <translation>欠缴社会保险费</translation>
+    </message>
+    <message>
+        <source>Unpaid administrative fees</source>
+        <translation>欠缴行政事业性收费</translation>
+    </message>
+    <message>
+        <source>Unpaid government funds</source>
+        <translation>欠缴政府性基金</translation>
+    </message>
+    <message>
+        <source>Unfulfilled obligation from a legal document</source>
+        <translation>未履行生效法律文书确定的义务</translation>
+    </message>
+</context>
+<context>
+    <name>KeyVault</name>
+    <message>
+        <source>The key vault %1 does not exist.</source>
+        <translation>密钥库 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The key vault %1 cannot be read: %2</source>
+        <translation>无法读取密钥库 %1：%2</translation>
+    </message>
+    <message>
+        <source>The key vault %1 is damaged: it is far too large.</source>
+        <translation>密钥库 %1 已损坏：文件过大。</translation>
+    </message>
+    <message>
+        <source>The key vault %1 is truncated: %2</source>
+        <translation>密钥库 %1 被截断：%2</translation>
+    </message>
+    <message>
+        <source>The key vault %1 was written by a newer version of xmcredit: %2</source>
+        <translation>密钥库 %1 由更高版本的 xmcredit 写入：%2</translation>
+    </message>
+    <message>
+        <source>The key vault %1 is damaged: %2</source>
+        <translation>密钥库 %1 已损坏：%2</translation>
+    </message>
+    <message>
+        <source>the file ends inside its header.</source>
+        <translation>文件在文件头内即已结束。</translation>
+    </message>
+    <message>
+        <source>it is not an xmcredit key vault.</source>
+        <translation>它不是 xmcredit 密钥库。</translation>
+    </message>
+    <message>
+        <source>format version %1 (this program reads version %2).</source>
+        <translation>格式版本为 %1（本程序读取的版本为 %2）。</translation>
+    </message>
+    <message>
+        <source>its header is invalid.</source>
+        <translation>文件头无效。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes are present.</source>
+        <translation>仅有 %1 字节（应为 %2 字节）。</translation>
+    </message>
+    <message>
+        <source>there are unexpected bytes after its end.</source>
+        <translation>文件结尾之后存在多余字节。</translation>
+    </message>
+    <message>
+        <source>its checksum does not match its content.</source>
+        <translation>校验和与内容不符。</translation>
+    </message>
+    <message>
+        <source>its content is not valid.</source>
+        <translation>内容无效。</translation>
+    </message>
+    <message>
+        <source>it names no workstation.</source>
+        <translation>未指明所属工作站。</translation>
+    </message>
+    <message>
+        <source>its database salt is invalid.</source>
+        <translation>数据库盐值无效。</translation>
+    </message>
+    <message>
+        <source>its key generation is invalid.</source>
+        <translation>密钥代次无效。</translation>
+    </message>
+    <message>
+        <source>it has no list of slots.</source>
+        <translation>缺少密钥槽列表。</translation>
+    </message>
+    <message>
+        <source>a slot has an invalid or repeated username.</source>
+        <translation>某个密钥槽的用户名无效或重复。</translation>
+    </message>
+    <message>
+        <source>the slot of %1 uses an unknown key derivation.</source>
+        <translation>%1 的密钥槽使用了未知的密钥派生方法。</translation>
+    </message>
+    <message>
+        <source>the slot of %1 has unacceptable key derivation parameters.</source>
+        <translation>%1 的密钥槽的密钥派生参数不可接受。</translation>
+    </message>
+    <message>
+        <source>the slot of %1 is incomplete.</source>
+        <translation>%1 的密钥槽不完整。</translation>
+    </message>
+    <message>
+        <source>The key vault %1 cannot be written: %2</source>
+        <translation>无法写入密钥库 %1：%2</translation>
+    </message>
+    <message>
+        <source>Invalid key or key derivation parameters.</source>
+        <translation>密钥或密钥派生参数无效。</translation>
+    </message>
+    <message>
+        <source>The password key could not be derived (out of memory).</source>
+        <translation>无法派生密码密钥（内存不足）。</translation>
+    </message>
+    <message>
+        <source>The database key could not be sealed.</source>
+        <translation>无法封装数据库密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>This workstation is locked</source>
+        <translation>此工作站已锁定</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Checking the password…</source>
+        <translation>正在验证密码…</translation>
+    </message>
+    <message>
+        <source>Log &amp;Out Instead</source>
+        <translation>改为退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Only %1 (%2) can unlock it, with their password. Anyone else can log them out instead; work they have not saved is then lost.</source>
+        <translation>只有 %1（%2）可以用本人密码解锁。其他人可以改为将其退出登录，但其未保存的工作将会丢失。</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>Log Out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Log out %1? Work they have not saved is lost.</source>
+        <translation>确定将 %1 退出登录吗？其未保存的工作将会丢失。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log In</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Xiamen Public Credit Information Workstation</source>
+        <translation>厦门市公共信用信息工作站</translation>
+    </message>
+    <message>
+        <source>Log in with your staff account.</source>
+        <translation>请使用您的工作人员账号登录。</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Checking the password…</source>
+        <translation>正在验证密码…</translation>
+    </message>
+    <message>
+        <source>Log In · Xiamen Public Credit Information Workstation</source>
+        <translation>登录 · 厦门市公共信用信息工作站</translation>
+    </message>
+    <message>
+        <source>&amp;Log In</source>
+        <translation>登录(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Workstation: %1
+Database: %2</source>
+        <translation>工作站：%1
+数据库：%2</translation>
+    </message>
+    <message>
+        <source>Enter your username.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Xiamen Public Credit Information Workstation</source>
+        <translation>厦门市公共信用信息工作站</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock Workstation</source>
+        <translation>锁定工作站(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Hide the window&apos;s contents until you enter your password again</source>
+        <translation>隐藏窗口内容，直至您再次输入密码</translation>
+    </message>
+    <message>
+        <source>Log &amp;Out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Home</source>
+        <translation>首页(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Logged in as %1</source>
+        <translation>已登录：%1</translation>
+    </message>
+    <message>
+        <source>Workstation: %1</source>
+        <translation>工作站：%1</translation>
+    </message>
+    <message>
+        <source>Database closed</source>
+        <translation>数据库已关闭</translation>
+    </message>
+    <message>
+        <source>Encrypted database open · SQLCipher %1</source>
+        <translation>加密数据库已打开 · SQLCipher %1</translation>
+    </message>
+    <message>
+        <source>Lock When &amp;Idle</source>
+        <translation>空闲时锁定(&amp;I)</translation>
+    </message>
+    <message>
+        <source>After 1 Minute</source>
+        <translation>1 分钟后</translation>
+    </message>
+    <message>
+        <source>After %1 Minutes</source>
+        <translation>%1 分钟后</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The workstation uses the new language the next time it starts.</source>
+        <translation>工作站下次启动时将使用新语言。</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Xiamen Public Credit Information Workstation&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;Encrypted database: SQLCipher %2 on SQLite %3&lt;br&gt;Qt %4&lt;/p&gt;&lt;p&gt;Workstation: %5&lt;br&gt;%6&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;厦门市公共信用信息工作站&lt;/h3&gt;&lt;p&gt;版本 %1&lt;/p&gt;&lt;p&gt;加密数据库：SQLCipher %2（基于 SQLite %3）&lt;br&gt;Qt %4&lt;/p&gt;&lt;p&gt;工作站：%5&lt;br&gt;%6&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <source>(not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlatformWritePermit</name>
+    <message>
+        <source>A platform write permit needs the actor and the purpose.</source>
+        <translation>平台写入许可必须注明操作人和用途。</translation>
+    </message>
+    <message>
+        <source>The platform write permit is not active.</source>
+        <translation>平台写入许可未生效。</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyProfile</name>
+    <message>
+        <source>The section &apos;%1&apos; is missing or is not an object.</source>
+        <translation>配置节“%1”缺失或不是对象。</translation>
+    </message>
+    <message>
+        <source>The list &apos;%1&apos; is missing or is not a list.</source>
+        <translation>列表“%1”缺失或不是列表。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; in section &apos;%2&apos; must be a period such as &quot;P1Y&quot; or &quot;P3M&quot;.</source>
+        <translation>配置节“%2”中的“%1”必须是期间，例如 &quot;P1Y&quot; 或 &quot;P3M&quot;。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; in section &apos;%2&apos; must be a positive whole number.</source>
+        <translation>配置节“%2”中的“%1”必须是正整数。</translation>
+    </message>
+    <message>
+        <source>An entry of &apos;%1&apos; has the key &apos;%2&apos;; keys are lower-case letters, digits and underscores.</source>
+        <translation>“%1”中有一个条目的键为“%2”；键只能由小写字母、数字和下划线组成。</translation>
+    </message>
+    <message>
+        <source>The entry &apos;%1&apos; of &apos;%2&apos; needs both a Chinese and an English label.</source>
+        <translation>“%2”中的条目“%1”必须同时具有中文和英文标签。</translation>
+    </message>
+    <message>
+        <source>The key &apos;%1&apos; appears twice in &apos;%2&apos;.</source>
+        <translation>键“%1”在“%2”中出现了两次。</translation>
+    </message>
+    <message>
+        <source>The list &apos;%1&apos; is empty.</source>
+        <translation>列表“%1”为空。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; in &apos;%2.%3&apos; is not one of the keys listed in &apos;%4&apos;.</source>
+        <translation>“%2.%3”中的“%1”不是“%4”中所列的键。</translation>
+    </message>
+    <message>
+        <source>The list &apos;%1.%2&apos; is empty.</source>
+        <translation>列表“%1.%2”为空。</translation>
+    </message>
+    <message>
+        <source>The material &apos;%1&apos; of &apos;%2&apos; must say when it is needed: &quot;always&quot; or &quot;agent&quot;.</source>
+        <translation>“%2”的材料“%1”必须注明何时需要：&quot;always&quot; 或 &quot;agent&quot;。</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 年</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1 年</translation>
+    </message>
+    <message>
+        <source>1 month</source>
+        <translation>1 个月</translation>
+    </message>
+    <message>
+        <source>%1 months</source>
+        <translation>%1 个月</translation>
+    </message>
+    <message>
+        <source>The policy profile is not a JSON object: %1</source>
+        <translation>政策配置不是 JSON 对象：%1</translation>
+    </message>
+    <message>
+        <source>The policy profile has format %1; this program reads format %2.</source>
+        <translation>政策配置的格式为 %1；本程序读取格式 %2。</translation>
+    </message>
+    <message>
+        <source>The policy profile needs an id of lower-case letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation>政策配置必须具有由小写字母、数字、“.”、“-”和“_”组成的 id。</translation>
+    </message>
+    <message>
+        <source>Policy profile &apos;%1&apos;: %2</source>
+        <translation>政策配置“%1”：%2</translation>
+    </message>
+    <message>
+        <source>&apos;effectiveFrom&apos; must be a date (YYYY-MM-DD).</source>
+        <translation>“effectiveFrom”必须是日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>&apos;appliesTo&apos; must be &quot;all_items&quot; or &quot;new_decisions&quot;.</source>
+        <translation>“appliesTo”必须是 &quot;all_items&quot; 或 &quot;new_decisions&quot;。</translation>
+    </message>
+    <message>
+        <source>&apos;citation&apos; needs both a Chinese and an English text.</source>
+        <translation>“citation”必须同时具有中文和英文文本。</translation>
+    </message>
+    <message>
+        <source>The total time limit of a repair cannot be shorter than one of its stages.</source>
+        <translation>信用修复的总办理时限不能短于其中任一环节的时限。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be both prohibited and collectable with consent.</source>
+        <translation>“%1”不能既属于禁止采集的信息，又属于经书面同意可采集的信息。</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyRegistry</name>
+    <message>
+        <source>No policy profile is built into the program.</source>
+        <translation>程序中未内置任何政策配置。</translation>
+    </message>
+    <message>
+        <source>Policy profile &apos;%1&apos; takes effect on %2, the same day as profile &apos;%3&apos;; one of them must be withdrawn first.</source>
+        <translation>政策配置“%1”于 %2 生效，与政策配置“%3”的生效日期相同；必须先撤销其中之一。</translation>
+    </message>
+    <message>
+        <source>Cannot read the policy profile %1: %2</source>
+        <translation>无法读取政策配置 %1：%2</translation>
+    </message>
+    <message>
+        <source>The policy folder %1 does not exist.</source>
+        <translation>政策文件夹 %1 不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>QueryBasisDialog</name>
+    <message>
+        <source>Self-query (identity verified)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query authorised by the subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Government agency query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entering records handed over on paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handling a repair or objection case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(1) Administrative licensing, inspection or a larger administrative penalty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(2) Government procurement, bidding, funds and projects, state land use rights, research management</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(3) Civil servant recruitment, appointment, promotion or title evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(4) Commendations and awards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(5) Public safety risk analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(6) Another case set by the state, the province or the city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident ID card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temporary resident ID card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residence permit (Hong Kong, Macao, Taiwan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business licence and the legal representative&apos;s ID card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read with the ID card reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compared with the holder in person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked online with the issuing authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-query; identity document %1, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query by %1, authorised by the subject (authorisation %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query by %1 for purpose %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query by %1 for purpose %2 (set by %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entering records handed over with %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handling case %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basis of the Query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is %1 being looked up? The basis is recorded in the audit trail and printed on reports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Basis:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity &amp;document:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verified by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Applicant:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number or date of the signed authorisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;uthorisation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;gency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For purpose (6): the rule that sets the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rule:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. the transfer letter&apos;s number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over &amp;with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Case number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the basis of the query.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter who is applying on the subject&apos;s behalf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the reference of the subject&apos;s signed authorisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the agency that asks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For another case, enter the rule of the state, the province or the city that sets it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the document the records were handed over with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the case number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordEntryForm</name>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished">信息</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item &amp;type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;verity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;List:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Industry or &amp;field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Penalty kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ca&amp;use:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source &amp;department:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal document &amp;number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision dat&amp;e:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disclosure &amp;mode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;itle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ontent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collection rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal data of a natural person the item would record, and the circumstances of a penalty that decide whether it may be collected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal dat&amp;a recorded:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Written consent recorded (after being told the adverse consequences)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent form &amp;reference:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Penalty under the &amp;simplified procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minor &amp;violation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Harm actively eliminated or mitigated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal &amp;basis requiring collection:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over &amp;with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear Form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the subject the paper is about first: find it, then choose &quot;Enter a Record for This Subject&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New item for %1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the subject the item is for first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as local entry %1 (%2): it awaits the platform and becomes a credit item when the platform accepts it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordEntryModel</name>
+    <message>
+        <source>%1 is required.</source>
+        <translation>必须填写%1。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordJson</name>
+    <message>
+        <source>The identifier override is incomplete: it needs the identifier, the supervisor, the reason and the signing time.</source>
+        <translation>标识码签批例外信息不完整：须包含标识码、签批主管、理由和签批时间。</translation>
+    </message>
+    <message>
+        <source>The value of &quot;%1&quot; is not known: %2</source>
+        <translation>“%1”的值未知：%2</translation>
+    </message>
+</context>
+<context>
+    <name>RecordSubmissionRepository</name>
+    <message>
+        <source>There is no record submission %1.</source>
+        <translation>不存在信息报送 %1。</translation>
+    </message>
+    <message>
+        <source>A record submission cannot go from &quot;%1&quot; to &quot;%2&quot;.</source>
+        <translation>信息报送不能从“%1”状态变为“%2”状态。</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationStatus</name>
+    <message>
+        <source>In business</source>
+        <translation>存续</translation>
+    </message>
+    <message>
+        <source>Deregistered</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <source>Business licence revoked</source>
+        <translation>已吊销营业执照</translation>
+    </message>
+    <message>
+        <source>Moved out of the city</source>
+        <translation>已迁出本市</translation>
+    </message>
+</context>
+<context>
+    <name>RepairEligibility</name>
+    <message>
+        <source>Only dishonest information can be repaired; this item is %1.</source>
+        <translation>只有失信信息可以申请信用修复；该条信息属于%1。</translation>
+    </message>
+    <message>
+        <source>The item was withdrawn on %1, so there is nothing to repair.</source>
+        <translation>该条信息已于 %1 删除，无需修复。</translation>
+    </message>
+    <message>
+        <source>The item was already repaired on %1.</source>
+        <translation>该条信息已于 %1 完成修复。</translation>
+    </message>
+    <message>
+        <source>The item&apos;s disclosure period ended on %1, so it is no longer shown and needs no repair.</source>
+        <translation>该条信息的公示期已于 %1 届满，已不再显示，无需修复。</translation>
+    </message>
+    <message>
+        <source>The item can never be repaired: it is recorded as declared non-repairable by a law, regulation or rule, which %1 respects. The basis was not recorded.</source>
+        <translation>该条信息不可修复：已记录为法律、法规、规章规定不可修复的信息，%1对此予以认可。但未记录具体依据。</translation>
+    </message>
+    <message>
+        <source>The item can never be repaired: %1 declares it non-repairable, and %2 excludes such items from credit repair.</source>
+        <translation>该条信息不可修复：%1规定其不可修复，且%2将此类信息排除在信用修复范围之外。</translation>
+    </message>
+    <message>
+        <source>The item can never be repaired: under %1, a penalty of %2 in the field of %3 is not repairable.</source>
+        <translation>该条信息不可修复：依照%1，在%3领域被处以%2的行政处罚信息不可修复。</translation>
+    </message>
+    <message>
+        <source>The item can never be repaired: under %1, a penalty of %2 imposed for %3 is not repairable.</source>
+        <translation>该条信息不可修复：依照%1，因%3被处以%2的行政处罚信息不可修复。</translation>
+    </message>
+    <message>
+        <source>%1 can be repaired once it has been disclosed for %2 under %3: an application for this item is accepted from %4.</source>
+        <translation>依照%3，%1公示期满%2后可申请修复：该条信息自 %4 起可受理修复申请。</translation>
+    </message>
+    <message>
+        <source>The item has been disclosed for at least %1, the minimum for %2 under %3, so a repair application can be accepted once the subject has corrected the behaviour and removed its adverse effects.</source>
+        <translation>该条信息已公示满%1，达到%3对%2规定的最短公示期限；社会信用主体依法纠正失信行为、消除不利影响后，可受理其修复申请。</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Clerk</source>
+        <translation>窗口受理员</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>市级初审员</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>审计员</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>&amp;Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifier, name, or part of a name (2 characters or more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type or scan an identifier, or type a name, then press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation type="unfinished">所属区</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation type="unfinished">匹配方式</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No subject has the identifier %1 on this workstation. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No subject found. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No name is or starts with &quot;%1&quot;. Type at least 2 characters to find names containing them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No subject&apos;s name contains &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n results; scroll for more. Enter opens the highlighted subject.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s). Enter opens the highlighted subject.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 Note: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SqlCipherDriver</name>
+    <message>
+        <source>Unable to open the database.</source>
+        <translation>无法打开数据库。</translation>
+    </message>
+    <message>
+        <source>Unknown connection option: %1</source>
+        <translation>未知的连接选项：%1</translation>
+    </message>
+    <message>
+        <source>The database file %1 does not exist.</source>
+        <translation>数据库文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>No key is available for the database %1.</source>
+        <translation>没有可用于数据库 %1 的密钥。</translation>
+    </message>
+    <message>
+        <source>The SQLite library in use is not SQLCipher (PRAGMA cipher_version gave no answer).</source>
+        <translation>当前使用的 SQLite 库不是 SQLCipher（PRAGMA cipher_version 未返回结果）。</translation>
+    </message>
+    <message>
+        <source>The file is not an xmcredit database, or the key does not open it (%1).</source>
+        <translation>该文件不是 xmcredit 数据库，或该密钥无法打开此文件（%1）。</translation>
+    </message>
+    <message>
+        <source>Unable to begin the transaction.</source>
+        <translation>无法开始事务。</translation>
+    </message>
+    <message>
+        <source>Unable to commit the transaction.</source>
+        <translation>无法提交事务。</translation>
+    </message>
+    <message>
+        <source>Unable to roll back the transaction.</source>
+        <translation>无法回滚事务。</translation>
+    </message>
+    <message>
+        <source>The database is not open.</source>
+        <translation>数据库未打开。</translation>
+    </message>
+    <message>
+        <source>Unable to execute the script.</source>
+        <translation>无法执行脚本。</translation>
+    </message>
+    <message>
+        <source>Unable to prepare the database for a new key.</source>
+        <translation>无法为更换密钥准备数据库。</translation>
+    </message>
+    <message>
+        <source>Unable to change the database key.</source>
+        <translation>无法更改数据库密钥。</translation>
+    </message>
+    <message>
+        <source>Unable to re-enable the write-ahead log.</source>
+        <translation>无法重新启用预写日志。</translation>
+    </message>
+</context>
+<context>
+    <name>SqlCipherResult</name>
+    <message>
+        <source>The database is not open.</source>
+        <translation>数据库未打开。</translation>
+    </message>
+    <message>
+        <source>Unable to prepare the statement.</source>
+        <translation>无法准备语句。</translation>
+    </message>
+    <message>
+        <source>Unable to execute several statements at a time.</source>
+        <translation>无法一次执行多条语句。</translation>
+    </message>
+    <message>
+        <source>The statement is empty.</source>
+        <translation>语句为空。</translation>
+    </message>
+    <message>
+        <source>No statement is prepared.</source>
+        <translation>没有已准备的语句。</translation>
+    </message>
+    <message>
+        <source>Parameter count mismatch: the statement takes %1, %2 given.</source>
+        <translation>参数数量不匹配：该语句需要 %1 个参数，实际提供了 %2 个。</translation>
+    </message>
+    <message>
+        <source>Unable to bind parameter %1.</source>
+        <translation>无法绑定参数 %1。</translation>
+    </message>
+    <message>
+        <source>Unable to execute the statement.</source>
+        <translation>无法执行语句。</translation>
+    </message>
+    <message>
+        <source>Unable to fetch the row.</source>
+        <translation>无法获取数据行。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDirectory</name>
+    <message>
+        <source>The username %1 is not valid.</source>
+        <translation>用户名 %1 无效。</translation>
+    </message>
+    <message>
+        <source>There is no active member of staff named %1.</source>
+        <translation>不存在用户名为 %1 的有效工作人员。</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectEntryModel</name>
+    <message>
+        <source>Kind of subject</source>
+        <translation>主体类型</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>标识码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Registered address</source>
+        <translation>注册地址</translation>
+    </message>
+    <message>
+        <source>Established or born on</source>
+        <translation>成立日期或出生日期</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>所属行业</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>所属区</translation>
+    </message>
+    <message>
+        <source>Registration status</source>
+        <translation>登记状态</translation>
+    </message>
+    <message>
+        <source>Identifier override</source>
+        <translation>标识码签批例外</translation>
+    </message>
+    <message>
+        <source>Entered from</source>
+        <translation>录入依据</translation>
+    </message>
+    <message>
+        <source>(outside Xiamen or unknown)</source>
+        <translation>（厦门市外或不详）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Signed by %1 on %2: %3</source>
+        <translation>由 %1 于 %2 签批：%3</translation>
+    </message>
+    <message>
+        <source>Choose the kind of subject.</source>
+        <translation>请选择主体类型。</translation>
+    </message>
+    <message>
+        <source>The identifier override must be signed by an active supervisor; %1 may not sign it.</source>
+        <translation>标识码签批例外必须由有效的主管签批；%1 无权签批。</translation>
+    </message>
+    <message>
+        <source>A subject with this identifier is known already: %1.</source>
+        <translation>已存在具有此标识码的信用主体：%1。</translation>
+    </message>
+    <message>
+        <source>The birth date does not match the one in the identifier (%1).</source>
+        <translation>出生日期与标识码中的出生日期（%1）不一致。</translation>
+    </message>
+    <message>
+        <source>The date cannot be in the future.</source>
+        <translation>日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>A natural person has no registration status.</source>
+        <translation>自然人没有登记状态。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a registration status.</source>
+        <translation>“%1”不是有效的登记状态。</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectItemsModel</name>
+    <message>
+        <source>Basic information (%1)</source>
+        <translation>基本信息（%1）</translation>
+    </message>
+    <message>
+        <source>Trustworthy information (%1)</source>
+        <translation>守信信息（%1）</translation>
+    </message>
+    <message>
+        <source>Dishonest information (%1)</source>
+        <translation>失信信息（%1）</translation>
+    </message>
+    <message>
+        <source>Entered here, awaiting the platform (%1)</source>
+        <translation>本站录入、待平台确认（%1）</translation>
+    </message>
+    <message>
+        <source>New subject: %1</source>
+        <translation>新信用主体：%1</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>信用主体</translation>
+    </message>
+    <message>
+        <source>Entered by %1 on %2.</source>
+        <translation>由 %1 于 %2 录入。</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <source>Source department</source>
+        <translation>来源部门</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>文书文号</translation>
+    </message>
+    <message>
+        <source>Status today</source>
+        <translation>今日状态</translation>
+    </message>
+    <message>
+        <source>Credit repair</source>
+        <translation>信用修复</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectPage</name>
+    <message>
+        <source>No subject is open. Find the subject first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enter a Record for This Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find &amp;Another Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No subject is open. Find the subject first (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subject could not be found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subject could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entries awaiting the platform could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifier: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifier: %1 (masked for your role)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>established %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>legal representative %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entered at this workstation, not yet confirmed by the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened on %1 for: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SubjectProfile</name>
+    <message numerus="yes">
+        <source>Social credit warning: listed in the key attention lists of %n industries or fields between %1 and %2; disclosed until %3.</source>
+        <translation>
+            <numerusform>社会信用预警：%1 至 %2 期间被列入 %n 个行业、领域的重点关注名单；公示至 %3。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Social credit warning: the platform lists this subject with a social credit warning.</source>
+        <translation>社会信用预警：平台已对该主体发出社会信用预警。</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectProfiles</name>
+    <message>
+        <source>Your role does not allow querying subjects.</source>
+        <translation>您的角色无权查询信用主体。</translation>
+    </message>
+    <message>
+        <source>State the basis of the query (its purpose or legal basis) before opening a subject.</source>
+        <translation>打开信用主体前，请先填写查询依据（查询目的或法律依据）。</translation>
+    </message>
+    <message>
+        <source>There is no subject %1.</source>
+        <translation>不存在信用主体 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectRepository</name>
+    <message>
+        <source>Your role does not allow entering records.</source>
+        <translation>您的角色无权录入信息。</translation>
+    </message>
+    <message>
+        <source>The basis of the entry (the document it was taken from) is required.</source>
+        <translation>必须填写录入依据（信息所出自的文书）。</translation>
+    </message>
+    <message>
+        <source>The name of the subject is required.</source>
+        <translation>必须填写信用主体名称。</translation>
+    </message>
+    <message>
+        <source>A subject with the identifier %1 is known already: %2.</source>
+        <translation>标识码为 %1 的信用主体已存在：%2。</translation>
+    </message>
+    <message>
+        <source>A subject from the platform needs its platform id.</source>
+        <translation>来自平台的信用主体必须具有平台编号。</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectSearchModel</name>
+    <message>
+        <source>Identifier</source>
+        <translation>标识码</translation>
+    </message>
+    <message>
+        <source>Exact name</source>
+        <translation>名称完全匹配</translation>
+    </message>
+    <message>
+        <source>Name starts with</source>
+        <translation>名称开头匹配</translation>
+    </message>
+    <message>
+        <source>Name contains</source>
+        <translation>名称包含</translation>
+    </message>
+    <message>
+        <source>Entered at this workstation; not yet confirmed by the platform.</source>
+        <translation>在本工作站录入，尚未经平台确认。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>所属区</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>匹配方式</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionStatus</name>
+    <message>
+        <source>Awaiting sending to the platform</source>
+        <translation>待报送平台</translation>
+    </message>
+    <message>
+        <source>Sent, awaiting the platform</source>
+        <translation>已报送，待平台确认</translation>
+    </message>
+    <message>
+        <source>Accepted by the platform</source>
+        <translation>平台已接收</translation>
+    </message>
+    <message>
+        <source>Rejected by the platform</source>
+        <translation>平台已退回</translation>
+    </message>
+</context>
+<context>
+    <name>WorkingCalendar</name>
+    <message>
+        <source>The holiday calendar is not a JSON object: %1</source>
+        <translation>节假日日历不是 JSON 对象：%1</translation>
+    </message>
+    <message>
+        <source>The holiday calendar has format %1; this program reads format %2.</source>
+        <translation>节假日日历的格式为 %1；本程序读取格式 %2。</translation>
+    </message>
+    <message>
+        <source>The holiday calendar names no valid year.</source>
+        <translation>节假日日历未指明有效年份。</translation>
+    </message>
+    <message>
+        <source>The holiday calendar has no list of holidays.</source>
+        <translation>节假日日历缺少节假日列表。</translation>
+    </message>
+    <message>
+        <source>A holiday in the %1 calendar has no key or name.</source>
+        <translation>%1 年日历中有一个节假日缺少键或名称。</translation>
+    </message>
+    <message>
+        <source>The dates of holiday &apos;%1&apos; are not a range of days in %2.</source>
+        <translation>节假日“%1”的日期不是 %2 年内的连续日期范围。</translation>
+    </message>
+    <message>
+        <source>The holiday calendar has no list of working weekends.</source>
+        <translation>节假日日历缺少调休上班日列表。</translation>
+    </message>
+    <message>
+        <source>A working weekend of the %1 calendar is not a date in that year.</source>
+        <translation>%1 年日历中有一个调休上班日不是该年份内的日期。</translation>
+    </message>
+    <message>
+        <source>%1 is listed as a working weekend but is not a Saturday or Sunday.</source>
+        <translation>%1 被列为调休上班日，但不是星期六或星期日。</translation>
+    </message>
+    <message>
+        <source>%1 is listed both as a day off and as a working weekend.</source>
+        <translation>%1 同时被列为休息日和调休上班日。</translation>
+    </message>
+    <message>
+        <source>Cannot read the holiday calendar %1: %2</source>
+        <translation>无法读取节假日日历 %1：%2</translation>
+    </message>
+    <message>
+        <source>The calendar folder %1 does not exist.</source>
+        <translation>日历文件夹 %1 不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>Workstation</name>
+    <message>
+        <source>The database file %1 is truncated: its size (%2 bytes) is not a whole number of pages.</source>
+        <translation>数据库文件 %1 被截断：其大小（%2 字节）不是页大小的整数倍。</translation>
+    </message>
+    <message>
+        <source>The database file %1 is missing.</source>
+        <translation>数据库文件 %1 缺失。</translation>
+    </message>
+    <message>
+        <source>The key vault is being changed by another program (lock file %1). Try again later.</source>
+        <translation>密钥库正在被其他程序修改（锁文件 %1）。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>Nobody is logged in.</source>
+        <translation>当前没有用户登录。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is not allowed to do this.</source>
+        <translation>%1（%2）无权执行此操作。</translation>
+    </message>
+    <message>
+        <source>The workstation file %1 cannot be written: %2</source>
+        <translation>无法写入工作站文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The database file %1 belongs to another workstation or has been replaced: it is not the database this workstation&apos;s key vault was made for.</source>
+        <translation>数据库文件 %1 属于其他工作站或已被替换：它不是本工作站密钥库所对应的数据库。</translation>
+    </message>
+    <message>
+        <source>The database file %1 is damaged: the key from the vault no longer opens it.</source>
+        <translation>数据库文件 %1 已损坏：密钥库中的密钥已无法打开该文件。</translation>
+    </message>
+    <message>
+        <source>The database file %1 is truncated: pages are missing at its end.</source>
+        <translation>数据库文件 %1 被截断：末尾缺少若干页。</translation>
+    </message>
+    <message>
+        <source>The database file %1 does not record which workstation it belongs to.</source>
+        <translation>数据库文件 %1 未记录其所属工作站。</translation>
+    </message>
+    <message>
+        <source>The database file %1 belongs to workstation %2, not to this workstation (%3).</source>
+        <translation>数据库文件 %1 属于工作站 %2，而不属于本工作站（%3）。</translation>
+    </message>
+    <message>
+        <source>The account %1 is not enrolled in this workstation&apos;s database.</source>
+        <translation>账号 %1 未在本工作站的数据库中登记。</translation>
+    </message>
+    <message>
+        <source>The staff list of %1 cannot be read: %2</source>
+        <translation>无法读取 %1 的工作人员名单：%2</translation>
+    </message>
+    <message>
+        <source>The account %1 has been removed from this workstation.</source>
+        <translation>账号 %1 已从本工作站移除。</translation>
+    </message>
+    <message>
+        <source>The database key of this session is not available.</source>
+        <translation>本次会话的数据库密钥不可用。</translation>
+    </message>
+    <message>
+        <source>The new database key could not be sealed.</source>
+        <translation>无法封装新的数据库密钥。</translation>
+    </message>
+    <message>
+        <source>The database key could not be changed (%1). Nothing was changed.</source>
+        <translation>无法更改数据库密钥（%1）。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>A password must have at least %1 characters.</source>
+        <translation>密码至少须有 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>A password must not be blank or contain line breaks.</source>
+        <translation>密码不能为空，也不能包含换行符。</translation>
+    </message>
+    <message>
+        <source>There is no workstation at %1.</source>
+        <translation>%1 处没有工作站。</translation>
+    </message>
+    <message>
+        <source>The workstation file %1 is missing.</source>
+        <translation>工作站文件 %1 缺失。</translation>
+    </message>
+    <message>
+        <source>The workstation file %1 cannot be read: %2</source>
+        <translation>无法读取工作站文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The workstation file %1 is damaged.</source>
+        <translation>工作站文件 %1 已损坏。</translation>
+    </message>
+    <message>
+        <source>The username %1 is not valid: use 1 to 32 lowercase letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter.</source>
+        <translation>用户名 %1 无效：请使用 1 至 32 个小写字母、数字、“.”、“_”或“-”，并以字母开头。</translation>
+    </message>
+    <message>
+        <source>The workstation and its administrator need a name.</source>
+        <translation>工作站及其管理员必须有名称。</translation>
+    </message>
+    <message>
+        <source>A workstation already exists at %1 (%2 is there).</source>
+        <translation>%1 处已存在工作站（其中已有 %2）。</translation>
+    </message>
+    <message>
+        <source>The directory %1 cannot be created.</source>
+        <translation>无法创建目录 %1。</translation>
+    </message>
+    <message>
+        <source>The new database could not be set up: %1</source>
+        <translation>无法设置新数据库：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed logins for %1. Wait %n second(s) before trying again.</source>
+        <translation>
+            <numerusform>%1 登录失败次数过多。请等待 %n 秒后重试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The key vault %1 belongs to workstation %2, not to this workstation (%3).</source>
+        <translation>密钥库 %1 属于工作站 %2，而不属于本工作站（%3）。</translation>
+    </message>
+    <message>
+        <source>There is no member of staff named %1 on this workstation.</source>
+        <translation>本工作站上不存在用户名为 %1 的工作人员。</translation>
+    </message>
+    <message>
+        <source>The password for %1 is wrong.</source>
+        <translation>%1 的密码错误。</translation>
+    </message>
+    <message>
+        <source>The key vault %1 is damaged: the slot of %2 is invalid.</source>
+        <translation>密钥库 %1 已损坏：%2 的密钥槽无效。</translation>
+    </message>
+    <message>
+        <source>There is not enough memory to check the password. Close other programs and try again.</source>
+        <translation>内存不足，无法验证密码。请关闭其他程序后重试。</translation>
+    </message>
+    <message>
+        <source>The key vault %1 is damaged: the database key in the slot of %2 cannot be opened.</source>
+        <translation>密钥库 %1 已损坏：无法打开 %2 的密钥槽中的数据库密钥。</translation>
+    </message>
+    <message>
+        <source>The workstation has not been unlocked.</source>
+        <translation>工作站尚未解锁。</translation>
+    </message>
+    <message>
+        <source>The database file %1 belongs to another workstation.</source>
+        <translation>数据库文件 %1 属于其他工作站。</translation>
+    </message>
+    <message>
+        <source>The login could not be recorded: %1</source>
+        <translation>无法记录本次登录：%1</translation>
+    </message>
+    <message>
+        <source>The staff list cannot be read: %1</source>
+        <translation>无法读取工作人员名单：%1</translation>
+    </message>
+    <message>
+        <source>A member of staff needs a display name.</source>
+        <translation>工作人员必须有显示名称。</translation>
+    </message>
+    <message>
+        <source>A member of staff named %1 exists already.</source>
+        <translation>用户名为 %1 的工作人员已存在。</translation>
+    </message>
+    <message>
+        <source>The username %1 belonged to a removed member of staff and cannot be reused (the audit trail refers to it).</source>
+        <translation>用户名 %1 曾属于已移除的工作人员，不能重复使用（审计日志中引用了该用户名）。</translation>
+    </message>
+    <message>
+        <source>The key vault already holds a slot for %1.</source>
+        <translation>密钥库中已有 %1 的密钥槽。</translation>
+    </message>
+    <message>
+        <source>The key slot for %1 could not be made: %2</source>
+        <translation>无法为 %1 创建密钥槽：%2</translation>
+    </message>
+    <message>
+        <source>%1 could not be added: %2</source>
+        <translation>无法添加 %1：%2</translation>
+    </message>
+    <message>
+        <source>There is no active member of staff named %1.</source>
+        <translation>不存在用户名为 %1 的有效工作人员。</translation>
+    </message>
+    <message>
+        <source>You cannot remove your own account.</source>
+        <translation>不能移除您自己的账号。</translation>
+    </message>
+    <message>
+        <source>The last active administrator cannot be removed.</source>
+        <translation>不能移除最后一位有效的管理员。</translation>
+    </message>
+    <message>
+        <source>%1 could not be removed: %2</source>
+        <translation>无法移除 %1：%2</translation>
+    </message>
+    <message>
+        <source>The key vault holds no slot for %1.</source>
+        <translation>密钥库中没有 %1 的密钥槽。</translation>
+    </message>
+</context>
+<context>
+    <name>XiamenDistricts</name>
+    <message>
+        <source>Siming District</source>
+        <translation>思明区</translation>
+    </message>
+    <message>
+        <source>Haicang District</source>
+        <translation>海沧区</translation>
+    </message>
+    <message>
+        <source>Huli District</source>
+        <translation>湖里区</translation>
+    </message>
+    <message>
+        <source>Jimei District</source>
+        <translation>集美区</translation>
+    </message>
+    <message>
+        <source>Tong&apos;an District</source>
+        <translation>同安区</translation>
+    </message>
+    <message>
+        <source>Xiang&apos;an District</source>
+        <translation>翔安区</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Open the workstation in &lt;dir&gt;.</source>
+        <translation>打开 &lt;dir&gt; 中的工作站。</translation>
+    </message>
+    <message>
+        <source>User interface language: zh_CN or en.</source>
+        <translation>用户界面语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>Staff workstation of the Xiamen public credit information centre.</source>
+        <translation>厦门市公共信用信息中心工作人员工作站。</translation>
+    </message>
+    <message>
+        <source>Unknown language &quot;%1&quot;: use zh_CN or en.</source>
+        <translation>未知语言“%1”：请使用 zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>No Workstation</source>
+        <translation>无工作站</translation>
+    </message>
+</context>
+<context>
+    <name>xmcredit-admin</name>
+    <message>
+        <source>Usage: xmcredit-admin &lt;command&gt; [options]</source>
+        <translation>用法：xmcredit-admin &lt;command&gt; [options]</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <source>Run &apos;xmcredit-admin &lt;command&gt; --help&apos; for its options.</source>
+        <translation>运行“xmcredit-admin &lt;command&gt; --help”查看其选项。</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos; (see xmcredit-admin --help)</source>
+        <translation>未知命令“%1”（参见 xmcredit-admin --help）</translation>
+    </message>
+    <message>
+        <source>The workstation directory (default: %1).</source>
+        <translation>工作站目录（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>The member of staff acting (logs in).</source>
+        <translation>执行操作的工作人员（需登录）。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Read passwords from standard input, one per line.</source>
+        <translation>从标准输入读取密码，每行一个。</translation>
+    </message>
+    <message>
+        <source>Print the result as JSON.</source>
+        <translation>以 JSON 格式输出结果。</translation>
+    </message>
+    <message>
+        <source>Standard input ended before the password of %1.</source>
+        <translation>标准输入在读取 %1 的密码之前已结束。</translation>
+    </message>
+    <message>
+        <source>Passwords are read from standard input only: pass --password-stdin.</source>
+        <translation>密码只能从标准输入读取：请指定 --password-stdin。</translation>
+    </message>
+    <message>
+        <source>Name the member of staff acting with --user.</source>
+        <translation>请使用 --user 指定执行操作的工作人员。</translation>
+    </message>
+    <message>
+        <source>Creates a workstation: an encrypted database with a random key, its key vault and the first administrator. Standard input: the administrator&apos;s password.</source>
+        <translation>创建工作站：包括使用随机密钥加密的数据库、其密钥库以及首位管理员。标准输入：管理员的密码。</translation>
+    </message>
+    <message>
+        <source>Username of the first administrator.</source>
+        <translation>首位管理员的用户名。</translation>
+    </message>
+    <message>
+        <source>The administrator&apos;s full name (default: the username).</source>
+        <translation>管理员的全名（默认：用户名）。</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <source>The workstation&apos;s name (default: the host name).</source>
+        <translation>工作站名称（默认：主机名）。</translation>
+    </message>
+    <message>
+        <source>Name the first administrator with --admin.</source>
+        <translation>请使用 --admin 指定首位管理员。</translation>
+    </message>
+    <message>
+        <source>Created workstation %1 (%2) in %3.</source>
+        <translation>已在 %3 中创建工作站 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Manages the staff of a workstation.
+  staff add NAME --role ROLE [--display-name TEXT] --user ADMIN --password-stdin
+      standard input: ADMIN&apos;s password, then the new member&apos;s password
+  staff remove NAME [--no-rekey] --user ADMIN --password-stdin
+      standard input: ADMIN&apos;s password. Rotates the database key unless --no-rekey.
+  staff passwd NAME --user ACTOR --password-stdin
+      standard input: ACTOR&apos;s password, then NAME&apos;s new password (ACTOR may be NAME)
+  staff list [--json] --user NAME --password-stdin
+      standard input: NAME&apos;s password
+Roles: clerk, reviewer, supervisor, auditor, administrator.</source>
+        <translation>管理工作站的工作人员。
+  staff add NAME --role ROLE [--display-name TEXT] --user ADMIN --password-stdin
+      标准输入：ADMIN 的密码，然后是新工作人员的密码
+  staff remove NAME [--no-rekey] --user ADMIN --password-stdin
+      标准输入：ADMIN 的密码。除非指定 --no-rekey，否则将更换数据库密钥。
+  staff passwd NAME --user ACTOR --password-stdin
+      标准输入：ACTOR 的密码，然后是 NAME 的新密码（ACTOR 可以是 NAME 本人）
+  staff list [--json] --user NAME --password-stdin
+      标准输入：NAME 的密码
+角色：clerk（窗口受理员）、reviewer（市级初审员）、supervisor（主管）、auditor（审计员）、administrator（管理员）。</translation>
+    </message>
+    <message>
+        <source>add, remove, passwd or list</source>
+        <translation>add、remove、passwd 或 list</translation>
+    </message>
+    <message>
+        <source>The member of staff concerned.</source>
+        <translation>相关工作人员。</translation>
+    </message>
+    <message>
+        <source>[NAME]</source>
+        <translation>[NAME]</translation>
+    </message>
+    <message>
+        <source>The role of a new member of staff.</source>
+        <translation>新工作人员的角色。</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>ROLE</translation>
+    </message>
+    <message>
+        <source>Full name (default: the username).</source>
+        <translation>全名（默认：用户名）。</translation>
+    </message>
+    <message>
+        <source>Do not rotate the database key after removing a member of staff.</source>
+        <translation>移除工作人员后不更换数据库密钥。</translation>
+    </message>
+    <message>
+        <source>Unknown staff command &apos;%1&apos;: use add, remove, passwd or list.</source>
+        <translation>未知的 staff 命令“%1”：请使用 add、remove、passwd 或 list。</translation>
+    </message>
+    <message>
+        <source>Name the member of staff.</source>
+        <translation>请指定工作人员。</translation>
+    </message>
+    <message>
+        <source>Give the new member&apos;s role with --role.</source>
+        <translation>请使用 --role 指定新工作人员的角色。</translation>
+    </message>
+    <message>
+        <source>Unknown role &apos;%1&apos;: use clerk, reviewer, supervisor, auditor or administrator.</source>
+        <translation>未知角色“%1”：请使用 clerk、reviewer、supervisor、auditor 或 administrator。</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>no key slot</source>
+        <translation>无密钥槽</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <source>Added %1 as %2.</source>
+        <translation>已添加 %1，角色：%2。</translation>
+    </message>
+    <message>
+        <source>Changed the password of %1.</source>
+        <translation>已更改 %1 的密码。</translation>
+    </message>
+    <message>
+        <source>Removed %1. The database key was not rotated: run &apos;xmcredit-admin rekey&apos; soon.</source>
+        <translation>已移除 %1。数据库密钥尚未更换：请尽快运行“xmcredit-admin rekey”。</translation>
+    </message>
+    <message>
+        <source>Removed %1 and rotated the database key.</source>
+        <translation>已移除 %1，并已更换数据库密钥。</translation>
+    </message>
+    <message>
+        <source>Rotates the database key: a new random key is sealed to every staff slot and the database is rewritten under it. The old key stops working; every member of staff keeps their password. No other program may have the workstation open. Standard input: ADMIN&apos;s password.</source>
+        <translation>更换数据库密钥：生成新的随机密钥并封装到每位工作人员的密钥槽中，然后用新密钥重写数据库。旧密钥随即失效；每位工作人员的密码保持不变。执行期间不得有其他程序打开该工作站。标准输入：ADMIN 的密码。</translation>
+    </message>
+    <message>
+        <source>Rotated the database key (key generation %1).</source>
+        <translation>已更换数据库密钥（第 %1 代密钥）。</translation>
+    </message>
+    <message>
+        <source>Audit trail commands.
+  audit verify --user NAME --password-stdin [--json]
+      checks the hash chain; exits 0 when intact, 5 (file problem) at the first broken entry.
+      Standard input: NAME&apos;s password. NAME needs the auditor or administrator role.</source>
+        <translation>审计日志命令。
+  audit verify --user NAME --password-stdin [--json]
+      校验哈希链；完整时退出码为 0，在第一条损坏的条目处退出码为 5（文件问题）。
+      标准输入：NAME 的密码。NAME 须具有审计员或管理员角色。</translation>
+    </message>
+    <message>
+        <source>verify</source>
+        <translation>verify</translation>
+    </message>
+    <message>
+        <source>Unknown audit command &apos;%1&apos;: use verify.</source>
+        <translation>未知的 audit 命令“%1”：请使用 verify。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is not allowed to read the audit trail.</source>
+        <translation>%1（%2）无权读取审计日志。</translation>
+    </message>
+    <message>
+        <source>Demo logins for the workstation in %1:</source>
+        <translation>%1 中工作站的演示登录账号：</translation>
+    </message>
+    <message>
+        <source>password: %1</source>
+        <translation>密码：%1</translation>
+    </message>
+    <message>
+        <source>Creates a demo workstation with one login per role and the documented demo passwords (see demo-logins). Never use it for real data.</source>
+        <translation>创建演示工作站，每个角色一个登录账号，使用文档中公布的演示密码（参见 demo-logins）。切勿用于真实数据。</translation>
+    </message>
+    <message>
+        <source>Demo workstation</source>
+        <translation>演示工作站</translation>
+    </message>
+    <message>
+        <source>Created the demo workstation in %1.</source>
+        <translation>已在 %1 中创建演示工作站。</translation>
+    </message>
+    <message>
+        <source>Prints the logins of a demo workstation made by demo-init.</source>
+        <translation>输出由 demo-init 创建的演示工作站的登录账号。</translation>
+    </message>
+    <message>
+        <source>The workstation in %1 is not a demo workstation: it has no demo logins.</source>
+        <translation>%1 中的工作站不是演示工作站：没有演示登录账号。</translation>
+    </message>
+    <message>
+        <source>Create a workstation</source>
+        <translation>创建工作站</translation>
+    </message>
+    <message>
+        <source>Add, remove, list staff; change passwords</source>
+        <translation>添加、移除、列出工作人员；更改密码</translation>
+    </message>
+    <message>
+        <source>Rotate the database key</source>
+        <translation>更换数据库密钥</translation>
+    </message>
+    <message>
+        <source>Verify the audit trail&apos;s hash chain</source>
+        <translation>校验审计日志的哈希链</translation>
+    </message>
+    <message>
+        <source>Create the demo workstation</source>
+        <translation>创建演示工作站</translation>
+    </message>
+    <message>
+        <source>Print the demo workstation&apos;s logins</source>
+        <translation>输出演示工作站的登录账号</translation>
+    </message>
+</context>
 </TS>
