@@ -218,19 +218,22 @@ bool SqlCipherResult::prepare(const QString& query)
 void SqlCipherResult::buildRecord()
 {
     m_record = QSqlRecord();
+    m_types.clear();
+    m_types.reserve(m_columns);
     for (int i = 0; i < m_columns; ++i) {
         const QString name = QString::fromUtf8(sqlite3_column_name(m_stmt, i));
         const QString table = QString::fromUtf8(sqlite3_column_table_name(m_stmt, i));
-        QSqlField field(name, typeFromDecl(sqlite3_column_decltype(m_stmt, i)), table);
-        m_record.append(field);
+        const QMetaType type = typeFromDecl(sqlite3_column_decltype(m_stmt, i));
+        m_record.append(QSqlField(name, type, table));
+        m_types.append(type);
     }
 }
 
 QMetaType SqlCipherResult::fieldType(int column) const
 {
-    if (column < 0 || column >= m_record.count())
+    if (column < 0 || column >= m_types.size())
         return QMetaType();
-    return m_record.field(column).metaType();
+    return m_types.at(column);
 }
 
 bool SqlCipherResult::exec()
@@ -346,9 +349,10 @@ void SqlCipherResult::readCurrentRow()
         }
         }
         // Expressions have no declared type: learn it from the first value we see.
-        if (storage != SQLITE_NULL && !m_record.field(i).metaType().isValid()) {
+        if (storage != SQLITE_NULL && !m_types.at(i).isValid()) {
+            m_types[i] = typeFromStorage(storage);
             QSqlField field = m_record.field(i);
-            field.setMetaType(typeFromStorage(storage));
+            field.setMetaType(m_types.at(i));
             m_record.replace(i, field);
         }
     }

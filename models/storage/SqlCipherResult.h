@@ -51,6 +51,7 @@ private:
 
     sqlite3_stmt* m_stmt = nullptr;
     QSqlRecord m_record;
+    QList<QMetaType> m_types; // per column, as in m_record (read per row without copying a QSqlField)
     int m_columns = 0;
     QList<QVariant> m_rows;   // flat: rows × columns
     int m_firstCachedRow = 0; // index of the first row held in m_rows (moves for forward-only queries)

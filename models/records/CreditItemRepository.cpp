@@ -1,0 +1,402 @@
+#include "CreditItemRepository.h"
+
+#include "PlatformWritePermit.h"
+#include "RecordJson.h"
+#include "RecordSql.h"
+#include "RecordSubmissionRepository.h"
+#include "Savepoint.h"
+#include "SubjectRepository.h"
+#include "storage/AuditLog.h"
+#include "storage/Session.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+
+using RecordSql::nullable;
+using RecordSql::nullableDate;
+
+namespace {
+
+#define XM_ITEM_COLUMNS                                                                                                \
+    "id, subject_id, category, item_type, severity, list_kind, field_key, penalty_kind_key, cause_key, "               \
+    "source_department, legal_document_number, decision_date, disclosure_mode, status, objection_pending, "            \
+    "repaired_on, withdrawn_on, non_repairable_basis, title, content, origin, platform_id, platform_version, "         \
+    "created_at, updated_at"
+
+CreditItem readItem(const QSqlQuery& q)
+{
+    CreditItem i;
+    i.id = q.value(0).toLongLong();
+    i.subjectId = q.value(1).toLongLong();
+    fromKey(q.value(2).toString(), &i.category);
+    i.itemType = q.value(3).toString();
+    fromKey(q.value(4).toString(), &i.severity);
+    fromKey(q.value(5).toString(), &i.listKind);
+    i.fieldKey = q.value(6).toString();
+    i.penaltyKindKey = q.value(7).toString();
+    i.causeKey = q.value(8).toString();
+    i.sourceDepartment = q.value(9).toString();
+    i.legalDocumentNumber = q.value(10).toString();
+    i.decisionDate = RecordFormat::parseDate(q.value(11).toString());
+    fromKey(q.value(12).toString(), &i.disclosureMode);
+    fromKey(q.value(13).toString(), &i.status);
+    i.objectionPending = q.value(14).toInt() != 0;
+    i.repairedOn = RecordFormat::parseDate(q.value(15).toString());
+    i.withdrawnOn = RecordFormat::parseDate(q.value(16).toString());
+    i.nonRepairableBasis = q.value(17).toString();
+    i.title = q.value(18).toString();
+    i.content = q.value(19).toString();
+    fromKey(q.value(20).toString(), &i.origin);
+    i.platformId = q.value(21).toString();
+    i.platformVersion = q.value(22).toLongLong();
+    i.createdAt = RecordFormat::parseTimestamp(q.value(23).toString());
+    i.updatedAt = RecordFormat::parseTimestamp(q.value(24).toString());
+    return i;
+}
+
+// Binds the columns written on insert and update by name: Qt's positional bindValue(int) formats a placeholder
+// name for every value, which costs more than SQLite's insert itself on the bulk path.
+void bindWritable(QSqlQuery& q, const CreditItem& i, RecordSql::TimestampCache& stamps)
+{
+    q.bindValue(QStringLiteral(":subject_id"), i.subjectId);
+    q.bindValue(QStringLiteral(":category"), toKey(i.category));
+    q.bindValue(QStringLiteral(":item_type"), i.itemType);
+    q.bindValue(QStringLiteral(":severity"), toKey(i.severity));
+    q.bindValue(QStringLiteral(":list_kind"), toKey(i.listKind));
+    q.bindValue(QStringLiteral(":field_key"), nullable(i.fieldKey));
+    q.bindValue(QStringLiteral(":penalty_kind_key"), nullable(i.penaltyKindKey));
+    q.bindValue(QStringLiteral(":cause_key"), nullable(i.causeKey));
+    q.bindValue(QStringLiteral(":source_department"), nullable(i.sourceDepartment));
+    q.bindValue(QStringLiteral(":legal_document_number"), nullable(i.legalDocumentNumber));
+    q.bindValue(QStringLiteral(":decision_date"), RecordFormat::date(i.decisionDate));
+    q.bindValue(QStringLiteral(":disclosure_mode"), toKey(i.disclosureMode));
+    q.bindValue(QStringLiteral(":status"), toKey(i.status));
+    q.bindValue(QStringLiteral(":objection_pending"), i.objectionPending ? 1 : 0);
+    q.bindValue(QStringLiteral(":repaired_on"), nullableDate(i.repairedOn));
+    q.bindValue(QStringLiteral(":withdrawn_on"), nullableDate(i.withdrawnOn));
+    q.bindValue(QStringLiteral(":non_repairable_basis"), nullable(i.nonRepairableBasis));
+    q.bindValue(QStringLiteral(":title"), i.title);
+    q.bindValue(QStringLiteral(":content"), nullable(i.content));
+    q.bindValue(QStringLiteral(":origin"), toKey(i.origin));
+    q.bindValue(QStringLiteral(":platform_id"), nullable(i.platformId));
+    q.bindValue(QStringLiteral(":platform_version"),
+                i.platformVersion > 0 ? QVariant(i.platformVersion) : QVariant(QMetaType::fromType<qint64>()));
+    q.bindValue(QStringLiteral(":updated_at"), stamps.text(i.updatedAt));
+}
+
+bool permitCovers(const PlatformWritePermit& permit, const QSqlDatabase& db, QString* error)
+{
+    if (permit.covers(db))
+        return true;
+    if (error)
+        *error = QCoreApplication::translate(
+            "CreditItemRepository",
+            "Records from the platform can only be written under an active platform write permit of the "
+            "same connection.");
+    return false;
+}
+
+} // namespace
+
+CreditItemRepository::CreditItemRepository(const QSqlDatabase& db)
+    : m_db(db)
+{}
+
+bool CreditItemRepository::selectOne(const char* where, const QVariant& value, CreditItem* item, QString* error) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT " XM_ITEM_COLUMNS " FROM credit_items WHERE %1 = ?").arg(QLatin1String(where)));
+    q.addBindValue(value);
+    if (!q.exec())
+        return RecordSql::fail(q, error);
+    if (!q.next()) {
+        if (q.lastError().isValid())
+            return RecordSql::fail(q, error);
+        if (error)
+            error->clear();
+        return false;
+    }
+    if (item)
+        *item = readItem(q);
+    return true;
+}
+
+bool CreditItemRepository::findById(qint64 id, CreditItem* item, QString* error) const
+{
+    return selectOne("id", id, item, error);
+}
+
+bool CreditItemRepository::findByPlatformId(const QString& platformId, CreditItem* item, QString* error) const
+{
+    return selectOne("platform_id", platformId, item, error);
+}
+
+bool CreditItemRepository::itemsOfSubject(qint64 subjectId, QList<CreditItem>* items, QString* error) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT " XM_ITEM_COLUMNS " FROM credit_items WHERE subject_id = ? "
+                             "ORDER BY CASE category WHEN 'basic' THEN 0 WHEN 'trustworthy' THEN 1 ELSE 2 END, "
+                             "decision_date DESC, id DESC"));
+    q.addBindValue(subjectId);
+    if (!q.exec())
+        return RecordSql::fail(q, error);
+    items->clear();
+    while (q.next())
+        items->append(readItem(q));
+    if (q.lastError().isValid())
+        return RecordSql::fail(q, error);
+    return true;
+}
+
+bool CreditItemRepository::insertRow(CreditItem* item, QString* error)
+{
+    if (!RecordSql::prepareOnce(
+            m_insert, m_db,
+            QStringLiteral("INSERT INTO credit_items (subject_id, category, item_type, severity, list_kind, "
+                           "field_key, penalty_kind_key, cause_key, source_department, legal_document_number, "
+                           "decision_date, disclosure_mode, status, objection_pending, repaired_on, withdrawn_on, "
+                           "non_repairable_basis, title, content, origin, platform_id, platform_version, "
+                           "updated_at, created_at) "
+                           "VALUES (:subject_id, :category, :item_type, :severity, :list_kind, :field_key, "
+                           ":penalty_kind_key, :cause_key, :source_department, :legal_document_number, "
+                           ":decision_date, :disclosure_mode, :status, :objection_pending, :repaired_on, "
+                           ":withdrawn_on, :non_repairable_basis, :title, :content, :origin, :platform_id, "
+                           ":platform_version, :updated_at, :created_at)"),
+            error))
+        return false;
+    if (!item->createdAt.isValid())
+        item->createdAt = QDateTime::currentDateTimeUtc();
+    if (!item->updatedAt.isValid())
+        item->updatedAt = item->createdAt;
+    bindWritable(m_insert, *item, m_stamps);
+    m_insert.bindValue(QStringLiteral(":created_at"), m_stamps.text(item->createdAt));
+    if (!m_insert.exec())
+        return RecordSql::fail(m_insert, error);
+    item->id = m_insert.lastInsertId().toLongLong();
+    m_insert.finish();
+    return true;
+}
+
+bool CreditItemRepository::updateRow(const CreditItem& item, QString* error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE credit_items SET subject_id = :subject_id, category = :category, "
+                             "item_type = :item_type, severity = :severity, list_kind = :list_kind, "
+                             "field_key = :field_key, penalty_kind_key = :penalty_kind_key, cause_key = :cause_key, "
+                             "source_department = :source_department, legal_document_number = :legal_document_number, "
+                             "decision_date = :decision_date, disclosure_mode = :disclosure_mode, status = :status, "
+                             "objection_pending = :objection_pending, repaired_on = :repaired_on, "
+                             "withdrawn_on = :withdrawn_on, non_repairable_basis = :non_repairable_basis, "
+                             "title = :title, content = :content, origin = :origin, platform_id = :platform_id, "
+                             "platform_version = :platform_version, updated_at = :updated_at WHERE id = :id"));
+    bindWritable(q, item, m_stamps);
+    q.bindValue(QStringLiteral(":id"), item.id);
+    if (!q.exec())
+        return RecordSql::fail(q, error);
+    return true;
+}
+
+bool CreditItemRepository::submitLocal(const Session& session, qint64 subjectId, const CreditItem& item,
+                                       const QString& basis, const QJsonObject& entryDetails, qint64* submissionId,
+                                       QString* error)
+{
+    auto refuse = [error](const QString& why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    if (!session.can(Permission::EnterRecord))
+        return refuse(
+            QCoreApplication::translate("CreditItemRepository", "Your role does not allow entering records."));
+    if (basis.trimmed().isEmpty())
+        return refuse(QCoreApplication::translate(
+            "CreditItemRepository", "The basis of the entry (the document it was taken from) is required."));
+    Subject subject;
+    QString why;
+    if (!SubjectRepository(m_db).findById(subjectId, &subject, &why))
+        return refuse(
+            why.isEmpty()
+                ? QCoreApplication::translate("CreditItemRepository", "There is no subject %1.").arg(subjectId)
+                : why);
+    ItemType type;
+    if (!ItemTypes::find(item.itemType, &type))
+        return refuse(QCoreApplication::translate("CreditItemRepository", "The item type \"%1\" is not known.")
+                          .arg(item.itemType));
+    if (type.category != item.category)
+        return refuse(QCoreApplication::translate("CreditItemRepository",
+                                                  "The item type \"%1\" does not belong to the category \"%2\".")
+                          .arg(type.displayName(), displayName(item.category)));
+    if (item.category == ItemCategory::Dishonest && item.legalDocumentNumber.trimmed().isEmpty())
+        return refuse(QCoreApplication::translate(
+            "CreditItemRepository",
+            "A dishonest item must rest on a legally effective document: its number is required."));
+    if (!item.decisionDate.isValid())
+        return refuse(QCoreApplication::translate("CreditItemRepository", "The decision date is required."));
+    if (item.title.trimmed().isEmpty())
+        return refuse(QCoreApplication::translate("CreditItemRepository", "The title of the item is required."));
+
+    CreditItem entered = item;
+    entered.id = 0;
+    entered.subjectId = subjectId;
+    entered.origin = RecordOrigin::Local;
+    entered.status = ItemStatus::Active;
+    entered.objectionPending = false;
+    entered.platformId.clear();
+    entered.platformVersion = 0;
+
+    Savepoint unit(m_db);
+    if (!unit.isActive())
+        return refuse(unit.errorString());
+    QJsonObject payload = entryDetails;
+    payload.insert(QStringLiteral("item"), RecordJson::toJson(entered));
+    payload.insert(QStringLiteral("subject_identifier"), subject.identifier);
+    payload.insert(QStringLiteral("basis"), basis);
+    RecordSubmission submission;
+    submission.kind = SubmissionKind::Item;
+    submission.subjectId = subjectId;
+    submission.payload = payload;
+    submission.createdBy = session.username;
+    if (!RecordSubmissionRepository(m_db).insert(&submission, error))
+        return false;
+
+    AuditEntry entry;
+    entry.actor = session.username;
+    entry.action = QStringLiteral("record.submit");
+    entry.objectType = QStringLiteral("subject");
+    entry.objectId = QString::number(subjectId);
+    entry.basis = basis;
+    entry.details.insert(QStringLiteral("submission"), submission.id);
+    entry.details.insert(QStringLiteral("kind"), toKey(SubmissionKind::Item));
+    entry.details.insert(QStringLiteral("category"), toKey(entered.category));
+    entry.details.insert(QStringLiteral("item_type"), entered.itemType);
+    if (!entered.legalDocumentNumber.isEmpty())
+        entry.details.insert(QStringLiteral("legal_document_number"), entered.legalDocumentNumber);
+    if (!AuditLog::append(m_db, entry, error))
+        return false;
+    if (!unit.release(error))
+        return false;
+    if (submissionId)
+        *submissionId = submission.id;
+    return true;
+}
+
+bool CreditItemRepository::insertPlatform(const PlatformWritePermit& permit, CreditItem* item, QString* error)
+{
+    if (!permitCovers(permit, m_db, error))
+        return false;
+    item->origin = RecordOrigin::Platform;
+    return insertRow(item, error);
+}
+
+bool CreditItemRepository::applyPlatform(const PlatformWritePermit& permit, CreditItem* item, bool* applied,
+                                         QString* error)
+{
+    if (applied)
+        *applied = false;
+    if (!permitCovers(permit, m_db, error))
+        return false;
+    if (item->platformId.isEmpty()) {
+        if (error)
+            *error =
+                QCoreApplication::translate("CreditItemRepository", "An item from the platform needs its platform id.");
+        return false;
+    }
+    item->origin = RecordOrigin::Platform;
+    CreditItem existing;
+    QString why;
+    if (!findByPlatformId(item->platformId, &existing, &why)) {
+        if (!why.isEmpty()) {
+            if (error)
+                *error = why;
+            return false;
+        }
+        item->createdAt = QDateTime();
+        item->updatedAt = QDateTime();
+        if (!insertRow(item, error))
+            return false;
+        if (applied)
+            *applied = true;
+        return true;
+    }
+    if (existing.platformVersion >= item->platformVersion) {
+        *item = existing;
+        return true;
+    }
+    item->id = existing.id;
+    item->createdAt = existing.createdAt;
+    item->updatedAt = QDateTime::currentDateTimeUtc();
+    if (!updateRow(*item, error))
+        return false;
+    if (applied)
+        *applied = true;
+    return true;
+}
+
+bool CreditItemRepository::updateOutcome(const PlatformWritePermit& permit, qint64 itemId, const QString& setClause,
+                                         const QVariantList& binds, QString* error)
+{
+    if (!permitCovers(permit, m_db, error))
+        return false;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE credit_items SET %1, updated_at = ? WHERE id = ?").arg(setClause));
+    for (const QVariant& value : binds)
+        q.addBindValue(value);
+    q.addBindValue(RecordFormat::now());
+    q.addBindValue(itemId);
+    if (!q.exec())
+        return RecordSql::fail(q, error);
+    if (q.numRowsAffected() != 1) {
+        if (error)
+            *error = QCoreApplication::translate("CreditItemRepository", "There is no credit item %1.").arg(itemId);
+        return false;
+    }
+    return true;
+}
+
+bool CreditItemRepository::setObjectionPending(const PlatformWritePermit& permit, qint64 itemId, bool pending,
+                                               QString* error)
+{
+    return updateOutcome(permit, itemId, QStringLiteral("objection_pending = ?"), {pending ? 1 : 0}, error);
+}
+
+bool CreditItemRepository::markRepaired(const PlatformWritePermit& permit, qint64 itemId, const QDate& repairedOn,
+                                        QString* error)
+{
+    return updateOutcome(permit, itemId, QStringLiteral("status = 'repaired', repaired_on = ?"),
+                         {RecordFormat::date(repairedOn)}, error);
+}
+
+bool CreditItemRepository::markWithdrawn(const PlatformWritePermit& permit, qint64 itemId, const QDate& withdrawnOn,
+                                         QString* error)
+{
+    return updateOutcome(permit, itemId,
+                         QStringLiteral("status = 'withdrawn', withdrawn_on = ?, objection_pending = 0"),
+                         {RecordFormat::date(withdrawnOn)}, error);
+}
+
+bool CreditItemRepository::applyCorrection(const PlatformWritePermit& permit, const CreditItem& corrected,
+                                           QString* error)
+{
+    if (!permitCovers(permit, m_db, error))
+        return false;
+    CreditItem existing;
+    QString why;
+    if (!findById(corrected.id, &existing, &why)) {
+        if (error)
+            *error = why.isEmpty() ? QCoreApplication::translate("CreditItemRepository", "There is no credit item %1.")
+                                         .arg(corrected.id)
+                                   : why;
+        return false;
+    }
+    CreditItem row = corrected;
+    row.subjectId = existing.subjectId;
+    row.origin = existing.origin;
+    row.platformId = existing.platformId;
+    row.platformVersion = existing.platformVersion;
+    row.status = ItemStatus::Corrected;
+    row.objectionPending = false;
+    row.updatedAt = QDateTime::currentDateTimeUtc();
+    return updateRow(row, error);
+}

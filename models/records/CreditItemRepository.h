@@ -1,0 +1,65 @@
+#pragma once
+
+#include "RecordSql.h"
+#include "RecordTypes.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+class PlatformWritePermit;
+struct Session;
+
+// The only SQL for the credit_items table.
+//
+// Items on this workstation come from the platform and are read-only here: an item entered from paper is never
+// written to credit_items but becomes a record submission awaiting the platform (submitLocal), which comes back
+// through sync once the platform accepts it. Platform rows change only under a PlatformWritePermit: the sync
+// applier (insertPlatform, applyPlatform) and the case workflow (the outcome setters below, which the workflow
+// audits as part of its own transition). Nothing is ever deleted.
+class CreditItemRepository
+{
+public:
+    explicit CreditItemRepository(const QSqlDatabase& db);
+
+    bool findById(qint64 id, CreditItem* item, QString* error = nullptr) const;
+    bool findByPlatformId(const QString& platformId, CreditItem* item, QString* error = nullptr) const;
+    // Every item of a subject (all statuses), by category, then newest decision first.
+    bool itemsOfSubject(qint64 subjectId, QList<CreditItem>* items, QString* error = nullptr) const;
+
+    // An item handed over on paper: stored as a record submission (kind item, status pending) with the item and
+    // entryDetails (consent, legal basis, …) as its payload, and audited "record.submit" with basis, in one unit.
+    // Refused without Permission::EnterRecord, for an unknown subject, an unknown item type or one of another
+    // category, and for a dishonest item without a legal document number. The collection rules are applied by
+    // record entry before (CreditItemEntryModel). Returns the submission's id.
+    bool submitLocal(const Session& session, qint64 subjectId, const CreditItem& item, const QString& basis,
+                     const QJsonObject& entryDetails, qint64* submissionId, QString* error = nullptr);
+
+    // Platform writes (see the class comment). applyPlatform updates the row with the item's platform id when the
+    // incoming version is newer (*applied false otherwise) and inserts it when unknown.
+    bool insertPlatform(const PlatformWritePermit& permit, CreditItem* item, QString* error = nullptr);
+    bool applyPlatform(const PlatformWritePermit& permit, CreditItem* item, bool* applied = nullptr,
+                       QString* error = nullptr);
+
+    // Case outcomes.
+    bool setObjectionPending(const PlatformWritePermit& permit, qint64 itemId, bool pending, QString* error = nullptr);
+    bool markRepaired(const PlatformWritePermit& permit, qint64 itemId, const QDate& repairedOn,
+                      QString* error = nullptr);
+    bool markWithdrawn(const PlatformWritePermit& permit, qint64 itemId, const QDate& withdrawnOn,
+                       QString* error = nullptr);
+    // An objection upheld as "corrected": the item's facts and text replaced, status Corrected.
+    bool applyCorrection(const PlatformWritePermit& permit, const CreditItem& corrected, QString* error = nullptr);
+
+private:
+    bool selectOne(const char* where, const QVariant& value, CreditItem* item, QString* error) const;
+    bool insertRow(CreditItem* item, QString* error);
+    bool updateRow(const CreditItem& item, QString* error);
+    bool updateOutcome(const PlatformWritePermit& permit, qint64 itemId, const QString& setClause,
+                       const QVariantList& binds, QString* error);
+
+    QSqlDatabase m_db;
+    QSqlQuery m_insert; // prepared once for the bulk path
+    RecordSql::TimestampCache m_stamps;
+};

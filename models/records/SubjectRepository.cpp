@@ -1,0 +1,312 @@
+#include "SubjectRepository.h"
+
+#include "PlatformWritePermit.h"
+#include "RecordJson.h"
+#include "RecordSql.h"
+#include "RecordSubmissionRepository.h"
+#include "Savepoint.h"
+#include "SubjectNameIndex.h"
+#include "storage/AuditLog.h"
+#include "storage/Session.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QSqlError>
+
+using RecordSql::nullable;
+using RecordSql::nullableDate;
+
+namespace {
+
+#define XM_SUBJECT_COLUMNS                                                                                             \
+    "id, kind, identifier, identifier_override, name, legal_representative, registered_address, established_on, "      \
+    "industry, district, status, origin, platform_id, platform_version, created_at, updated_at"
+
+Subject readSubject(const QSqlQuery& q)
+{
+    Subject s;
+    s.id = q.value(0).toLongLong();
+    fromKey(q.value(1).toString(), &s.kind);
+    s.identifier = q.value(2).toString();
+    const QString overrideJson = q.value(3).toString();
+    if (!overrideJson.isEmpty())
+        s.hasIdentifierOverride = RecordJson::fromJson(QJsonDocument::fromJson(overrideJson.toUtf8()).object(),
+                                                       &s.identifierOverride, nullptr);
+    s.name = q.value(4).toString();
+    s.legalRepresentative = q.value(5).toString();
+    s.registeredAddress = q.value(6).toString();
+    s.establishedOn = RecordFormat::parseDate(q.value(7).toString());
+    s.industry = q.value(8).toString();
+    s.district = q.value(9).toString();
+    s.status = q.value(10).toString();
+    fromKey(q.value(11).toString(), &s.origin);
+    s.platformId = q.value(12).toString();
+    s.platformVersion = q.value(13).toLongLong();
+    s.createdAt = RecordFormat::parseTimestamp(q.value(14).toString());
+    s.updatedAt = RecordFormat::parseTimestamp(q.value(15).toString());
+    return s;
+}
+
+QVariant overrideColumn(const Subject& s)
+{
+    if (!s.hasIdentifierOverride)
+        return nullable(QString());
+    return QString::fromUtf8(QJsonDocument(RecordJson::toJson(s.identifierOverride)).toJson(QJsonDocument::Compact));
+}
+
+// Binds the columns written on insert and update by name: Qt's positional bindValue(int) formats a placeholder
+// name for every value, which costs more than SQLite's insert itself on the bulk path.
+void bindWritable(QSqlQuery& q, const Subject& s, RecordSql::TimestampCache& stamps)
+{
+    q.bindValue(QStringLiteral(":kind"), toKey(s.kind));
+    q.bindValue(QStringLiteral(":identifier"), s.identifier);
+    q.bindValue(QStringLiteral(":identifier_override"), overrideColumn(s));
+    q.bindValue(QStringLiteral(":name"), s.name);
+    q.bindValue(QStringLiteral(":name_bigrams"), SubjectNameIndex::bigrams(s.name));
+    q.bindValue(QStringLiteral(":legal_representative"), nullable(s.legalRepresentative));
+    q.bindValue(QStringLiteral(":registered_address"), nullable(s.registeredAddress));
+    q.bindValue(QStringLiteral(":established_on"), nullableDate(s.establishedOn));
+    q.bindValue(QStringLiteral(":industry"), nullable(s.industry));
+    q.bindValue(QStringLiteral(":district"), nullable(s.district));
+    q.bindValue(QStringLiteral(":status"), nullable(s.status));
+    q.bindValue(QStringLiteral(":origin"), toKey(s.origin));
+    q.bindValue(QStringLiteral(":platform_id"), nullable(s.platformId));
+    q.bindValue(QStringLiteral(":platform_version"),
+                s.platformVersion > 0 ? QVariant(s.platformVersion) : QVariant(QMetaType::fromType<qint64>()));
+    q.bindValue(QStringLiteral(":updated_at"), stamps.text(s.updatedAt));
+}
+
+bool permitCovers(const PlatformWritePermit& permit, const QSqlDatabase& db, QString* error)
+{
+    if (permit.covers(db))
+        return true;
+    if (error)
+        *error = QCoreApplication::translate(
+            "SubjectRepository",
+            "Records from the platform can only be written under an active platform write permit of the "
+            "same connection.");
+    return false;
+}
+
+} // namespace
+
+SubjectRepository::SubjectRepository(const QSqlDatabase& db)
+    : m_db(db)
+{}
+
+bool SubjectRepository::selectOne(const char* where, const QVariant& value, Subject* subject, QString* error) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT " XM_SUBJECT_COLUMNS " FROM subjects WHERE %1 = ?").arg(QLatin1String(where)));
+    q.addBindValue(value);
+    if (!q.exec())
+        return RecordSql::fail(q, error);
+    if (!q.next()) {
+        if (q.lastError().isValid())
+            return RecordSql::fail(q, error);
+        if (error)
+            error->clear();
+        return false;
+    }
+    if (subject)
+        *subject = readSubject(q);
+    return true;
+}
+
+bool SubjectRepository::findById(qint64 id, Subject* subject, QString* error) const
+{
+    return selectOne("id", id, subject, error);
+}
+
+bool SubjectRepository::findByIdentifier(const QString& identifier, Subject* subject, QString* error) const
+{
+    return selectOne("identifier", Identifiers::normalise(identifier), subject, error);
+}
+
+bool SubjectRepository::findByPlatformId(const QString& platformId, Subject* subject, QString* error) const
+{
+    return selectOne("platform_id", platformId, subject, error);
+}
+
+qint64 SubjectRepository::count(QString* error) const
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM subjects")) || !q.next()) {
+        RecordSql::fail(q, error);
+        return -1;
+    }
+    return q.value(0).toLongLong();
+}
+
+bool SubjectRepository::insertRow(Subject* subject, QString* error)
+{
+    if (!RecordSql::prepareOnce(
+            m_insert, m_db,
+            QStringLiteral("INSERT INTO subjects (kind, identifier, identifier_override, name, name_bigrams, "
+                           "legal_representative, registered_address, established_on, industry, district, status, "
+                           "origin, platform_id, platform_version, updated_at, created_at) "
+                           "VALUES (:kind, :identifier, :identifier_override, :name, :name_bigrams, "
+                           ":legal_representative, :registered_address, :established_on, :industry, :district, "
+                           ":status, :origin, :platform_id, :platform_version, :updated_at, :created_at)"),
+            error))
+        return false;
+    if (!subject->createdAt.isValid())
+        subject->createdAt = QDateTime::currentDateTimeUtc();
+    if (!subject->updatedAt.isValid())
+        subject->updatedAt = subject->createdAt;
+    bindWritable(m_insert, *subject, m_stamps);
+    m_insert.bindValue(QStringLiteral(":created_at"), m_stamps.text(subject->createdAt));
+    if (!m_insert.exec())
+        return RecordSql::fail(m_insert, error);
+    subject->id = m_insert.lastInsertId().toLongLong();
+    m_insert.finish();
+    return true;
+}
+
+bool SubjectRepository::updateRow(const Subject& subject, QString* error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE subjects SET kind = :kind, identifier = :identifier, "
+                             "identifier_override = :identifier_override, name = :name, name_bigrams = :name_bigrams, "
+                             "legal_representative = :legal_representative, registered_address = :registered_address, "
+                             "established_on = :established_on, industry = :industry, district = :district, "
+                             "status = :status, origin = :origin, platform_id = :platform_id, "
+                             "platform_version = :platform_version, updated_at = :updated_at WHERE id = :id"));
+    bindWritable(q, subject, m_stamps);
+    q.bindValue(QStringLiteral(":id"), subject.id);
+    if (!q.exec())
+        return RecordSql::fail(q, error);
+    return true;
+}
+
+bool SubjectRepository::submitLocal(const Session& session, Subject* subject, const QString& basis,
+                                    const QJsonObject& entryDetails, qint64* submissionId, QString* error)
+{
+    auto refuse = [error](const QString& why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    if (!session.can(Permission::EnterRecord))
+        return refuse(QCoreApplication::translate("SubjectRepository", "Your role does not allow entering records."));
+    if (basis.trimmed().isEmpty())
+        return refuse(QCoreApplication::translate(
+            "SubjectRepository", "The basis of the entry (the document it was taken from) is required."));
+    subject->identifier = Identifiers::normalise(subject->identifier);
+    const IdentifierKind kind = subject->isNaturalPerson() ? IdentifierKind::ResidentId : IdentifierKind::CreditCode;
+    const IdentifierCheck check =
+        Identifiers::check(subject->identifier, kind, QDate::currentDate(),
+                           subject->hasIdentifierOverride ? &subject->identifierOverride : nullptr);
+    if (!check.accepted())
+        return refuse(check.message());
+    subject->hasIdentifierOverride = check.overrideUsed;
+    if (subject->name.trimmed().isEmpty())
+        return refuse(QCoreApplication::translate("SubjectRepository", "The name of the subject is required."));
+    QString why;
+    Subject existing;
+    if (findByIdentifier(subject->identifier, &existing, &why))
+        return refuse(
+            QCoreApplication::translate("SubjectRepository", "A subject with the identifier %1 is known already: %2.")
+                .arg(subject->identifier, existing.name));
+    if (!why.isEmpty())
+        return refuse(why);
+
+    Savepoint unit(m_db);
+    if (!unit.isActive())
+        return refuse(unit.errorString());
+    subject->origin = RecordOrigin::Local;
+    subject->platformId.clear();
+    subject->platformVersion = 0;
+    subject->createdAt = QDateTime::currentDateTimeUtc();
+    subject->updatedAt = subject->createdAt;
+    if (!insertRow(subject, error))
+        return false;
+
+    QJsonObject payload = entryDetails;
+    payload.insert(QStringLiteral("subject"), RecordJson::toJson(*subject));
+    payload.insert(QStringLiteral("basis"), basis);
+    RecordSubmission submission;
+    submission.kind = SubmissionKind::Subject;
+    submission.subjectId = subject->id;
+    submission.payload = payload;
+    submission.createdBy = session.username;
+    RecordSubmissionRepository submissions(m_db);
+    if (!submissions.insert(&submission, error))
+        return false;
+
+    AuditEntry entry;
+    entry.actor = session.username;
+    entry.action = QStringLiteral("record.submit");
+    entry.objectType = QStringLiteral("subject");
+    entry.objectId = QString::number(subject->id);
+    entry.basis = basis;
+    entry.details.insert(QStringLiteral("submission"), submission.id);
+    entry.details.insert(QStringLiteral("kind"), toKey(SubmissionKind::Subject));
+    entry.details.insert(QStringLiteral("identifier"), subject->identifier);
+    if (check.overrideUsed)
+        entry.details.insert(QStringLiteral("identifier_override"), RecordJson::toJson(subject->identifierOverride));
+    if (!AuditLog::append(m_db, entry, error))
+        return false;
+    if (!unit.release(error))
+        return false;
+    if (submissionId)
+        *submissionId = submission.id;
+    return true;
+}
+
+bool SubjectRepository::insertPlatform(const PlatformWritePermit& permit, Subject* subject, QString* error)
+{
+    if (!permitCovers(permit, m_db, error))
+        return false;
+    subject->origin = RecordOrigin::Platform;
+    return insertRow(subject, error);
+}
+
+bool SubjectRepository::applyPlatform(const PlatformWritePermit& permit, Subject* subject, bool* applied,
+                                      QString* error)
+{
+    if (applied)
+        *applied = false;
+    if (!permitCovers(permit, m_db, error))
+        return false;
+    if (subject->platformId.isEmpty()) {
+        if (error)
+            *error =
+                QCoreApplication::translate("SubjectRepository", "A subject from the platform needs its platform id.");
+        return false;
+    }
+    subject->identifier = Identifiers::normalise(subject->identifier);
+    subject->origin = RecordOrigin::Platform;
+    Subject existing;
+    QString why;
+    bool found = findByPlatformId(subject->platformId, &existing, &why);
+    if (!found && why.isEmpty())
+        found = findByIdentifier(subject->identifier, &existing, &why);
+    if (!why.isEmpty()) {
+        if (error)
+            *error = why;
+        return false;
+    }
+    if (!found) {
+        subject->createdAt = QDateTime();
+        subject->updatedAt = QDateTime();
+        if (!insertRow(subject, error))
+            return false;
+        if (applied)
+            *applied = true;
+        return true;
+    }
+    if (existing.origin == RecordOrigin::Platform && existing.platformVersion >= subject->platformVersion) {
+        *subject = existing;
+        return true;
+    }
+    subject->id = existing.id;
+    subject->createdAt = existing.createdAt;
+    subject->updatedAt = QDateTime::currentDateTimeUtc();
+    if (!updateRow(*subject, error))
+        return false;
+    if (applied)
+        *applied = true;
+    return true;
+}
