@@ -56,9 +56,19 @@ run() {
     local admin="$build_dir/app/xmcredit-admin"
     if [ ! -f "$dir/workstation.json" ]; then
         log "creating the demo workstation in $dir"
-        "$admin" demo-init --workstation "$dir"
+        "$admin" demo-init --workstation "$dir" >/dev/null
     fi
-    "$admin" demo-logins --workstation "$dir" || true
+    # The city is generated in one transaction: an interrupted run leaves none, and the next run makes it.
+    # Exit code 9 (Exists) means the city is there already.
+    local rc=0
+    echo admin-demo | "$admin" demo-city --workstation "$dir" --user admin --password-stdin \
+        --subjects "${XMCREDIT_DEMO_SUBJECTS:-20000}" --seed 2021 >/dev/null 2>&1 || rc=$?
+    case $rc in
+        0) log "generated the demo city (${XMCREDIT_DEMO_SUBJECTS:-20000} subjects)" ;;
+        9) ;;
+        *) log "could not generate the demo city (exit code $rc)"; exit "$rc" ;;
+    esac
+    "$admin" demo-logins --workstation "$dir"
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
         log "no display: starting the workstation under xvfb-run"
         exec xvfb-run -a "$build_dir/app/xmcredit" --workstation "$dir" "$@"

@@ -43,7 +43,9 @@ struct AdminIo
 struct AdminCommand
 {
     QString name;
-    QString summary;
+    // Source text in the "xmcredit-admin" context, marked with QT_TRANSLATE_NOOP: commands register before the
+    // translator is installed, so the summary is translated when it is printed.
+    const char* summary;
     // args[0] is "xmcredit-admin <name>", the rest are the command's own arguments.
     std::function<int(const QStringList& args, AdminIo& io)> run;
 };

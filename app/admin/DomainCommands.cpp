@@ -582,22 +582,18 @@ int runWarning(const QStringList& args, AdminIo& io)
 } // namespace
 
 XMCREDIT_ADMIN_COMMAND(QStringLiteral("check-id"),
-                       QCoreApplication::translate("DomainCommands",
-                                                   "Validate a resident ID number or unified social credit code"),
+                       QT_TRANSLATE_NOOP("xmcredit-admin",
+                                         "Validate a resident ID number or unified social credit code"),
                        runCheckId);
 XMCREDIT_ADMIN_COMMAND(QStringLiteral("workdays"),
-                       QCoreApplication::translate("DomainCommands", "Working-day arithmetic (add, between, is)"),
-                       runWorkdays);
+                       QT_TRANSLATE_NOOP("xmcredit-admin", "Working-day arithmetic (add, between, is)"), runWorkdays);
 XMCREDIT_ADMIN_COMMAND(QStringLiteral("disclosure"),
-                       QCoreApplication::translate("DomainCommands", "Disclosure period and status of an item"),
-                       runDisclosure);
+                       QT_TRANSLATE_NOOP("xmcredit-admin", "Disclosure period and status of an item"), runDisclosure);
 XMCREDIT_ADMIN_COMMAND(QStringLiteral("eligibility"),
-                       QCoreApplication::translate("DomainCommands", "Credit repair eligibility of an item"),
-                       runEligibility);
+                       QT_TRANSLATE_NOOP("xmcredit-admin", "Credit repair eligibility of an item"), runEligibility);
 XMCREDIT_ADMIN_COMMAND(QStringLiteral("collection"),
-                       QCoreApplication::translate("DomainCommands", "Whether an attribute or item may be collected"),
+                       QT_TRANSLATE_NOOP("xmcredit-admin", "Whether an attribute or item may be collected"),
                        runCollection);
 XMCREDIT_ADMIN_COMMAND(QStringLiteral("warning"),
-                       QCoreApplication::translate("DomainCommands",
-                                                   "Social credit warnings from key attention listings"),
+                       QT_TRANSLATE_NOOP("xmcredit-admin", "Social credit warnings from key attention listings"),
                        runWarning);

@@ -557,17 +557,14 @@ int runDemoLogins(const QStringList& args, AdminIo& io)
 
 } // namespace
 
-XMCREDIT_ADMIN_COMMAND(QStringLiteral("init"), QCoreApplication::translate("xmcredit-admin", "Create a workstation"),
-                       runInit);
+XMCREDIT_ADMIN_COMMAND(QStringLiteral("init"), QT_TRANSLATE_NOOP("xmcredit-admin", "Create a workstation"), runInit);
 XMCREDIT_ADMIN_COMMAND(QStringLiteral("staff"),
-                       QCoreApplication::translate("xmcredit-admin", "Add, remove, list staff; change passwords"),
-                       runStaff);
-XMCREDIT_ADMIN_COMMAND(QStringLiteral("rekey"),
-                       QCoreApplication::translate("xmcredit-admin", "Rotate the database key"), runRekey);
+                       QT_TRANSLATE_NOOP("xmcredit-admin", "Add, remove, list staff; change passwords"), runStaff);
+XMCREDIT_ADMIN_COMMAND(QStringLiteral("rekey"), QT_TRANSLATE_NOOP("xmcredit-admin", "Rotate the database key"),
+                       runRekey);
 XMCREDIT_ADMIN_COMMAND(QStringLiteral("audit"),
-                       QCoreApplication::translate("xmcredit-admin", "Verify the audit trail's hash chain"), runAudit);
-XMCREDIT_ADMIN_COMMAND(QStringLiteral("demo-init"),
-                       QCoreApplication::translate("xmcredit-admin", "Create the demo workstation"), runDemoInit);
+                       QT_TRANSLATE_NOOP("xmcredit-admin", "Verify the audit trail's hash chain"), runAudit);
+XMCREDIT_ADMIN_COMMAND(QStringLiteral("demo-init"), QT_TRANSLATE_NOOP("xmcredit-admin", "Create the demo workstation"),
+                       runDemoInit);
 XMCREDIT_ADMIN_COMMAND(QStringLiteral("demo-logins"),
-                       QCoreApplication::translate("xmcredit-admin", "Print the demo workstation's logins"),
-                       runDemoLogins);
+                       QT_TRANSLATE_NOOP("xmcredit-admin", "Print the demo workstation's logins"), runDemoLogins);

@@ -58,7 +58,8 @@ static void printUsage(QTextStream& out)
     auto commands = adminCommands();
     std::sort(commands.begin(), commands.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
     for (const auto& command : commands)
-        out << "  " << command.name.leftJustified(16) << command.summary << "\n";
+        out << "  " << command.name.leftJustified(16) << QCoreApplication::translate("xmcredit-admin", command.summary)
+            << "\n";
     out << "\n"
         << QCoreApplication::translate("xmcredit-admin", "Run 'xmcredit-admin <command> --help' for its options.")
         << "\n";

@@ -1,0 +1,203 @@
+#include "AppController.h"
+
+#include "LoginDialog.h"
+#include "MainWindow.h"
+#include "WindowPages.h"
+
+#include "storage/SqlCipherDriver.h"
+#include "storage/Translations.h"
+
+#include <QApplication>
+#include <QDialog>
+#include <QDir>
+#include <QFontDatabase>
+#include <QSettings>
+#include <QTimer>
+
+namespace {
+
+QString lastLoginKey(const QString& workstationId, const QString& username)
+{
+    return QStringLiteral("login/%1/lastLogin/%2").arg(workstationId, username);
+}
+
+} // namespace
+
+void AppController::setUpApplication()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("xmcredit"));
+    QCoreApplication::setOrganizationName(QStringLiteral("xmcredit"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(XMCREDIT_VERSION));
+    QApplication::setQuitOnLastWindowClosed(false);
+    SqlCipherDriver::registerDriver();
+
+    // Without a desktop's font configuration (offscreen, minimal X sessions) Qt may pick a font without Chinese
+    // glyphs and draw boxes; Noto Sans CJK SC covers Chinese and Latin alike.
+    const QString cjk = QStringLiteral("Noto Sans CJK SC");
+    if (QFontDatabase::families().contains(cjk)) {
+        QFont font = QApplication::font();
+        font.setFamily(cjk);
+        QApplication::setFont(font);
+    }
+}
+
+QString AppController::chooseLanguage(const QString& requested)
+{
+    if (!requested.isEmpty())
+        return requested;
+    if (!qEnvironmentVariableIsEmpty("XMCREDIT_LANG"))
+        return Translations::languageFromEnvironment();
+    const QString saved = QSettings().value(QStringLiteral("ui/language")).toString();
+    if (saved == QLatin1String("en") || saved == QLatin1String("zh_CN"))
+        return saved;
+    return Translations::languageFromEnvironment();
+}
+
+QString AppController::noWorkstationMessage(const QString& dir)
+{
+    return tr("There is no workstation in %1.\n\n"
+              "An administrator creates one with\n"
+              "    xmcredit-admin init --workstation %1\n"
+              "(see xmcredit-admin init --help), or starts the workstation with --workstation on the directory "
+              "of an existing one.\n\n"
+              "Developers get a demo workstation with sample logins from\n"
+              "    installer/dev.sh run")
+        .arg(QDir::toNativeSeparators(dir));
+}
+
+AppController::AppController(const QString& workstationDir, QObject* parent)
+    : QObject(parent)
+    , m_dir(workstationDir)
+{}
+
+AppController::~AppController()
+{
+    delete m_login;
+    delete m_main;
+    if (m_session.isValid())
+        Workstation::closeSession(m_session);
+}
+
+LoginDialog* AppController::loginDialog() const
+{
+    return m_login;
+}
+
+MainWindow* AppController::mainWindow() const
+{
+    return m_main;
+}
+
+bool AppController::start(QString* error)
+{
+    WorkstationInfo info;
+    const WorkstationStatus status = Workstation::readInfo(m_dir, &info);
+    if (!status.ok()) {
+        if (error)
+            *error = status.error == WorkstationError::NoWorkstation ? noWorkstationMessage(m_dir) : status.message;
+        return false;
+    }
+    m_info = info;
+    showLogin();
+    return true;
+}
+
+void AppController::showLogin()
+{
+    m_login = new LoginDialog(m_info);
+    m_login->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_login, &LoginDialog::sessionOpened, this, &AppController::onSessionOpened);
+    connect(m_login, &QDialog::rejected, this, [this] {
+        if (!m_session.isValid())
+            emit finished(0);
+    });
+    m_login->show();
+    m_login->raise();
+    m_login->activateWindow();
+}
+
+void AppController::onSessionOpened(const Session& session)
+{
+    m_session = session;
+    if (m_login) {
+        // The dialog accepts itself right after this signal, which with WA_DeleteOnClose deletes it later too
+        // (deleteLater twice is safe); hidden now so that it never shows beside the main window.
+        m_login->hide();
+        m_login->deleteLater();
+        m_login = nullptr;
+    }
+
+    QSettings settings;
+    const QString key = lastLoginKey(m_info.id, session.username);
+    const QDateTime previous = settings.value(key).toDateTime();
+    settings.setValue(key, QDateTime::currentDateTimeUtc());
+
+    m_main = new MainWindow(session);
+    m_main->setAttribute(Qt::WA_DeleteOnClose, false);
+    m_main->setPreviousLogin(previous);
+    connect(m_main, &MainWindow::logoutRequested, this, &AppController::logout);
+    connect(m_main, &MainWindow::quitRequested, this, &AppController::quit);
+    // The feature pages (each only for a role that may use it).
+    installWindowPages(m_main);
+    m_main->show();
+    m_main->raise();
+    m_main->activateWindow();
+    emit loggedIn(m_main);
+}
+
+void AppController::logout()
+{
+    if (m_ending || !m_session.isValid())
+        return;
+    m_ending = true;
+    // Queued: logout is usually requested from inside a slot of the window that is about to be deleted.
+    QTimer::singleShot(0, this, [this] { endSession(false, 0); });
+}
+
+void AppController::quit()
+{
+    if (m_ending)
+        return;
+    if (!m_session.isValid()) {
+        emit finished(0);
+        return;
+    }
+    m_ending = true;
+    QTimer::singleShot(0, this, [this] { endSession(true, 0); });
+}
+
+void AppController::endSession(bool quitAfter, int attempt)
+{
+    // A modal dialog's exec() may still be on the stack (its dialog perhaps a local variable): deleting the main
+    // window under it would destroy it twice. Close such dialogs first and come back once their loops returned.
+    if (closeModalWindows() && attempt < 50) {
+        QTimer::singleShot(0, this, [this, quitAfter, attempt] { endSession(quitAfter, attempt + 1); });
+        return;
+    }
+    delete m_main;
+    m_main = nullptr;
+    Workstation::closeSession(m_session);
+    m_session = Session();
+    m_ending = false;
+    emit loggedOut();
+    if (quitAfter)
+        emit finished(0);
+    else
+        showLogin();
+}
+
+bool AppController::closeModalWindows()
+{
+    bool found = false;
+    const QWidgetList windows = QApplication::topLevelWidgets();
+    for (QWidget* window : windows) {
+        if (!window->isVisible() || !window->isModal())
+            continue;
+        found = true;
+        if (auto* dialog = qobject_cast<QDialog*>(window))
+            dialog->reject();
+        else
+            window->hide();
+    }
+    return found;
+}

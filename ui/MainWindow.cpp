@@ -1,0 +1,371 @@
+#include "MainWindow.h"
+#include "ui_MainWindow.h"
+
+#include "HomePage.h"
+#include "IdleWatcher.h"
+#include "LockScreen.h"
+#include "MessageBoxes.h"
+
+#include "storage/SqlCipherDriver.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QLabel>
+#include <QLocale>
+#include <QSettings>
+#include <QSignalBlocker>
+
+MainWindow::MainWindow(const Session& session, QWidget* parent)
+    : QMainWindow(parent)
+    , m_ui(new Ui::MainWindow)
+    , m_session(session)
+    , m_idle(new IdleWatcher(this))
+{
+    m_ui->setupUi(this);
+
+    m_ui->lockScreen->setSession(session);
+    connect(m_ui->lockScreen, &LockScreen::unlocked, this, &MainWindow::unlock);
+    connect(m_ui->lockScreen, &LockScreen::logoutRequested, this, &MainWindow::logoutRequested);
+
+    connect(m_ui->actionLock, &QAction::triggered, this, &MainWindow::lock);
+    connect(m_ui->actionLogout, &QAction::triggered, this, &MainWindow::logoutRequested);
+    connect(m_ui->actionQuit, &QAction::triggered, this, &MainWindow::quitRequested);
+    connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_ui->actionAboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+    m_lockableActions << m_ui->actionLock;
+
+    m_pagesEnd = m_ui->menuView->addSeparator();
+    setUpIdleLockMenu();
+    setUpLanguageMenu();
+
+    m_ui->pageList->setStyleSheet(QStringLiteral("QListWidget#pageList::item { padding: 6px 10px; }"));
+    connect(m_ui->pageList, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && row < m_pages.size())
+            showPage(m_pages.at(row).page);
+    });
+
+    m_home = new HomePage(session);
+    insertPage(m_home, tr("Home"), QKeySequence(), {}, m_ui->actionHome);
+    m_home->setCommands({m_ui->actionLock, m_ui->actionLogout, m_ui->actionQuit});
+
+    m_userLabel = new QLabel(this);
+    m_userLabel->setObjectName(QStringLiteral("userStatusLabel"));
+    m_workstationLabel = new QLabel(this);
+    m_workstationLabel->setObjectName(QStringLiteral("workstationStatusLabel"));
+    m_databaseLabel = new QLabel(this);
+    m_databaseLabel->setObjectName(QStringLiteral("databaseStatusLabel"));
+    m_lockLabel = new QLabel(tr("Locked"), this);
+    m_lockLabel->setObjectName(QStringLiteral("lockStatusLabel"));
+    QFont bold = m_lockLabel->font();
+    bold.setBold(true);
+    m_lockLabel->setFont(bold);
+    statusBar()->addPermanentWidget(m_lockLabel);
+    bool first = true;
+    for (QLabel* label : {m_userLabel, m_workstationLabel, m_databaseLabel}) {
+        if (!first) {
+            auto* separator = new QFrame(this);
+            separator->setFrameShape(QFrame::VLine);
+            separator->setFrameShadow(QFrame::Sunken);
+            statusBar()->addPermanentWidget(separator);
+        }
+        first = false;
+        label->setContentsMargins(6, 0, 6, 0);
+        statusBar()->addPermanentWidget(label);
+    }
+    updateStatusBar();
+
+    m_ui->rootStack->setCurrentWidget(m_ui->workspacePage);
+    showPage(m_home);
+    connect(m_idle, &IdleWatcher::idleTimedOut, this, &MainWindow::lock);
+    m_idle->start();
+}
+
+MainWindow::~MainWindow()
+{
+    // Windows hidden by a lock stay hidden: after a logout they must not show the next user what they held.
+    uncoverOtherWindows(false);
+}
+
+QAction* MainWindow::addPage(QWidget* page, const QString& title, const QKeySequence& shortcut,
+                             const QList<Permission>& tasks)
+{
+    return insertPage(page, title, shortcut, tasks, nullptr);
+}
+
+QAction* MainWindow::insertPage(QWidget* page, const QString& title, const QKeySequence& shortcut,
+                                const QList<Permission>& tasks, QAction* action)
+{
+    Q_ASSERT(page);
+    if (!action) {
+        action = new QAction(title, this);
+        action->setShortcut(shortcut);
+        m_ui->menuView->insertAction(m_pagesEnd, action);
+    }
+    connect(action, &QAction::triggered, this, [this, p = QPointer<QWidget>(page)] { showPage(p); });
+    m_lockableActions << action;
+    action->setEnabled(!m_locked);
+
+    m_ui->pageStack->addWidget(page);
+    auto* item = new QListWidgetItem(title, m_ui->pageList);
+    if (!action->shortcut().isEmpty())
+        item->setToolTip(action->shortcut().toString(QKeySequence::NativeText));
+    m_pages.append(PageEntry{page, title, tasks, action});
+    updateHomeLinks();
+    return action;
+}
+
+void MainWindow::showPage(QWidget* page)
+{
+    if (m_locked || !page)
+        return;
+    for (int row = 0; row < m_pages.size(); ++row) {
+        if (m_pages.at(row).page != page)
+            continue;
+        m_ui->pageStack->setCurrentWidget(page);
+        {
+            const QSignalBlocker blocker(m_ui->pageList);
+            m_ui->pageList->setCurrentRow(row);
+        }
+        page->setFocus();
+        emit pageShown(page);
+        return;
+    }
+}
+
+QWidget* MainWindow::currentPage() const
+{
+    return m_ui->pageStack->currentWidget();
+}
+
+QList<QWidget*> MainWindow::pages() const
+{
+    QList<QWidget*> result;
+    for (const PageEntry& entry : m_pages)
+        result << entry.page.data();
+    return result;
+}
+
+void MainWindow::setPreviousLogin(const QDateTime& when)
+{
+    m_home->setPreviousLogin(when);
+}
+
+void MainWindow::lock()
+{
+    if (m_locked)
+        return;
+    m_locked = true;
+    m_idle->stop();
+    m_ui->rootStack->setCurrentWidget(m_ui->lockScreen);
+    m_ui->lockScreen->reset();
+    setCommandsLocked(true);
+    coverOtherWindows();
+    updateStatusBar();
+    emit lockedChanged(true);
+}
+
+void MainWindow::unlock()
+{
+    if (!m_locked)
+        return;
+    m_locked = false;
+    uncoverOtherWindows(true);
+    m_ui->lockScreen->reset();
+    m_ui->rootStack->setCurrentWidget(m_ui->workspacePage);
+    setCommandsLocked(false);
+    updateStatusBar();
+    if (QWidget* page = currentPage())
+        page->setFocus();
+    m_idle->start();
+    emit lockedChanged(false);
+}
+
+void MainWindow::setCommandsLocked(bool locked)
+{
+    for (QAction* action : std::as_const(m_lockableActions))
+        action->setEnabled(!locked);
+}
+
+void MainWindow::coverOtherWindows()
+{
+    const QWidgetList windows = QApplication::topLevelWidgets();
+    for (QWidget* window : windows) {
+        if (window == this || !window->isVisible())
+            continue;
+        const Qt::WindowType type = window->windowType();
+        if (type == Qt::Popup || type == Qt::ToolTip) {
+            window->close();
+            continue;
+        }
+        if (!window->isModal()) {
+            window->hide();
+            m_hiddenWindows << window;
+            continue;
+        }
+        // A modal dialog cannot be hidden without ending its exec() (and losing what was typed into it), and it
+        // blocks input to this window: so it is covered by its own lock screen, which unlocks everything.
+        Cover cover;
+        cover.window = window;
+        cover.originalSize = window->size();
+        auto* screen = new LockScreen(window);
+        screen->setObjectName(QStringLiteral("lockCover"));
+        screen->setAutoFillBackground(true);
+        screen->setSession(m_session);
+        cover.screen = screen;
+        const QList<QWidget*> children = window->findChildren<QWidget*>(QString(), Qt::FindDirectChildrenOnly);
+        for (QWidget* child : children) {
+            if (child != screen && !child->isWindow() && child->isEnabled()) {
+                child->setEnabled(false);
+                cover.disabled << child;
+            }
+        }
+        window->resize(window->size().expandedTo(screen->sizeHint()));
+        screen->setGeometry(window->rect());
+        screen->raise();
+        screen->show();
+        screen->reset();
+        window->installEventFilter(this);
+        connect(screen, &LockScreen::unlocked, this, &MainWindow::unlock);
+        connect(screen, &LockScreen::logoutRequested, this, &MainWindow::logoutRequested);
+        m_covers << cover;
+    }
+}
+
+void MainWindow::uncoverOtherWindows(bool reshow)
+{
+    for (const Cover& cover : std::as_const(m_covers)) {
+        if (cover.screen) {
+            cover.screen->hide();
+            // deleteLater: unlock() may be running inside this very screen's signal.
+            cover.screen->deleteLater();
+        }
+        for (const QPointer<QWidget>& child : cover.disabled) {
+            if (child)
+                child->setEnabled(true);
+        }
+        if (cover.window) {
+            cover.window->removeEventFilter(this);
+            cover.window->resize(cover.originalSize);
+        }
+    }
+    m_covers.clear();
+    for (const QPointer<QWidget>& window : std::as_const(m_hiddenWindows)) {
+        if (window && reshow)
+            window->show();
+    }
+    m_hiddenWindows.clear();
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    for (const Cover& cover : std::as_const(m_covers)) {
+        if (cover.window != watched)
+            continue;
+        if (event->type() == QEvent::Resize && cover.screen) {
+            cover.screen->setGeometry(cover.window->rect());
+        } else if (event->type() == QEvent::Close && m_locked) {
+            event->ignore();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    // Closing the window is quitting: the owner closes the session and then deletes the window.
+    event->ignore();
+    emit quitRequested();
+}
+
+void MainWindow::updateStatusBar()
+{
+    m_userLabel->setText(tr("%1 · %2").arg(m_session.displayName, Roles::displayName(m_session.role)));
+    m_userLabel->setToolTip(tr("Logged in as %1").arg(m_session.username));
+    m_workstationLabel->setText(tr("Workstation: %1").arg(m_session.workstationName));
+    m_workstationLabel->setToolTip(QDir::toNativeSeparators(m_session.workstationDir));
+    const QString cipher = cipherVersion();
+    m_databaseLabel->setText(cipher.isEmpty() ? tr("Database closed")
+                                              : tr("Encrypted database open · SQLCipher %1").arg(cipher));
+    m_databaseLabel->setToolTip(QDir::toNativeSeparators(m_session.databasePath));
+    m_lockLabel->setVisible(m_locked);
+}
+
+void MainWindow::updateHomeLinks()
+{
+    if (!m_home)
+        return;
+    QList<HomePage::PageLink> links;
+    for (const PageEntry& entry : std::as_const(m_pages)) {
+        if (entry.page && entry.page != m_home)
+            links.append(HomePage::PageLink{entry.title, entry.tasks, entry.action});
+    }
+    m_home->setPages(links);
+}
+
+void MainWindow::setUpIdleLockMenu()
+{
+    QMenu* menu = m_ui->menuView->addMenu(tr("Lock When &Idle"));
+    menu->setObjectName(QStringLiteral("menuIdleLock"));
+    auto* group = new QActionGroup(this);
+    const int configured = IdleWatcher::configuredMinutes();
+    for (int minutes : IdleWatcher::choicesInMinutes()) {
+        QAction* action = menu->addAction(minutes == 1 ? tr("After 1 Minute") : tr("After %1 Minutes").arg(minutes));
+        action->setCheckable(true);
+        action->setChecked(minutes == configured);
+        group->addAction(action);
+        m_lockableActions << action;
+        connect(action, &QAction::triggered, this, [this, minutes] {
+            IdleWatcher::setConfiguredMinutes(minutes);
+            m_idle->setInterval(std::chrono::minutes(minutes));
+        });
+    }
+}
+
+void MainWindow::setUpLanguageMenu()
+{
+    QMenu* menu = m_ui->menuView->addMenu(tr("&Language"));
+    menu->setObjectName(QStringLiteral("menuLanguage"));
+    auto* group = new QActionGroup(this);
+    // The language in use (the setting may be absent, or overridden by --lang or XMCREDIT_LANG).
+    const QString current = QLocale().language() == QLocale::English ? QStringLiteral("en") : QStringLiteral("zh_CN");
+    // Each language is named in itself, so that whoever needs it can find it.
+    const QList<QPair<QString, QString>> languages = {{QStringLiteral("zh_CN"), QStringLiteral("中文（简体）")},
+                                                      {QStringLiteral("en"), QStringLiteral("English")}};
+    for (const auto& [code, name] : languages) {
+        QAction* action = menu->addAction(name);
+        action->setCheckable(true);
+        action->setChecked(code == current);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, language = code] {
+            QSettings().setValue(QStringLiteral("ui/language"), language);
+            MessageBoxes::information(this, tr("Language"),
+                                      tr("The workstation uses the new language the next time it starts."));
+        });
+    }
+}
+
+void MainWindow::showAbout()
+{
+    QString sqlite;
+    if (auto* driver = qobject_cast<SqlCipherDriver*>(m_session.database().driver()))
+        sqlite = driver->sqliteVersion();
+    const QString text =
+        tr("<h3>Xiamen Public Credit Information Workstation</h3>"
+           "<p>Version %1</p>"
+           "<p>Encrypted database: SQLCipher %2 on SQLite %3<br>Qt %4</p>"
+           "<p>Workstation: %5<br>%6</p>")
+            .arg(QCoreApplication::applicationVersion().toHtmlEscaped(), cipherVersion().toHtmlEscaped(),
+                 sqlite.toHtmlEscaped(), QString::fromLatin1(qVersion()), m_session.workstationName.toHtmlEscaped(),
+                 QDir::toNativeSeparators(m_session.databasePath).toHtmlEscaped());
+    MessageBoxes::information(this, tr("About"), text);
+}
+
+QString MainWindow::cipherVersion() const
+{
+    if (auto* driver = qobject_cast<SqlCipherDriver*>(m_session.database().driver()))
+        return driver->cipherVersion();
+    return QString();
+}

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QPointer>
+
+class MainWindow;
+class QAction;
+class RecordEntryForm;
+class SearchPage;
+class SubjectEntryForm;
+class SubjectPage;
+
+// The subject and record pages of the main window, each added only for a role that may use it, and the flow
+// between them: Find Subject (Ctrl+F) → Enter on a result asks the basis and opens it in Subject (Ctrl+D) → Enter
+// a Record (Ctrl+E) for that subject → saved entries show in the subject view; New Subject (Ctrl+N) for one that
+// is not on the platform yet.
+struct WindowPages
+{
+    QPointer<SearchPage> search;
+    QPointer<SubjectPage> subject;
+    QPointer<RecordEntryForm> recordEntry;
+    QPointer<SubjectEntryForm> subjectEntry;
+    QPointer<QAction> searchAction;
+    QPointer<QAction> subjectAction;
+    QPointer<QAction> recordEntryAction;
+    QPointer<QAction> subjectEntryAction;
+};
+
+// Adds the pages to window (AppController calls it right after creating the window). The pages use the window's
+// session and the built-in policy registry.
+WindowPages installWindowPages(MainWindow* window);
