@@ -310,6 +310,10 @@ Developers get a demo workstation with sample logins from
         <source>There is no credit item %1.</source>
         <translation>不存在信用信息 %1。</translation>
     </message>
+    <message>
+        <source>Records from the platform can only be written under an active platform write permit of the same connection.</source>
+        <translation>只有在同一连接的平台写入许可有效时，才能写入来自平台的信息。</translation>
+    </message>
 </context>
 <context>
     <name>CreditTypes</name>
@@ -520,6 +524,26 @@ Developers get a demo workstation with sample logins from
     <message>
         <source>The database holds subjects or items already; a demo city is only generated into an empty one.</source>
         <translation>数据库中已有信用主体或信用信息；演示城市只能生成到空数据库中。</translation>
+    </message>
+    <message>
+        <source>The demo city word lists are missing from the program.</source>
+        <translation>程序中缺少演示城市词表。</translation>
+    </message>
+    <message>
+        <source>The demo city word lists are damaged: %1</source>
+        <translation>演示城市词表已损坏：%1</translation>
+    </message>
+    <message>
+        <source>The demo city word lists name an unknown item type: %1</source>
+        <translation>演示城市词表中含有未知的信息类型：%1</translation>
+    </message>
+    <message>
+        <source>The demo city word lists are incomplete.</source>
+        <translation>演示城市词表不完整。</translation>
+    </message>
+    <message>
+        <source>The demo city produced an invalid identifier: %1</source>
+        <translation>演示城市生成了无效的标识码：%1</translation>
     </message>
 </context>
 <context>
@@ -868,40 +892,20 @@ Developers get a demo workstation with sample logins from
         <source>The listings raise no social credit warning.</source>
         <translation>这些列入记录不引发社会信用预警。</translation>
     </message>
-    <message>
-        <source>Validate a resident ID number or unified social credit code</source>
-        <translation>校验居民身份证号码或统一社会信用代码</translation>
-    </message>
-    <message>
-        <source>Working-day arithmetic (add, between, is)</source>
-        <translation>工作日计算（add、between、is）</translation>
-    </message>
-    <message>
-        <source>Disclosure period and status of an item</source>
-        <translation>信用信息的公示期和状态</translation>
-    </message>
-    <message>
-        <source>Credit repair eligibility of an item</source>
-        <translation>信用信息的信用修复条件</translation>
-    </message>
-    <message>
-        <source>Whether an attribute or item may be collected</source>
-        <translation>某项属性或信息能否归集</translation>
-    </message>
-    <message>
-        <source>Social credit warnings from key attention listings</source>
-        <translation>由重点关注名单引发的社会信用预警</translation>
-    </message>
 </context>
 <context>
     <name>EntryFormBinder</name>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择…</translation>
     </message>
     <message>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
     </message>
 </context>
 <context>
@@ -913,13 +917,6 @@ Developers get a demo workstation with sample logins from
     <message>
         <source>Too many failed logins. You can try again in %1.</source>
         <translation>登录失败次数过多，请在 %1 后重试。</translation>
-    </message>
-</context>
-<context>
-    <name>Generator</name>
-    <message>
-        <source>The demo city produced an invalid identifier: %1</source>
-        <translation>演示城市生成了无效的标识码：%1</translation>
     </message>
 </context>
 <context>
@@ -1126,65 +1123,6 @@ Developers get a demo workstation with sample logins from
     <message>
         <source>%1 It is accepted on the override signed by supervisor %2 on %3: %4</source>
         <translation>%1经主管 %2 于 %3 签批例外，予以接受：%4</translation>
-    </message>
-</context>
-<context>
-    <name>ItemAssessment</name>
-    <message>
-        <source>In disclosure until %1</source>
-        <translation>公示中（至 %1）</translation>
-    </message>
-    <message>
-        <source>Disclosed (no time limit)</source>
-        <translation>公示中（无期限）</translation>
-    </message>
-    <message>
-        <source>Under objection (in disclosure until %1)</source>
-        <translation>异议处理中（公示至 %1）</translation>
-    </message>
-    <message>
-        <source>Under objection</source>
-        <translation>异议处理中</translation>
-    </message>
-    <message>
-        <source>Not yet disclosed (decided on %1)</source>
-        <translation>尚未公示（决定日期 %1）</translation>
-    </message>
-    <message>
-        <source>Expired on %1</source>
-        <translation>已于 %1 公示期满</translation>
-    </message>
-    <message>
-        <source>Repaired on %1</source>
-        <translation>已于 %1 修复</translation>
-    </message>
-    <message>
-        <source>Withdrawn on %1</source>
-        <translation>已于 %1 删除</translation>
-    </message>
-    <message>
-        <source>Status undetermined</source>
-        <translation>状态无法确定</translation>
-    </message>
-    <message>
-        <source>Eligible</source>
-        <translation>可申请修复</translation>
-    </message>
-    <message>
-        <source>Eligible from %1</source>
-        <translation>自 %1 起可申请修复</translation>
-    </message>
-    <message>
-        <source>Never repairable</source>
-        <translation>不可修复</translation>
-    </message>
-    <message>
-        <source>Not applicable</source>
-        <translation>不适用</translation>
-    </message>
-    <message>
-        <source>Undetermined</source>
-        <translation>无法确定</translation>
     </message>
 </context>
 <context>
@@ -1603,7 +1541,7 @@ Database: %2</source>
     <name>OptionalDateEdit</name>
     <message>
         <source>(not set)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未设置）</translation>
     </message>
 </context>
 <context>
@@ -1739,330 +1677,334 @@ Database: %2</source>
     <name>QueryBasisDialog</name>
     <message>
         <source>Self-query (identity verified)</source>
-        <translation type="unfinished"></translation>
+        <translation>本人查询（身份已核验）</translation>
     </message>
     <message>
         <source>Query authorised by the subject</source>
-        <translation type="unfinished"></translation>
+        <translation>授权查询（经信用主体授权）</translation>
     </message>
     <message>
         <source>Government agency query</source>
-        <translation type="unfinished"></translation>
+        <translation>政务查询</translation>
     </message>
     <message>
         <source>Entering records handed over on paper</source>
-        <translation type="unfinished"></translation>
+        <translation>录入纸质移交的信息</translation>
     </message>
     <message>
         <source>Handling a repair or objection case</source>
-        <translation type="unfinished"></translation>
+        <translation>办理信用修复或异议案件</translation>
     </message>
     <message>
         <source>(1) Administrative licensing, inspection or a larger administrative penalty</source>
-        <translation type="unfinished"></translation>
+        <translation>（一）实施行政许可、行政检查和较大数额行政处罚</translation>
     </message>
     <message>
         <source>(2) Government procurement, bidding, funds and projects, state land use rights, research management</source>
-        <translation type="unfinished"></translation>
+        <translation>（二）政府采购、招标投标、资金和项目安排、国有土地使用权出让、科研管理等</translation>
     </message>
     <message>
         <source>(3) Civil servant recruitment, appointment, promotion or title evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>（三）国家工作人员招录、职务任用、职务晋升、职称评聘等</translation>
     </message>
     <message>
         <source>(4) Commendations and awards</source>
-        <translation type="unfinished"></translation>
+        <translation>（四）表彰奖励</translation>
     </message>
     <message>
         <source>(5) Public safety risk analysis</source>
-        <translation type="unfinished"></translation>
+        <translation>（五）涉及公共安全，需要开展综合风险分析的</translation>
     </message>
     <message>
         <source>(6) Another case set by the state, the province or the city</source>
-        <translation type="unfinished"></translation>
+        <translation>（六）国家、省、市规定的其他情形</translation>
     </message>
     <message>
         <source>Resident ID card</source>
-        <translation type="unfinished"></translation>
+        <translation>居民身份证</translation>
     </message>
     <message>
         <source>Temporary resident ID card</source>
-        <translation type="unfinished"></translation>
+        <translation>临时居民身份证</translation>
     </message>
     <message>
         <source>Passport</source>
-        <translation type="unfinished"></translation>
+        <translation>护照</translation>
     </message>
     <message>
         <source>Residence permit (Hong Kong, Macao, Taiwan)</source>
-        <translation type="unfinished"></translation>
+        <translation>港澳台居民居住证</translation>
     </message>
     <message>
         <source>Business licence and the legal representative&apos;s ID card</source>
-        <translation type="unfinished"></translation>
+        <translation>营业执照及法定代表人身份证</translation>
     </message>
     <message>
         <source>Read with the ID card reader</source>
-        <translation type="unfinished"></translation>
+        <translation>读取身份证芯片</translation>
     </message>
     <message>
         <source>Compared with the holder in person</source>
-        <translation type="unfinished"></translation>
+        <translation>人证比对</translation>
     </message>
     <message>
         <source>Checked online with the issuing authority</source>
-        <translation type="unfinished"></translation>
+        <translation>向签发机关联网核查</translation>
     </message>
     <message>
         <source>Self-query; identity document %1, %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>本人查询，身份已核验；身份证件：%1，核验方式：%2。</translation>
     </message>
     <message>
         <source>Query by %1, authorised by the subject (authorisation %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 经信用主体授权查询（授权书编号：%2）。</translation>
     </message>
     <message>
         <source>Query by %1 for purpose %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 政务查询，查询目的：%2。</translation>
     </message>
     <message>
         <source>Query by %1 for purpose %2 (set by %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 政务查询，查询目的：%2（依据：%3）。</translation>
     </message>
     <message>
         <source>Entering records handed over with %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>录入纸质移交的信息，移交凭据：%1。</translation>
     </message>
     <message>
         <source>Handling case %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>办理案件 %1。</translation>
     </message>
     <message>
         <source>Basis of the Query</source>
-        <translation type="unfinished"></translation>
+        <translation>查询依据</translation>
     </message>
     <message>
         <source>Why is %1 being looked up? The basis is recorded in the audit trail and printed on reports.</source>
-        <translation type="unfinished"></translation>
+        <translation>为何查询 %1？查询依据将记入审计日志，并打印在报告上。</translation>
     </message>
     <message>
         <source>&amp;Basis:</source>
-        <translation type="unfinished"></translation>
+        <translation>查询依据(&amp;B)：</translation>
     </message>
     <message>
         <source>Identity &amp;document:</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证件(&amp;D)：</translation>
     </message>
     <message>
         <source>&amp;Verified by:</source>
-        <translation type="unfinished"></translation>
+        <translation>核验方式(&amp;V)：</translation>
     </message>
     <message>
         <source>&amp;Applicant:</source>
-        <translation type="unfinished"></translation>
+        <translation>申请人(&amp;A)：</translation>
     </message>
     <message>
         <source>Number or date of the signed authorisation</source>
-        <translation type="unfinished"></translation>
+        <translation>已签署授权书的编号或日期</translation>
     </message>
     <message>
         <source>A&amp;uthorisation:</source>
-        <translation type="unfinished"></translation>
+        <translation>授权书编号(&amp;U)：</translation>
     </message>
     <message>
         <source>A&amp;gency:</source>
-        <translation type="unfinished"></translation>
+        <translation>查询机关(&amp;G)：</translation>
     </message>
     <message>
         <source>&amp;Purpose:</source>
-        <translation type="unfinished"></translation>
+        <translation>查询目的(&amp;P)：</translation>
     </message>
     <message>
         <source>For purpose (6): the rule that sets the case</source>
-        <translation type="unfinished"></translation>
+        <translation>第（六）项适用：规定该情形的国家、省、市规定</translation>
     </message>
     <message>
         <source>&amp;Rule:</source>
-        <translation type="unfinished"></translation>
+        <translation>规定依据(&amp;R)：</translation>
     </message>
     <message>
         <source>e.g. the transfer letter&apos;s number</source>
-        <translation type="unfinished"></translation>
+        <translation>例如移交函文号</translation>
     </message>
     <message>
         <source>Handed over &amp;with:</source>
-        <translation type="unfinished"></translation>
+        <translation>移交凭据(&amp;W)：</translation>
     </message>
     <message>
         <source>&amp;Case number:</source>
-        <translation type="unfinished"></translation>
+        <translation>案件编号(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Open Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>打开信用主体(&amp;O)</translation>
     </message>
     <message>
         <source>Choose the basis of the query.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择查询依据。</translation>
     </message>
     <message>
         <source>Enter who is applying on the subject&apos;s behalf.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写代信用主体提出查询的申请人。</translation>
     </message>
     <message>
         <source>Enter the reference of the subject&apos;s signed authorisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写信用主体已签署的授权书编号。</translation>
     </message>
     <message>
         <source>Enter the agency that asks.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写提出查询的机关。</translation>
     </message>
     <message>
         <source>For another case, enter the rule of the state, the province or the city that sets it.</source>
-        <translation type="unfinished"></translation>
+        <translation>属于其他情形的，请填写规定该情形的国家、省、市规定。</translation>
     </message>
     <message>
         <source>Enter the document the records were handed over with.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写信息移交所附的凭据（移交凭据）。</translation>
     </message>
     <message>
         <source>Enter the case number.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写案件编号。</translation>
     </message>
 </context>
 <context>
     <name>RecordEntryForm</name>
     <message>
         <source>Item</source>
-        <translation type="unfinished">信息</translation>
+        <translation>信用信息</translation>
     </message>
     <message>
         <source>&amp;Category:</source>
-        <translation type="unfinished"></translation>
+        <translation>信息类别(&amp;C)：</translation>
     </message>
     <message>
         <source>Item &amp;type:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Se&amp;verity:</source>
-        <translation type="unfinished"></translation>
+        <translation>信息类型(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;List:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Industry or &amp;field:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Penalty kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>名单(&amp;L)：</translation>
     </message>
     <message>
         <source>Ca&amp;use:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Source &amp;department:</source>
-        <translation type="unfinished"></translation>
+        <translation>违法事由(&amp;U)：</translation>
     </message>
     <message>
         <source>Legal document &amp;number:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decision dat&amp;e:</source>
-        <translation type="unfinished"></translation>
+        <translation>法律文书文号(&amp;N)：</translation>
     </message>
     <message>
         <source>Disclosure &amp;mode:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>T&amp;itle:</source>
-        <translation type="unfinished"></translation>
+        <translation>公开方式(&amp;M)：</translation>
     </message>
     <message>
         <source>C&amp;ontent:</source>
-        <translation type="unfinished"></translation>
+        <translation>内容(&amp;O)：</translation>
     </message>
     <message>
         <source>Collection rules</source>
-        <translation type="unfinished"></translation>
+        <translation>归集规则</translation>
     </message>
     <message>
         <source>Personal data of a natural person the item would record, and the circumstances of a penalty that decide whether it may be collected.</source>
-        <translation type="unfinished"></translation>
+        <translation>该条信息将记录的自然人个人信息，以及决定处罚信息能否归集的相关情形。</translation>
     </message>
     <message>
         <source>Personal dat&amp;a recorded:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Written consent recorded (after being told the adverse consequences)</source>
-        <translation type="unfinished"></translation>
+        <translation>所记录的个人信息(&amp;A)：</translation>
     </message>
     <message>
         <source>Consent form &amp;reference:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Penalty under the &amp;simplified procedure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Minor &amp;violation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Harm actively eliminated or mitigated</source>
-        <translation type="unfinished"></translation>
+        <translation>书面同意书编号(&amp;R)：</translation>
     </message>
     <message>
         <source>Legal &amp;basis requiring collection:</source>
-        <translation type="unfinished"></translation>
+        <translation>要求归集的法律依据(&amp;B)：</translation>
     </message>
     <message>
         <source>Paper</source>
-        <translation type="unfinished"></translation>
+        <translation>纸质材料</translation>
     </message>
     <message>
         <source>Handed over &amp;with:</source>
-        <translation type="unfinished"></translation>
+        <translation>移交凭据(&amp;W)：</translation>
     </message>
     <message>
         <source>Back to Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>返回信用主体</translation>
     </message>
     <message>
         <source>Clear Form</source>
-        <translation type="unfinished"></translation>
+        <translation>清空表单</translation>
     </message>
     <message>
         <source>Save Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>保存录入</translation>
     </message>
     <message>
         <source>Open the subject the paper is about first: find it, then choose &quot;Enter a Record for This Subject&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开纸质材料所涉及的信用主体：查找该主体后，选择“为该主体录入信息”。</translation>
     </message>
     <message>
         <source>New item for %1 (%2, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>为 %1（%2，%3）新增信息</translation>
     </message>
     <message>
         <source>Open the subject the item is for first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开该条信息所属的信用主体。</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存：%1</translation>
     </message>
     <message>
         <source>Saved as local entry %1 (%2): it awaits the platform and becomes a credit item when the platform accepts it.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存为本地录入 %1（%2）：待平台确认，平台接收后成为信用信息。</translation>
+    </message>
+    <message>
+        <source>Severit&amp;y:</source>
+        <translation>失信程度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Industry or field:</source>
+        <translation>行业领域(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Penalty &amp;kind:</source>
+        <translation>处罚种类(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Source de&amp;partment:</source>
+        <translation>来源部门(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Decision &amp;date:</source>
+        <translation>决定日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Titl&amp;e:</source>
+        <translation>标题(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Written con&amp;sent recorded</source>
+        <translation>已记录书面同意(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The person consented in writing after being told the adverse consequences.</source>
+        <translation>本人在被告知不利后果后已书面同意。</translation>
+    </message>
+    <message>
+        <source>Penalty under the simplified procedure</source>
+        <translation>适用简易程序作出的处罚</translation>
+    </message>
+    <message>
+        <source>Minor violation</source>
+        <translation>违法行为轻微</translation>
+    </message>
+    <message>
+        <source>Harm actively eliminated or miti&amp;gated</source>
+        <translation>主动消除或减轻危害后果(&amp;G)</translation>
     </message>
 </context>
 <context>
@@ -2082,6 +2024,14 @@ Database: %2</source>
         <source>The value of &quot;%1&quot; is not known: %2</source>
         <translation>“%1”的值未知：%2</translation>
     </message>
+    <message>
+        <source>The value of &quot;%1&quot; is not a date (yyyy-MM-dd): %2</source>
+        <translation>“%1”的值不是日期（yyyy-MM-dd）：%2</translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; is missing.</source>
+        <translation>缺少键“%1”。</translation>
+    </message>
 </context>
 <context>
     <name>RecordSubmissionRepository</name>
@@ -2092,6 +2042,121 @@ Database: %2</source>
     <message>
         <source>A record submission cannot go from &quot;%1&quot; to &quot;%2&quot;.</source>
         <translation>信息报送不能从“%1”状态变为“%2”状态。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsCommands</name>
+    <message>
+        <source>Fills a demo workstation with a generated city: subjects with valid identifiers of Xiamen&apos;s districts, Chinese names, and credit items of every category, type and state. The same seed gives the same city. Only for demo workstations (made by demo-init) whose records are still empty. Standard input: the password of --user, an administrator.</source>
+        <translation>为演示工作站填充一座生成的城市：包括带有厦门各区有效标识码和中文名称的信用主体，以及涵盖各类别、类型和状态的信用信息。相同的种子生成相同的城市。仅适用于由 demo-init 创建且尚无任何信息的演示工作站。标准输入：--user 所指定管理员的密码。</translation>
+    </message>
+    <message>
+        <source>The workstation directory (default: %1).</source>
+        <translation>工作站目录（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>The administrator acting (logs in).</source>
+        <translation>执行操作的管理员（需登录）。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Read the password from standard input.</source>
+        <translation>从标准输入读取密码。</translation>
+    </message>
+    <message>
+        <source>Number of subjects (default 20000).</source>
+        <translation>信用主体数量（默认 20000）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Seed of the generator (default 1).</source>
+        <translation>生成器的种子（默认 1）。</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Average number of credit items per subject (default 5).</source>
+        <translation>每个信用主体的平均信用信息条数（默认 5）。</translation>
+    </message>
+    <message>
+        <source>AVG</source>
+        <translation>AVG</translation>
+    </message>
+    <message>
+        <source>The date the city is generated for (default: today), yyyy-MM-dd.</source>
+        <translation>生成城市所依据的日期（默认：今天），格式为 yyyy-MM-dd。</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>DATE</translation>
+    </message>
+    <message>
+        <source>Print the result as JSON.</source>
+        <translation>以 JSON 格式输出结果。</translation>
+    </message>
+    <message>
+        <source>--subjects takes a number from 0 to 20000000: %1</source>
+        <translation>--subjects 须为 0 至 20000000 之间的数字：%1</translation>
+    </message>
+    <message>
+        <source>--seed takes a non-negative number: %1</source>
+        <translation>--seed 须为非负数：%1</translation>
+    </message>
+    <message>
+        <source>--items-per-subject takes a number from 0 to 100: %1</source>
+        <translation>--items-per-subject 须为 0 至 100 之间的数字：%1</translation>
+    </message>
+    <message>
+        <source>--today takes a date as yyyy-MM-dd: %1</source>
+        <translation>--today 须为 yyyy-MM-dd 格式的日期：%1</translation>
+    </message>
+    <message>
+        <source>Name the administrator acting with --user.</source>
+        <translation>请使用 --user 指定执行操作的管理员。</translation>
+    </message>
+    <message>
+        <source>Passwords are read from standard input only: pass --password-stdin.</source>
+        <translation>密码只能从标准输入读取：请指定 --password-stdin。</translation>
+    </message>
+    <message>
+        <source>The workstation in %1 is not a demo workstation: a generated city never goes into a workstation that may hold real records.</source>
+        <translation>%1 中的工作站不是演示工作站：生成的城市绝不能写入可能存有真实信息的工作站。</translation>
+    </message>
+    <message>
+        <source>Standard input ended before the password of %1.</source>
+        <translation>标准输入在读取 %1 的密码之前已结束。</translation>
+    </message>
+    <message>
+        <source>Only an administrator may load records into a workstation.</source>
+        <translation>只有管理员可以向工作站载入信息。</translation>
+    </message>
+    <message>
+        <source>Generated %1 subjects and %2 items…</source>
+        <translation>已生成 %1 个信用主体和 %2 条信息…</translation>
+    </message>
+    <message>
+        <source>The workstation holds records already: a demo city is only generated into an empty one.</source>
+        <translation>工作站中已有信息：演示城市只能生成到空工作站中。</translation>
+    </message>
+    <message>
+        <source>Generated a demo city of %1 subjects and %2 credit items (seed %3) in %4 s.</source>
+        <translation>已生成演示城市：%1 个信用主体、%2 条信用信息（种子 %3），用时 %4 秒。</translation>
+    </message>
+    <message>
+        <source>%1 organisations have a social credit warning; %2 penalties can never be repaired.</source>
+        <translation>%1 个组织被发出社会信用预警；%2 条行政处罚信息不可修复。</translation>
     </message>
 </context>
 <context>
@@ -2182,68 +2247,68 @@ Database: %2</source>
 <context>
     <name>SearchPage</name>
     <message>
-        <source>&amp;Find:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Identifier, name, or part of a name (2 characters or more)</source>
-        <translation type="unfinished"></translation>
+        <translation>标识码、名称或部分名称（至少 2 个字）</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>查询</translation>
     </message>
     <message>
         <source>Type or scan an identifier, or type a name, then press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入或扫描标识码，或输入名称，然后按回车键。</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>District</source>
-        <translation type="unfinished">所属区</translation>
+        <translation>所属区</translation>
     </message>
     <message>
         <source>Match</source>
-        <translation type="unfinished">匹配方式</translation>
+        <translation>匹配方式</translation>
     </message>
     <message>
         <source>The search failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>查询失败：%1</translation>
     </message>
     <message>
         <source>No subject has the identifier %1 on this workstation. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>本工作站上没有标识码为 %1 的信用主体。%2</translation>
     </message>
     <message>
         <source>No subject found. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到信用主体。%1</translation>
     </message>
     <message>
         <source>No name is or starts with &quot;%1&quot;. Type at least 2 characters to find names containing them.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名称为“%1”或以其开头的信用主体。输入至少 2 个字可查找名称中包含该内容的主体。</translation>
     </message>
     <message>
         <source>No subject&apos;s name contains &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名称中包含“%1”的信用主体。</translation>
     </message>
     <message numerus="yes">
         <source>The first %n results; scroll for more. Enter opens the highlighted subject.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n result(s). Enter opens the highlighted subject.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>前 %n 条结果；滚动可查看更多。按回车键打开高亮显示的信用主体。</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 Note: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 注意：%2</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>查询(&amp;S)：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Results: %n. Enter opens the highlighted subject.</source>
+        <translation>
+            <numerusform>结果：%n 条。按回车键打开高亮显示的信用主体。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2353,6 +2418,101 @@ Database: %2</source>
     <message>
         <source>There is no active member of staff named %1.</source>
         <translation>不存在用户名为 %1 的有效工作人员。</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectEntryForm</name>
+    <message>
+        <source>A person or organisation that is not on the platform yet. It is kept here as a local subject and sent to the platform, which confirms it.</source>
+        <translation>尚未在平台上登记的个人或组织。先作为本地信用主体保存在本站，并报送平台，由平台确认。</translation>
+    </message>
+    <message>
+        <source>New Subject</source>
+        <translation>新信用主体</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of subject:</source>
+        <translation>主体类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Identifier:</source>
+        <translation>标识码(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Supervisor &amp;Override…</source>
+        <translation>主管签批例外(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>For a real identifier that fails only its check character: a supervisor signs it.</source>
+        <translation>适用于真实存在、仅校验码不符的标识码：由主管签批。</translation>
+    </message>
+    <message>
+        <source>Override:</source>
+        <translation>签批例外：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Legal representative:</source>
+        <translation>法定代表人(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Registered &amp;address:</source>
+        <translation>注册地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Established or born on:</source>
+        <translation>成立日期或出生日期(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Ind&amp;ustry:</source>
+        <translation>所属行业(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;District:</source>
+        <translation>所属区(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Registration s&amp;tatus:</source>
+        <translation>登记状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Ente&amp;red from:</source>
+        <translation>录入依据(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>The document the subject was entered from, e.g. a registration certificate</source>
+        <translation>录入该信用主体所依据的文书，例如登记证书</translation>
+    </message>
+    <message>
+        <source>Open This Subject</source>
+        <translation>打开该信用主体</translation>
+    </message>
+    <message>
+        <source>Clear Form</source>
+        <translation>清空表单</translation>
+    </message>
+    <message>
+        <source>Save Subject</source>
+        <translation>保存信用主体</translation>
+    </message>
+    <message>
+        <source>Identifier accepted on %1&apos;s override.</source>
+        <translation>标识码已经 %1 签批例外予以接受。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Saved %1 as a local subject (entry %2, awaiting the platform).</source>
+        <translation>已将 %1 保存为本地信用主体（录入编号 %2，待平台确认）。</translation>
     </message>
 </context>
 <context>
@@ -2505,63 +2665,63 @@ Database: %2</source>
     <name>SubjectPage</name>
     <message>
         <source>No subject is open. Find the subject first.</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开信用主体。请先查找信用主体。</translation>
     </message>
     <message>
         <source>&amp;Enter a Record for This Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>为该主体录入信息(&amp;E)</translation>
     </message>
     <message>
         <source>Find &amp;Another Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>查找其他信用主体(&amp;A)</translation>
     </message>
     <message>
         <source>No subject is open. Find the subject first (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开信用主体。请先查找信用主体（%1）。</translation>
     </message>
     <message>
         <source>The subject could not be found.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到该信用主体。</translation>
     </message>
     <message>
         <source>Open Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>打开信用主体</translation>
     </message>
     <message>
         <source>The subject could not be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开该信用主体：%1</translation>
     </message>
     <message>
         <source>The entries awaiting the platform could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取待平台确认的录入：%1</translation>
     </message>
     <message>
         <source>Identifier: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>标识码：%1</translation>
     </message>
     <message>
         <source>Identifier: %1 (masked for your role)</source>
-        <translation type="unfinished"></translation>
+        <translation>标识码：%1（按您的角色脱敏显示）</translation>
     </message>
     <message>
         <source>born %1</source>
-        <translation type="unfinished"></translation>
+        <translation>出生于 %1</translation>
     </message>
     <message>
         <source>established %1</source>
-        <translation type="unfinished"></translation>
+        <translation>成立于 %1</translation>
     </message>
     <message>
         <source>legal representative %1</source>
-        <translation type="unfinished"></translation>
+        <translation>法定代表人：%1</translation>
     </message>
     <message>
         <source>entered at this workstation, not yet confirmed by the platform</source>
-        <translation type="unfinished"></translation>
+        <translation>在本工作站录入，尚未经平台确认</translation>
     </message>
     <message>
         <source>Opened on %1 for: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 打开，查询依据：%2</translation>
     </message>
 </context>
 <context>
@@ -2576,9 +2736,62 @@ Database: %2</source>
         <source>Social credit warning: the platform lists this subject with a social credit warning.</source>
         <translation>社会信用预警：平台已对该主体发出社会信用预警。</translation>
     </message>
-</context>
-<context>
-    <name>SubjectProfiles</name>
+    <message>
+        <source>In disclosure until %1</source>
+        <translation>公示中（至 %1）</translation>
+    </message>
+    <message>
+        <source>Disclosed (no time limit)</source>
+        <translation>公示中（无期限）</translation>
+    </message>
+    <message>
+        <source>Under objection (in disclosure until %1)</source>
+        <translation>异议处理中（公示至 %1）</translation>
+    </message>
+    <message>
+        <source>Under objection</source>
+        <translation>异议处理中</translation>
+    </message>
+    <message>
+        <source>Not yet disclosed (decided on %1)</source>
+        <translation>尚未公示（决定日期 %1）</translation>
+    </message>
+    <message>
+        <source>Expired on %1</source>
+        <translation>已于 %1 公示期满</translation>
+    </message>
+    <message>
+        <source>Repaired on %1</source>
+        <translation>已于 %1 修复</translation>
+    </message>
+    <message>
+        <source>Withdrawn on %1</source>
+        <translation>已于 %1 删除</translation>
+    </message>
+    <message>
+        <source>Status undetermined</source>
+        <translation>状态无法确定</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>可申请修复</translation>
+    </message>
+    <message>
+        <source>Eligible from %1</source>
+        <translation>自 %1 起可申请修复</translation>
+    </message>
+    <message>
+        <source>Never repairable</source>
+        <translation>不可修复</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Undetermined</source>
+        <translation>无法确定</translation>
+    </message>
     <message>
         <source>Your role does not allow querying subjects.</source>
         <translation>您的角色无权查询信用主体。</translation>
@@ -2613,6 +2826,10 @@ Database: %2</source>
     <message>
         <source>A subject from the platform needs its platform id.</source>
         <translation>来自平台的信用主体必须具有平台编号。</translation>
+    </message>
+    <message>
+        <source>Records from the platform can only be written under an active platform write permit of the same connection.</source>
+        <translation>只有在同一连接的平台写入许可有效时，才能写入来自平台的信息。</translation>
     </message>
 </context>
 <context>
@@ -2671,6 +2888,104 @@ Database: %2</source>
     <message>
         <source>Rejected by the platform</source>
         <translation>平台已退回</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorOverrideDialog</name>
+    <message>
+        <source>Supervisor Override</source>
+        <translation>主管签批例外</translation>
+    </message>
+    <message>
+        <source>The identifier %1 fails its check: %2
+
+If the document shows it exactly like this, a supervisor may accept it. The override is stored with the subject and recorded in the audit trail.</source>
+        <translation>标识码 %1 未通过校验：%2
+
+如果文书上的标识码确实与此完全一致，可由主管签批予以接受。签批例外将与该信用主体一并保存，并记入审计日志。</translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor:</source>
+        <translation>主管(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>e.g. the registry&apos;s certificate shows this code</source>
+        <translation>例如登记机关核发的证书上显示的就是此代码</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Sign Override</source>
+        <translation>签批例外(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Checking the password…</source>
+        <translation>正在验证密码…</translation>
+    </message>
+    <message>
+        <source>Enter the supervisor&apos;s username.</source>
+        <translation>请输入主管的用户名。</translation>
+    </message>
+    <message>
+        <source>The supervisor enters their password.</source>
+        <translation>请主管输入其密码。</translation>
+    </message>
+    <message>
+        <source>Give the reason the identifier is accepted.</source>
+        <translation>请填写接受该标识码的理由。</translation>
+    </message>
+    <message>
+        <source>%1 may not sign identifier overrides: a supervisor must sign.</source>
+        <translation>%1 无权签批标识码例外：必须由主管签批。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowPages</name>
+    <message>
+        <source>Policy</source>
+        <translation>政策配置</translation>
+    </message>
+    <message>
+        <source>A built-in policy profile is broken: %1</source>
+        <translation>内置的政策配置有误：%1</translation>
+    </message>
+    <message>
+        <source>Find Subject</source>
+        <translation>查找信用主体</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>信用主体</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>Enter a Record</source>
+        <translation>录入信息</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>New Subject</source>
+        <translation>新信用主体</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
     </message>
 </context>
 <context>
@@ -3236,6 +3551,34 @@ Roles: clerk, reviewer, supervisor, auditor, administrator.</source>
     <message>
         <source>Print the demo workstation&apos;s logins</source>
         <translation>输出演示工作站的登录账号</translation>
+    </message>
+    <message>
+        <source>Validate a resident ID number or unified social credit code</source>
+        <translation>校验居民身份证号码或统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Working-day arithmetic (add, between, is)</source>
+        <translation>工作日计算（add、between、is）</translation>
+    </message>
+    <message>
+        <source>Disclosure period and status of an item</source>
+        <translation>信用信息的公示期和状态</translation>
+    </message>
+    <message>
+        <source>Credit repair eligibility of an item</source>
+        <translation>信用信息的信用修复条件</translation>
+    </message>
+    <message>
+        <source>Whether an attribute or item may be collected</source>
+        <translation>某项属性或信息能否归集</translation>
+    </message>
+    <message>
+        <source>Social credit warnings from key attention listings</source>
+        <translation>由重点关注名单引发的社会信用预警</translation>
+    </message>
+    <message>
+        <source>Fill a demo workstation with a generated city</source>
+        <translation>为演示工作站填充生成的城市</translation>
     </message>
 </context>
 </TS>

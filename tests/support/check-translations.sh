@@ -3,7 +3,7 @@
 # or is unfinished there. Runs lupdate into a scratch copy, so the checked-in file is untouched.
 set -euo pipefail
 root=$1
-lupdate=${LUPDATE:-lupdate}
+lupdate=${LUPDATE:-$(command -v lupdate || echo /usr/lib/qt6/bin/lupdate)}
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 cp "$root/translations/xmcredit_zh_CN.ts" "$scratch/xmcredit_zh_CN.ts"
