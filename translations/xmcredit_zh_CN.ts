@@ -271,14 +271,6 @@ Developers get a demo workstation with sample logins from
 <context>
     <name>CreditItemRepository</name>
     <message>
-        <source>Your role does not allow entering records.</source>
-        <translation>您的角色无权录入信息。</translation>
-    </message>
-    <message>
-        <source>The basis of the entry (the document it was taken from) is required.</source>
-        <translation>必须填写录入依据（信息所出自的文书）。</translation>
-    </message>
-    <message>
         <source>There is no subject %1.</source>
         <translation>不存在信用主体 %1。</translation>
     </message>
@@ -309,10 +301,6 @@ Developers get a demo workstation with sample logins from
     <message>
         <source>There is no credit item %1.</source>
         <translation>不存在信用信息 %1。</translation>
-    </message>
-    <message>
-        <source>Records from the platform can only be written under an active platform write permit of the same connection.</source>
-        <translation>只有在同一连接的平台写入许可有效时，才能写入来自平台的信息。</translation>
     </message>
 </context>
 <context>
@@ -909,6 +897,17 @@ Developers get a demo workstation with sample logins from
     </message>
 </context>
 <context>
+    <name>EntryFormFooter</name>
+    <message>
+        <source>Clear Form</source>
+        <translation>清空表单</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>ErrorLabel</name>
     <message>
         <source>You can try again now.</source>
@@ -1048,10 +1047,6 @@ Developers get a demo workstation with sample logins from
     <message>
         <source>Command line: %1</source>
         <translation>命令行：%1</translation>
-    </message>
-    <message>
-        <source>Not yet available in this version.</source>
-        <translation>本版本暂不提供此功能。</translation>
     </message>
     <message>
         <source>Workstation</source>
@@ -1554,6 +1549,10 @@ Database: %2</source>
         <source>The platform write permit is not active.</source>
         <translation>平台写入许可未生效。</translation>
     </message>
+    <message>
+        <source>Records from the platform can only be written under an active platform write permit of the same connection.</source>
+        <translation>只有在同一连接的平台写入许可有效时，才能写入来自平台的信息。</translation>
+    </message>
 </context>
 <context>
     <name>PolicyProfile</name>
@@ -1935,10 +1934,6 @@ Database: %2</source>
         <translation>返回信用主体</translation>
     </message>
     <message>
-        <source>Clear Form</source>
-        <translation>清空表单</translation>
-    </message>
-    <message>
         <source>Save Entry</source>
         <translation>保存录入</translation>
     </message>
@@ -1953,10 +1948,6 @@ Database: %2</source>
     <message>
         <source>Open the subject the item is for first.</source>
         <translation>请先打开该条信息所属的信用主体。</translation>
-    </message>
-    <message>
-        <source>Not saved: %1</source>
-        <translation>未保存：%1</translation>
     </message>
     <message>
         <source>Saved as local entry %1 (%2): it awaits the platform and becomes a credit item when the platform accepts it.</source>
@@ -2043,32 +2034,20 @@ Database: %2</source>
         <source>A record submission cannot go from &quot;%1&quot; to &quot;%2&quot;.</source>
         <translation>信息报送不能从“%1”状态变为“%2”状态。</translation>
     </message>
+    <message>
+        <source>Your role does not allow entering records.</source>
+        <translation>您的角色无权录入信息。</translation>
+    </message>
+    <message>
+        <source>The basis of the entry (the document it was taken from) is required.</source>
+        <translation>必须填写录入依据（信息所出自的文书）。</translation>
+    </message>
 </context>
 <context>
     <name>RecordsCommands</name>
     <message>
         <source>Fills a demo workstation with a generated city: subjects with valid identifiers of Xiamen&apos;s districts, Chinese names, and credit items of every category, type and state. The same seed gives the same city. Only for demo workstations (made by demo-init) whose records are still empty. Standard input: the password of --user, an administrator.</source>
         <translation>为演示工作站填充一座生成的城市：包括带有厦门各区有效标识码和中文名称的信用主体，以及涵盖各类别、类型和状态的信用信息。相同的种子生成相同的城市。仅适用于由 demo-init 创建且尚无任何信息的演示工作站。标准输入：--user 所指定管理员的密码。</translation>
-    </message>
-    <message>
-        <source>The workstation directory (default: %1).</source>
-        <translation>工作站目录（默认：%1）。</translation>
-    </message>
-    <message>
-        <source>DIR</source>
-        <translation>DIR</translation>
-    </message>
-    <message>
-        <source>The administrator acting (logs in).</source>
-        <translation>执行操作的管理员（需登录）。</translation>
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation>NAME</translation>
-    </message>
-    <message>
-        <source>Read the password from standard input.</source>
-        <translation>从标准输入读取密码。</translation>
     </message>
     <message>
         <source>Number of subjects (default 20000).</source>
@@ -2103,10 +2082,6 @@ Database: %2</source>
         <translation>DATE</translation>
     </message>
     <message>
-        <source>Print the result as JSON.</source>
-        <translation>以 JSON 格式输出结果。</translation>
-    </message>
-    <message>
         <source>--subjects takes a number from 0 to 20000000: %1</source>
         <translation>--subjects 须为 0 至 20000000 之间的数字：%1</translation>
     </message>
@@ -2123,20 +2098,8 @@ Database: %2</source>
         <translation>--today 须为 yyyy-MM-dd 格式的日期：%1</translation>
     </message>
     <message>
-        <source>Name the administrator acting with --user.</source>
-        <translation>请使用 --user 指定执行操作的管理员。</translation>
-    </message>
-    <message>
-        <source>Passwords are read from standard input only: pass --password-stdin.</source>
-        <translation>密码只能从标准输入读取：请指定 --password-stdin。</translation>
-    </message>
-    <message>
         <source>The workstation in %1 is not a demo workstation: a generated city never goes into a workstation that may hold real records.</source>
         <translation>%1 中的工作站不是演示工作站：生成的城市绝不能写入可能存有真实信息的工作站。</translation>
-    </message>
-    <message>
-        <source>Standard input ended before the password of %1.</source>
-        <translation>标准输入在读取 %1 的密码之前已结束。</translation>
     </message>
     <message>
         <source>Only an administrator may load records into a workstation.</source>
@@ -2495,20 +2458,12 @@ Database: %2</source>
         <translation>打开该信用主体</translation>
     </message>
     <message>
-        <source>Clear Form</source>
-        <translation>清空表单</translation>
-    </message>
-    <message>
         <source>Save Subject</source>
         <translation>保存信用主体</translation>
     </message>
     <message>
         <source>Identifier accepted on %1&apos;s override.</source>
         <translation>标识码已经 %1 签批例外予以接受。</translation>
-    </message>
-    <message>
-        <source>Not saved: %1</source>
-        <translation>未保存：%1</translation>
     </message>
     <message>
         <source>Saved %1 as a local subject (entry %2, awaiting the platform).</source>
@@ -2808,14 +2763,6 @@ Database: %2</source>
 <context>
     <name>SubjectRepository</name>
     <message>
-        <source>Your role does not allow entering records.</source>
-        <translation>您的角色无权录入信息。</translation>
-    </message>
-    <message>
-        <source>The basis of the entry (the document it was taken from) is required.</source>
-        <translation>必须填写录入依据（信息所出自的文书）。</translation>
-    </message>
-    <message>
         <source>The name of the subject is required.</source>
         <translation>必须填写信用主体名称。</translation>
     </message>
@@ -2826,10 +2773,6 @@ Database: %2</source>
     <message>
         <source>A subject from the platform needs its platform id.</source>
         <translation>来自平台的信用主体必须具有平台编号。</translation>
-    </message>
-    <message>
-        <source>Records from the platform can only be written under an active platform write permit of the same connection.</source>
-        <translation>只有在同一连接的平台写入许可有效时，才能写入来自平台的信息。</translation>
     </message>
 </context>
 <context>

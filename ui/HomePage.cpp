@@ -11,7 +11,7 @@
 namespace {
 constexpr int ActionRole = Qt::UserRole + 1;
 
-// Tasks that are done with xmcredit-admin on this version: the home page says so instead of hiding them.
+// Tasks that are done with xmcredit-admin on this version: the home page names the command.
 QString commandLineHint(Permission permission)
 {
     switch (permission) {
@@ -181,10 +181,6 @@ void HomePage::rebuild()
     for (Permission permission : Roles::allPermissions()) {
         if (!roleAllows(m_session.role, permission))
             continue;
-        auto* item = new QTreeWidgetItem(m_tree);
-        item->setText(0, taskTitle(permission));
-        item->setToolTip(0, taskDescription(permission));
-        item->setStatusTip(0, taskDescription(permission));
         const PageLink* page = nullptr;
         for (const PageLink& link : std::as_const(m_pages)) {
             if (link.tasks.contains(permission) && link.action) {
@@ -192,15 +188,20 @@ void HomePage::rebuild()
                 break;
             }
         }
+        const QString command = commandLineHint(permission);
+        // A task nothing in this version does yet is left out: a clerk never meets an entry that leads nowhere.
+        if (!page && command.isEmpty())
+            continue;
+        auto* item = new QTreeWidgetItem(m_tree);
+        item->setText(0, taskTitle(permission));
+        item->setToolTip(0, taskDescription(permission));
+        item->setStatusTip(0, taskDescription(permission));
         if (page) {
             item->setText(1, page->action->shortcut().toString(QKeySequence::NativeText));
             item->setText(2, tr("Page: %1").arg(page->title));
             item->setData(0, ActionRole, QVariant::fromValue<QObject*>(page->action.data()));
-        } else if (!commandLineHint(permission).isEmpty()) {
-            item->setText(2, tr("Command line: %1").arg(commandLineHint(permission)));
         } else {
-            item->setText(2, tr("Not yet available in this version."));
-            item->setDisabled(true);
+            item->setText(2, tr("Command line: %1").arg(command));
         }
     }
     for (const QPointer<QAction>& command : std::as_const(m_commands)) {

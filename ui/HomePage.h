@@ -15,7 +15,8 @@ class QTreeWidget;
 class QTreeWidgetItem;
 
 // The main window's first page: who is logged in, when they last logged in here, and what their role lets them
-// do, each task with the page and shortcut that does it (or the admin command, for tasks done on the command line).
+// do, each task with the page and shortcut that does it (or the admin command, for tasks done on the command line;
+// a task that neither a page nor a command does in this version is not listed), then the window's own commands.
 // Enter or double-click on a task opens its page.
 //
 // Object names for tests: welcomeLabel, roleLabel, lastLoginLabel, taskTree.

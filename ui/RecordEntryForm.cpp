@@ -1,6 +1,7 @@
 #include "RecordEntryForm.h"
 
 #include "EntryFormBinder.h"
+#include "EntryFormFooter.h"
 
 #include "itemmodels/CreditItemEntryModel.h"
 #include "records/RecordSubmissionRepository.h"
@@ -87,36 +88,18 @@ RecordEntryForm::RecordEntryForm(const Session& session, const PolicyRegistry& p
     right->addStretch(1);
     columns->addLayout(right, 2);
 
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("statusLabel"));
-    m_status->setWordWrap(true);
-    m_status->setTextFormat(Qt::PlainText);
-    layout->addWidget(m_status);
-    auto* bottom = new QHBoxLayout;
-    bottom->addStretch(1);
-    m_back = new QPushButton(tr("Back to Subject"), this);
-    m_back->setObjectName(QStringLiteral("backButton"));
-    m_back->setToolTip(QKeySequence(QKeySequence::Back).toString(QKeySequence::NativeText));
-    m_clear = new QPushButton(tr("Clear Form"), this);
-    m_clear->setObjectName(QStringLiteral("clearButton"));
-    m_save = new QPushButton(tr("Save Entry"), this);
-    m_save->setObjectName(QStringLiteral("saveButton"));
-    m_save->setToolTip(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText));
-    bottom->addWidget(m_back);
-    bottom->addWidget(m_clear);
-    bottom->addWidget(m_save);
-    layout->addLayout(bottom);
+    auto* backButton = new QPushButton(tr("Back to Subject"), this);
+    backButton->setObjectName(QStringLiteral("backButton"));
+    backButton->setToolTip(QKeySequence(QKeySequence::Back).toString(QKeySequence::NativeText));
+    m_footer = new EntryFormFooter(this, layout, tr("Save Entry"), {backButton});
 
-    connect(m_save, &QPushButton::clicked, this, &RecordEntryForm::save);
-    connect(m_clear, &QPushButton::clicked, this, &RecordEntryForm::clear);
+    connect(m_footer, &EntryFormFooter::saveRequested, this, &RecordEntryForm::save);
+    connect(m_footer, &EntryFormFooter::clearRequested, this, &RecordEntryForm::clear);
     auto back = [this] {
         if (m_backAction)
             m_backAction->trigger();
     };
-    connect(m_back, &QPushButton::clicked, this, back);
-    auto* saveShortcut = new QShortcut(QKeySequence::Save, this);
-    saveShortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(saveShortcut, &QShortcut::activated, this, &RecordEntryForm::save);
+    connect(backButton, &QPushButton::clicked, this, back);
     auto* backShortcut = new QShortcut(QKeySequence::Back, this);
     backShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(backShortcut, &QShortcut::activated, this, back);
@@ -131,13 +114,13 @@ void RecordEntryForm::setSubject(const Subject& subject)
     m_subject = subject;
     if (other) {
         m_model->revert();
-        m_status->clear();
+        m_footer->clearStatus();
     }
     m_model->setSubject(subject);
     const bool open = subject.id > 0;
     m_fields->setEnabled(open);
-    m_save->setEnabled(open);
-    m_clear->setEnabled(open);
+    m_footer->saveButton()->setEnabled(open);
+    m_footer->clearButton()->setEnabled(open);
     if (!open) {
         m_subjectLabel->setText(tr("Open the subject the paper is about first: find it, then choose \"Enter a "
                                    "Record for This Subject\"."));
@@ -147,24 +130,16 @@ void RecordEntryForm::setSubject(const Subject& subject)
     m_subjectLabel->setText(tr("New item for %1 (%2, %3)").arg(subject.name, identifier, displayName(subject.kind)));
 }
 
-void RecordEntryForm::showStatus(const QString& text, bool problem)
-{
-    m_status->setStyleSheet(problem ? QStringLiteral("color: #c62828;") : QStringLiteral("color: #1b5e20;"));
-    m_status->setText(text);
-}
-
 bool RecordEntryForm::save()
 {
     if (m_subject.id <= 0) {
-        showStatus(tr("Open the subject the item is for first."), true);
+        m_footer->showStatus(tr("Open the subject the item is for first."), true);
         return false;
     }
     m_binder->commitAll();
     QString error;
     if (!m_model->save(&error)) {
-        showStatus(tr("Not saved: %1").arg(error), true);
-        if (QWidget* field = m_binder->firstEditorWithError())
-            field->setFocus();
+        m_footer->showNotSaved(error, m_binder);
         return false;
     }
     const qint64 id = m_model->lastSubmissionId();
@@ -173,11 +148,11 @@ bool RecordEntryForm::save()
     const QString status = RecordSubmissionRepository(m_session.database()).findById(id, &stored, &readError)
                                ? displayName(stored.status)
                                : displayName(SubmissionStatus::Pending);
-    showStatus(tr("Saved as local entry %1 (%2): it awaits the platform and becomes a credit item when the "
-                  "platform accepts it.")
-                   .arg(id)
-                   .arg(status),
-               false);
+    m_footer->showStatus(tr("Saved as local entry %1 (%2): it awaits the platform and becomes a credit item when the "
+                            "platform accepts it.")
+                             .arg(id)
+                             .arg(status),
+                         false);
     // The next item usually comes with the same paper: keep it.
     const QVariant paper = m_model->value(CreditItemEntryModel::BasisColumn);
     m_model->revert();
@@ -191,7 +166,7 @@ bool RecordEntryForm::save()
 void RecordEntryForm::clear()
 {
     m_model->revert();
-    m_status->clear();
+    m_footer->clearStatus();
     if (QWidget* first = m_binder->editor(CreditItemEntryModel::CategoryColumn))
         first->setFocus();
 }

@@ -9,9 +9,9 @@
 
 class CreditItemEntryModel;
 class EntryFormBinder;
+class EntryFormFooter;
 class QAction;
 class QLabel;
-class QPushButton;
 
 // The form a clerk enters a credit item handed over on paper with, for the subject open in the subject view. It
 // edits a CreditItemEntryModel through a QDataWidgetMapper (EntryFormBinder): keyed choices fed from the policy
@@ -48,17 +48,12 @@ signals:
     void saved(qint64 subjectId, qint64 submissionId);
 
 private:
-    void showStatus(const QString& text, bool problem);
-
     Session m_session;
     Subject m_subject;
     CreditItemEntryModel* m_model = nullptr;
     EntryFormBinder* m_binder = nullptr;
     QWidget* m_fields = nullptr;
     QLabel* m_subjectLabel = nullptr;
-    QLabel* m_status = nullptr;
-    QPushButton* m_save = nullptr;
-    QPushButton* m_clear = nullptr;
-    QPushButton* m_back = nullptr;
+    EntryFormFooter* m_footer = nullptr;
     QPointer<QAction> m_backAction;
 };

@@ -2,6 +2,7 @@
 
 #include "EntryFields.h"
 #include "EntryFormBinder.h"
+#include "EntryFormFooter.h"
 #include "SupervisorOverrideDialog.h"
 
 #include "itemmodels/SubjectEntryModel.h"
@@ -12,7 +13,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QShortcut>
 #include <QVBoxLayout>
 
 SubjectEntryForm::SubjectEntryForm(const Session& session, const PolicyRegistry& policies, QWidget* parent)
@@ -71,36 +71,18 @@ SubjectEntryForm::SubjectEntryForm(const Session& session, const PolicyRegistry&
     layout->addWidget(box);
     layout->addStretch(1);
 
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("statusLabel"));
-    m_status->setWordWrap(true);
-    m_status->setTextFormat(Qt::PlainText);
-    layout->addWidget(m_status);
-    auto* bottom = new QHBoxLayout;
-    bottom->addStretch(1);
     m_open = new QPushButton(tr("Open This Subject"), this);
     m_open->setObjectName(QStringLiteral("openButton"));
     m_open->setVisible(false);
-    m_clear = new QPushButton(tr("Clear Form"), this);
-    m_clear->setObjectName(QStringLiteral("clearButton"));
-    m_save = new QPushButton(tr("Save Subject"), this);
-    m_save->setObjectName(QStringLiteral("saveButton"));
-    m_save->setToolTip(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText));
-    bottom->addWidget(m_open);
-    bottom->addWidget(m_clear);
-    bottom->addWidget(m_save);
-    layout->addLayout(bottom);
+    m_footer = new EntryFormFooter(this, layout, tr("Save Subject"), {m_open});
 
-    connect(m_save, &QPushButton::clicked, this, &SubjectEntryForm::save);
-    connect(m_clear, &QPushButton::clicked, this, &SubjectEntryForm::clear);
+    connect(m_footer, &EntryFormFooter::saveRequested, this, &SubjectEntryForm::save);
+    connect(m_footer, &EntryFormFooter::clearRequested, this, &SubjectEntryForm::clear);
     connect(m_override, &QPushButton::clicked, this, &SubjectEntryForm::askOverride);
     connect(m_open, &QPushButton::clicked, this, [this] {
         if (m_savedSubjectId > 0)
             emit openRequested(m_savedSubjectId, m_savedCaption);
     });
-    auto* saveShortcut = new QShortcut(QKeySequence::Save, this);
-    saveShortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(saveShortcut, &QShortcut::activated, this, &SubjectEntryForm::save);
     connect(m_model, &RecordEntryModel::fieldErrorChanged, this, &SubjectEntryForm::updateOverrideButton);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &SubjectEntryForm::updateOverrideButton);
 
@@ -129,17 +111,12 @@ void SubjectEntryForm::askOverride()
         if (!dialog)
             return;
         m_model->setIdentifierOverride(dialog->identifierOverride());
-        showStatus(tr("Identifier accepted on %1's override.").arg(dialog->identifierOverride().supervisor), false);
+        m_footer->showStatus(tr("Identifier accepted on %1's override.").arg(dialog->identifierOverride().supervisor),
+                             false);
         if (QWidget* name = m_binder->editor(SubjectEntryModel::NameColumn))
             name->setFocus();
     });
     m_overrideDialog->open();
-}
-
-void SubjectEntryForm::showStatus(const QString& text, bool problem)
-{
-    m_status->setStyleSheet(problem ? QStringLiteral("color: #c62828;") : QStringLiteral("color: #1b5e20;"));
-    m_status->setText(text);
 }
 
 bool SubjectEntryForm::save()
@@ -147,19 +124,17 @@ bool SubjectEntryForm::save()
     m_binder->commitAll();
     QString error;
     if (!m_model->save(&error)) {
-        showStatus(tr("Not saved: %1").arg(error), true);
-        if (QWidget* field = m_binder->firstEditorWithError())
-            field->setFocus();
+        m_footer->showNotSaved(error, m_binder);
         return false;
     }
     const Subject entered = m_model->draft();
     m_savedSubjectId = m_model->lastSubjectId();
     m_savedCaption = QStringLiteral("%1 %2").arg(
         entered.name, displayIdentifier(entered.identifier, identifierDisplayFor(m_session.role)));
-    showStatus(tr("Saved %1 as a local subject (entry %2, awaiting the platform).")
-                   .arg(entered.name)
-                   .arg(m_model->lastSubmissionId()),
-               false);
+    m_footer->showStatus(tr("Saved %1 as a local subject (entry %2, awaiting the platform).")
+                             .arg(entered.name)
+                             .arg(m_model->lastSubmissionId()),
+                         false);
     emit saved(m_savedSubjectId, m_model->lastSubmissionId());
     m_model->revert();
     m_model->clearIdentifierOverride();
@@ -172,7 +147,7 @@ void SubjectEntryForm::clear()
 {
     m_model->revert();
     m_model->clearIdentifierOverride();
-    m_status->clear();
+    m_footer->clearStatus();
     m_open->setVisible(false);
     if (QWidget* first = m_binder->editor(SubjectEntryModel::KindColumn))
         first->setFocus();

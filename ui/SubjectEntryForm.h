@@ -9,7 +9,7 @@
 #include <QWidget>
 
 class EntryFormBinder;
-class QLabel;
+class EntryFormFooter;
 class QPushButton;
 class SubjectEntryModel;
 
@@ -44,15 +44,12 @@ signals:
 
 private:
     void updateOverrideButton();
-    void showStatus(const QString& text, bool problem);
 
     Session m_session;
     SubjectEntryModel* m_model = nullptr;
     EntryFormBinder* m_binder = nullptr;
-    QLabel* m_status = nullptr;
+    EntryFormFooter* m_footer = nullptr;
     QPushButton* m_override = nullptr;
-    QPushButton* m_save = nullptr;
-    QPushButton* m_clear = nullptr;
     QPushButton* m_open = nullptr;
     qint64 m_savedSubjectId = 0;
     QString m_savedCaption;

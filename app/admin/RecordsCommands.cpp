@@ -2,6 +2,7 @@
 // search benchmark's scale). Passwords come from standard input only (--password-stdin).
 
 #include "AdminCommand.h"
+#include "AdminSession.h"
 
 #include "records/DemoCity.h"
 #include "storage/Workstation.h"
@@ -11,44 +12,6 @@
 #include <QJsonObject>
 
 namespace {
-
-int exitCodeFor(WorkstationError error)
-{
-    switch (error) {
-    case WorkstationError::None:
-        return ExitCode::Ok;
-    case WorkstationError::NoWorkstation:
-    case WorkstationError::NotFound:
-        return ExitCode::NotFound;
-    case WorkstationError::MetadataDamaged:
-    case WorkstationError::VaultMissing:
-    case WorkstationError::VaultTruncated:
-    case WorkstationError::VaultCorrupt:
-    case WorkstationError::DatabaseMissing:
-    case WorkstationError::DatabaseTruncated:
-    case WorkstationError::DatabaseCorrupt:
-        return ExitCode::FileProblem;
-    case WorkstationError::WrongWorkstation:
-        return ExitCode::WrongWorkstation;
-    case WorkstationError::SchemaTooNew:
-    case WorkstationError::VaultUnsupported:
-        return ExitCode::SchemaTooNew;
-    case WorkstationError::UnknownUser:
-    case WorkstationError::WrongPassword:
-    case WorkstationError::AccountDisabled:
-        return ExitCode::AuthFailed;
-    case WorkstationError::Throttled:
-        return ExitCode::Throttled;
-    case WorkstationError::Denied:
-        return ExitCode::Denied;
-    case WorkstationError::InvalidInput:
-        return ExitCode::InvalidInput;
-    case WorkstationError::Exists:
-        return ExitCode::Exists;
-    default:
-        return ExitCode::Failure;
-    }
-}
 
 QJsonObject countsJson(const QMap<QString, qint64>& counts)
 {
@@ -67,17 +30,6 @@ int runDemoCity(const QStringList& args, AdminIo& io)
         "Chinese names, and credit items of every category, type and state. The same seed gives the same city. "
         "Only for demo workstations (made by demo-init) whose records are still empty. Standard input: the "
         "password of --user, an administrator."));
-    const QCommandLineOption workstation(
-        QStringLiteral("workstation"),
-        QCoreApplication::translate("RecordsCommands", "The workstation directory (default: %1).")
-            .arg(QDir::toNativeSeparators(Workstation::defaultDirectory())),
-        QCoreApplication::translate("RecordsCommands", "DIR"));
-    const QCommandLineOption user(QStringLiteral("user"),
-                                  QCoreApplication::translate("RecordsCommands", "The administrator acting (logs in)."),
-                                  QCoreApplication::translate("RecordsCommands", "NAME"));
-    const QCommandLineOption passwordStdin(
-        QStringLiteral("password-stdin"),
-        QCoreApplication::translate("RecordsCommands", "Read the password from standard input."));
     const QCommandLineOption subjects(
         QStringLiteral("subjects"),
         QCoreApplication::translate("RecordsCommands", "Number of subjects (default 20000)."),
@@ -94,13 +46,13 @@ int runDemoCity(const QStringList& args, AdminIo& io)
         QCoreApplication::translate("RecordsCommands",
                                     "The date the city is generated for (default: today), yyyy-MM-dd."),
         QCoreApplication::translate("RecordsCommands", "DATE"));
-    const QCommandLineOption json(QStringLiteral("json"),
-                                  QCoreApplication::translate("RecordsCommands", "Print the result as JSON."));
-    parser.addOptions({workstation, user, passwordStdin, subjects, seed, itemsPerSubject, today, json});
+    parser.addOptions({AdminSession::workstationOption(), AdminSession::userOption(),
+                       AdminSession::passwordStdinOption(), subjects, seed, itemsPerSubject, today,
+                       AdminSession::jsonOption()});
     int code = ExitCode::Ok;
     if (!AdminCli::parse(parser, args, io, &code))
         return code;
-    const bool asJson = parser.isSet(json);
+    const bool asJson = parser.isSet(AdminSession::jsonOption());
 
     DemoCityOptions options;
     bool ok = false;
@@ -129,21 +81,14 @@ int runDemoCity(const QStringList& args, AdminIo& io)
                 QCoreApplication::translate("RecordsCommands", "--today takes a date as yyyy-MM-dd: %1")
                     .arg(parser.value(today)));
     }
-    if (!parser.isSet(user))
-        return AdminCli::fail(
-            io, asJson, ExitCode::Usage,
-            QCoreApplication::translate("RecordsCommands", "Name the administrator acting with --user."));
-    if (!parser.isSet(passwordStdin))
-        return AdminCli::fail(
-            io, asJson, ExitCode::Usage,
-            QCoreApplication::translate("RecordsCommands",
-                                        "Passwords are read from standard input only: pass --password-stdin."));
+    if (!AdminSession::requireLoginOptions(parser, io, asJson, &code))
+        return code;
 
-    const QString dir = parser.isSet(workstation) ? parser.value(workstation) : Workstation::defaultDirectory();
+    // A workstation that is not a demo is refused before anyone logs in, so nothing is written to it.
     WorkstationInfo info;
-    WorkstationStatus status = Workstation::readInfo(dir, &info);
+    const WorkstationStatus status = Workstation::readInfo(AdminSession::workstationDir(parser), &info);
     if (!status.ok())
-        return AdminCli::fail(io, asJson, exitCodeFor(status.error), status.message);
+        return AdminSession::fail(io, asJson, status);
     if (!info.demo)
         return AdminCli::fail(io, asJson, ExitCode::Rejected,
                               QCoreApplication::translate(
@@ -152,26 +97,16 @@ int runDemoCity(const QStringList& args, AdminIo& io)
                                   "a workstation that may hold real records.")
                                   .arg(QDir::toNativeSeparators(info.dir)));
 
-    QString password = io.in.readLine();
-    if (password.isNull())
-        return AdminCli::fail(
-            io, asJson, ExitCode::Usage,
-            QCoreApplication::translate("RecordsCommands", "Standard input ended before the password of %1.")
-                .arg(parser.value(user)));
-    if (password.endsWith(QLatin1Char('\r')))
-        password.chop(1);
-    const UnlockResult unlocked = Workstation::unlock(dir, parser.value(user), password);
-    password.fill(QLatin1Char('\0'));
-    if (!unlocked.ok())
-        return AdminCli::fail(io, asJson, exitCodeFor(unlocked.status.error), unlocked.status.message);
+    UnlockResult unlocked;
+    if (!AdminSession::unlock(parser, io, asJson, &unlocked, &code))
+        return code;
     if (!roleAllows(unlocked.role, Permission::ConfigureSync))
         return AdminCli::fail(io, asJson, ExitCode::Denied,
                               QCoreApplication::translate(
                                   "RecordsCommands", "Only an administrator may load records into a workstation."));
     Session session;
-    status = Workstation::openSession(unlocked, QStringLiteral("xmcredit-admin-records"), &session);
-    if (!status.ok())
-        return AdminCli::fail(io, asJson, exitCodeFor(status.error), status.message);
+    if (!AdminSession::openSession(unlocked, QStringLiteral("xmcredit-admin-records"), io, asJson, &session, &code))
+        return code;
 
     options.actor = session.username;
     if (!asJson) {

@@ -1,9 +1,10 @@
 // Workstation administration: init, staff, rekey, audit verify, and the demo workstation of installer/dev.sh.
 //
-// Passwords never come from the command line (other users could read them in the process list): with
-// --password-stdin they are read from standard input, one per line, in the order each command documents.
+// Passwords never come from the command line (see AdminSession): with --password-stdin they are read from standard
+// input, one per line, in the order each command documents.
 
 #include "AdminCommand.h"
+#include "AdminSession.h"
 
 #include "storage/AuditLog.h"
 #include "storage/KeyVault.h"
@@ -16,150 +17,7 @@
 
 namespace {
 
-int exitCodeFor(WorkstationError error)
-{
-    switch (error) {
-    case WorkstationError::None:
-        return ExitCode::Ok;
-    case WorkstationError::NoWorkstation:
-    case WorkstationError::NotFound:
-        return ExitCode::NotFound;
-    case WorkstationError::MetadataDamaged:
-    case WorkstationError::VaultMissing:
-    case WorkstationError::VaultTruncated:
-    case WorkstationError::VaultCorrupt:
-    case WorkstationError::DatabaseMissing:
-    case WorkstationError::DatabaseTruncated:
-    case WorkstationError::DatabaseCorrupt:
-        return ExitCode::FileProblem;
-    case WorkstationError::WrongWorkstation:
-        return ExitCode::WrongWorkstation;
-    case WorkstationError::SchemaTooNew:
-    case WorkstationError::VaultUnsupported:
-        return ExitCode::SchemaTooNew;
-    case WorkstationError::UnknownUser:
-    case WorkstationError::WrongPassword:
-    case WorkstationError::AccountDisabled:
-        return ExitCode::AuthFailed;
-    case WorkstationError::Throttled:
-        return ExitCode::Throttled;
-    case WorkstationError::Denied:
-        return ExitCode::Denied;
-    case WorkstationError::InvalidInput:
-        return ExitCode::InvalidInput;
-    case WorkstationError::Rejected:
-        return ExitCode::Rejected;
-    case WorkstationError::Exists:
-        return ExitCode::Exists;
-    case WorkstationError::MigrationFailed:
-    case WorkstationError::IoError:
-        return ExitCode::Failure;
-    }
-    return ExitCode::Failure;
-}
-
-int failWith(AdminIo& io, bool json, const WorkstationStatus& status)
-{
-    return AdminCli::fail(io, json, exitCodeFor(status.error), status.message);
-}
-
-const QCommandLineOption& workstationOption()
-{
-    static const QCommandLineOption option(
-        QStringLiteral("workstation"),
-        QCoreApplication::translate("xmcredit-admin", "The workstation directory (default: %1).")
-            .arg(QDir::toNativeSeparators(Workstation::defaultDirectory())),
-        QCoreApplication::translate("xmcredit-admin", "DIR"));
-    return option;
-}
-const QCommandLineOption& userOption()
-{
-    static const QCommandLineOption option(
-        QStringLiteral("user"), QCoreApplication::translate("xmcredit-admin", "The member of staff acting (logs in)."),
-        QCoreApplication::translate("xmcredit-admin", "NAME"));
-    return option;
-}
-const QCommandLineOption& passwordStdinOption()
-{
-    static const QCommandLineOption option(
-        QStringLiteral("password-stdin"),
-        QCoreApplication::translate("xmcredit-admin", "Read passwords from standard input, one per line."));
-    return option;
-}
-const QCommandLineOption& jsonOption()
-{
-    static const QCommandLineOption option(QStringLiteral("json"),
-                                           QCoreApplication::translate("xmcredit-admin", "Print the result as JSON."));
-    return option;
-}
-
-QString workstationDir(const QCommandLineParser& parser)
-{
-    return parser.isSet(workstationOption()) ? parser.value(workstationOption()) : Workstation::defaultDirectory();
-}
-
-// Reads one password line. Returns false (with exitCode set) when stdin ends first.
-bool readPassword(AdminIo& io, bool json, const QString& whose, QString* password, int* exitCode)
-{
-    QString line = io.in.readLine();
-    if (line.isNull()) {
-        *exitCode = AdminCli::fail(
-            io, json, ExitCode::Usage,
-            QCoreApplication::translate("xmcredit-admin", "Standard input ended before the password of %1.")
-                .arg(whose));
-        return false;
-    }
-    if (line.endsWith(QLatin1Char('\r')))
-        line.chop(1);
-    *password = line;
-    return true;
-}
-
-bool requirePasswordStdin(const QCommandLineParser& parser, AdminIo& io, bool json, int* exitCode)
-{
-    if (parser.isSet(passwordStdinOption()))
-        return true;
-    *exitCode =
-        AdminCli::fail(io, json, ExitCode::Usage,
-                       QCoreApplication::translate(
-                           "xmcredit-admin", "Passwords are read from standard input only: pass --password-stdin."));
-    return false;
-}
-
-// Logs in as --user with the first password line and opens the session in this thread.
-bool login(const QCommandLineParser& parser, AdminIo& io, bool json, Session* session, int* exitCode)
-{
-    if (!parser.isSet(userOption())) {
-        *exitCode = AdminCli::fail(
-            io, json, ExitCode::Usage,
-            QCoreApplication::translate("xmcredit-admin", "Name the member of staff acting with --user."));
-        return false;
-    }
-    if (!requirePasswordStdin(parser, io, json, exitCode))
-        return false;
-    const QString user = parser.value(userOption());
-    QString password;
-    if (!readPassword(io, json, user, &password, exitCode))
-        return false;
-    const UnlockResult unlocked = Workstation::unlock(workstationDir(parser), user, password);
-    if (!unlocked.ok()) {
-        *exitCode = failWith(io, json, unlocked.status);
-        return false;
-    }
-    const WorkstationStatus opened = Workstation::openSession(unlocked, QStringLiteral("xmcredit-admin"), session);
-    if (!opened.ok()) {
-        *exitCode = failWith(io, json, opened);
-        return false;
-    }
-    return true;
-}
-
-// Closes the session when the command returns.
-struct SessionGuard
-{
-    Session& session;
-    ~SessionGuard() { Workstation::closeSession(session); }
-};
+using namespace AdminSession;
 
 QJsonObject staffJson(const StaffMember& member)
 {
@@ -217,7 +75,7 @@ int runInit(const QStringList& args, AdminIo& io)
         Workstation::create(dir, workstationName.isEmpty() ? QStringLiteral("xmcredit") : workstationName,
                             parser.value(admin), adminName, password);
     if (!status.ok())
-        return failWith(io, json, status);
+        return AdminSession::fail(io, json, status);
     WorkstationInfo info;
     Workstation::readInfo(dir, &info);
     if (json)
@@ -305,7 +163,7 @@ int runStaff(const QStringList& args, AdminIo& io)
     if (command == QLatin1String("list")) {
         QList<StaffMember> members;
         if (!Workstation::listStaff(session, &members, &status))
-            return failWith(io, json, status);
+            return AdminSession::fail(io, json, status);
         if (json) {
             QJsonArray array;
             for (const StaffMember& member : members)
@@ -338,7 +196,7 @@ int runStaff(const QStringList& args, AdminIo& io)
         status = Workstation::removeStaff(session, name, !parser.isSet(noRekey));
     }
     if (!status.ok())
-        return failWith(io, json, status);
+        return AdminSession::fail(io, json, status);
     QString done;
     if (command == QLatin1String("add"))
         done = QCoreApplication::translate("xmcredit-admin", "Added %1 as %2.").arg(name, Roles::displayName(newRole));
@@ -378,7 +236,7 @@ int runRekey(const QStringList& args, AdminIo& io)
     SessionGuard guard{session};
     const WorkstationStatus status = Workstation::rekey(session);
     if (!status.ok())
-        return failWith(io, json, status);
+        return AdminSession::fail(io, json, status);
     KeyVault vault;
     KeyVault::load(Workstation::vaultPath(session.workstationDir), &vault);
     const QString done = QCoreApplication::translate("xmcredit-admin", "Rotated the database key (key generation %1).")
@@ -508,20 +366,20 @@ int runDemoInit(const QStringList& args, AdminIo& io)
         Workstation::create(dir, QCoreApplication::translate("xmcredit-admin", "Demo workstation"),
                             logins.first().username, logins.first().displayName, logins.first().password, true);
     if (!status.ok())
-        return failWith(io, json, status);
+        return AdminSession::fail(io, json, status);
     const UnlockResult unlocked = Workstation::unlock(dir, logins.first().username, logins.first().password);
     if (!unlocked.ok())
-        return failWith(io, json, unlocked.status);
+        return AdminSession::fail(io, json, unlocked.status);
     Session session;
     status = Workstation::openSession(unlocked, QStringLiteral("xmcredit-admin-demo"), &session);
     if (!status.ok())
-        return failWith(io, json, status);
+        return AdminSession::fail(io, json, status);
     SessionGuard guard{session};
     for (int i = 1; i < logins.size(); ++i) {
         const DemoLogin& login = logins.at(i);
         status = Workstation::addStaff(session, login.username, login.displayName, login.role, login.password);
         if (!status.ok())
-            return failWith(io, json, status);
+            return AdminSession::fail(io, json, status);
     }
     WorkstationInfo info;
     Workstation::readInfo(dir, &info);
@@ -545,7 +403,7 @@ int runDemoLogins(const QStringList& args, AdminIo& io)
     WorkstationInfo info;
     const WorkstationStatus status = Workstation::readInfo(workstationDir(parser), &info);
     if (!status.ok())
-        return failWith(io, json, status);
+        return AdminSession::fail(io, json, status);
     if (!info.demo)
         return AdminCli::fail(
             io, json, ExitCode::Rejected,

@@ -1,8 +1,9 @@
 #include "PolicyRegistry.h"
 
+#include "JsonFiles.h"
+
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 
 #include <algorithm>
 
@@ -54,35 +55,16 @@ bool PolicyRegistry::addJson(const QByteArray& json, QString* error, QString* id
 
 bool PolicyRegistry::addFile(const QString& path, QString* error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = QCoreApplication::translate("PolicyRegistry", "Cannot read the policy profile %1: %2")
-                         .arg(path, file.errorString());
-        return false;
-    }
-    QString problem;
-    if (!addJson(file.readAll(), &problem)) {
-        if (error)
-            *error = QStringLiteral("%1: %2").arg(path, problem);
-        return false;
-    }
-    return true;
+    return JsonFiles::loadFile(
+        path, QCoreApplication::translate("PolicyRegistry", "Cannot read the policy profile %1: %2"),
+        [this](const QByteArray& json, QString* problem) { return addJson(json, problem); }, error);
 }
 
 bool PolicyRegistry::addDirectory(const QString& path, QString* error)
 {
-    const QDir dir(path);
-    if (!dir.exists()) {
-        if (error)
-            *error = QCoreApplication::translate("PolicyRegistry", "The policy folder %1 does not exist.").arg(path);
-        return false;
-    }
-    for (const QString& name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
-        if (!addFile(dir.filePath(name), error))
-            return false;
-    }
-    return true;
+    return JsonFiles::loadFolder(
+        path, QCoreApplication::translate("PolicyRegistry", "The policy folder %1 does not exist."),
+        [this](const QString& file, QString* problem) { return addFile(file, problem); }, error);
 }
 
 PolicyProfilePtr PolicyRegistry::profile(const QString& id) const

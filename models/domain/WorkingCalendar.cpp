@@ -1,8 +1,9 @@
 #include "WorkingCalendar.h"
 
+#include "JsonFiles.h"
+
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -168,35 +169,16 @@ bool WorkingCalendar::loadYearJson(const QByteArray& json, QString* error)
 
 bool WorkingCalendar::loadYearFile(const QString& path, QString* error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = QCoreApplication::translate("WorkingCalendar", "Cannot read the holiday calendar %1: %2")
-                         .arg(path, file.errorString());
-        return false;
-    }
-    QString problem;
-    if (!loadYearJson(file.readAll(), &problem)) {
-        if (error)
-            *error = QStringLiteral("%1: %2").arg(path, problem);
-        return false;
-    }
-    return true;
+    return JsonFiles::loadFile(
+        path, QCoreApplication::translate("WorkingCalendar", "Cannot read the holiday calendar %1: %2"),
+        [this](const QByteArray& json, QString* problem) { return loadYearJson(json, problem); }, error);
 }
 
 bool WorkingCalendar::loadDirectory(const QString& path, QString* error)
 {
-    const QDir dir(path);
-    if (!dir.exists()) {
-        if (error)
-            *error = QCoreApplication::translate("WorkingCalendar", "The calendar folder %1 does not exist.").arg(path);
-        return false;
-    }
-    for (const QString& name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
-        if (!loadYearFile(dir.filePath(name), error))
-            return false;
-    }
-    return true;
+    return JsonFiles::loadFolder(
+        path, QCoreApplication::translate("WorkingCalendar", "The calendar folder %1 does not exist."),
+        [this](const QString& file, QString* problem) { return loadYearFile(file, problem); }, error);
 }
 
 void WorkingCalendar::removeYear(int year)

@@ -79,6 +79,7 @@ void SubjectEntryModel::setIdentifierOverride(const IdentifierOverride& override
     storeValue(IdentifierOverrideColumn,
                tr("Signed by %1 on %2: %3")
                    .arg(override.supervisor, override.signedAt.toLocalTime().toString(Qt::ISODate), override.reason));
+    fillFromIdentifier();
     revalidate();
 }
 
@@ -106,15 +107,20 @@ void SubjectEntryModel::valueChanged(int column)
             m_hasOverride = false;
             storeValue(IdentifierOverrideColumn, QString());
         }
-        const IdentifierCheck check = identifierCheck();
-        if (!check.accepted())
-            return;
-        const QString id = check.normalised;
-        if (text(DistrictColumn).isEmpty())
-            storeValue(DistrictColumn, check.kind == IdentifierKind::ResidentId ? id.left(6) : id.mid(2, 6));
-        if (check.kind == IdentifierKind::ResidentId && !date(EstablishedOnColumn).isValid())
-            storeValue(EstablishedOnColumn, check.birthDate);
+        fillFromIdentifier();
     }
+}
+
+void SubjectEntryModel::fillFromIdentifier()
+{
+    const IdentifierCheck check = identifierCheck();
+    if (!check.accepted())
+        return;
+    const QString id = check.normalised;
+    if (text(DistrictColumn).isEmpty())
+        storeValue(DistrictColumn, check.kind == IdentifierKind::ResidentId ? id.left(6) : id.mid(2, 6));
+    if (check.kind == IdentifierKind::ResidentId && !date(EstablishedOnColumn).isValid())
+        storeValue(EstablishedOnColumn, check.birthDate);
 }
 
 Subject SubjectEntryModel::draft() const

@@ -11,7 +11,8 @@
 // fails only its checksum passes with a supervisor's override: the form asks a supervisor to sign (the widget
 // authenticates them) and hands the signed override to setIdentifierOverride(); it must name an active member of
 // staff whose role may sign overrides, and it is stored and audited with the subject.
-// District and, for a natural person, the birth date are filled from the identifier when left empty.
+// District and, for a natural person, the birth date are filled from the identifier when left empty, as soon as the
+// identifier is accepted: when it is entered, or when a supervisor's override accepts it.
 // save() inserts the subject as a local one plus a record submission awaiting the platform, audited.
 class SubjectEntryModel : public RecordEntryModel
 {
@@ -56,6 +57,8 @@ protected:
 
 private:
     SubjectKind kind() const;
+    // Fills the empty fields the accepted identifier decides (district; birth date of a natural person).
+    void fillFromIdentifier();
 
     Session m_session;
     IdentifierOverride m_override;

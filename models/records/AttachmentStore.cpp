@@ -10,7 +10,27 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-namespace {} // namespace
+namespace {
+
+// The columns list() and read() select; read() adds the bytes after them.
+#define XM_ATTACHMENT_COLUMNS "id, owner_type, owner_id, file_name, mime_type, sha256, size, added_by, added_at"
+
+Attachment readAttachment(const QSqlQuery& q)
+{
+    Attachment a;
+    a.id = q.value(0).toLongLong();
+    a.ownerType = q.value(1).toString();
+    a.ownerId = q.value(2).toLongLong();
+    a.fileName = q.value(3).toString();
+    a.mimeType = q.value(4).toString();
+    a.sha256 = q.value(5).toString();
+    a.size = q.value(6).toLongLong();
+    a.addedBy = q.value(7).toString();
+    a.addedAt = RecordFormat::parseTimestamp(q.value(8).toString());
+    return a;
+}
+
+} // namespace
 
 AttachmentStore::AttachmentStore(const QSqlDatabase& db)
     : m_db(db)
@@ -79,31 +99,19 @@ bool AttachmentStore::store(const QString& ownerType, qint64 ownerId, const QStr
 
 bool AttachmentStore::read(qint64 id, Attachment* attachment, QString* error) const
 {
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, owner_type, owner_id, file_name, mime_type, bytes, sha256, size, added_by, "
-                             "added_at FROM attachments WHERE id = ?"));
-    q.addBindValue(id);
-    if (!q.exec())
-        return RecordSql::fail(q, error);
-    if (!q.next()) {
-        if (q.lastError().isValid())
-            return RecordSql::fail(q, error);
+    QSqlQuery q;
+    QString why;
+    if (!RecordSql::selectFirst(&q, m_db,
+                                QStringLiteral("SELECT " XM_ATTACHMENT_COLUMNS ", bytes FROM attachments WHERE id = ?"),
+                                id, &why)) {
         if (error)
-            *error = QCoreApplication::translate("AttachmentStore", "There is no attachment %1.").arg(id);
+            *error = why.isEmpty()
+                         ? QCoreApplication::translate("AttachmentStore", "There is no attachment %1.").arg(id)
+                         : why;
         return false;
     }
-    Attachment a;
-    a.id = q.value(0).toLongLong();
-    a.ownerType = q.value(1).toString();
-    a.ownerId = q.value(2).toLongLong();
-    a.fileName = q.value(3).toString();
-    a.mimeType = q.value(4).toString();
-    a.bytes = q.value(5).toByteArray();
-    a.sha256 = q.value(6).toString();
-    a.size = q.value(7).toLongLong();
-    a.addedBy = q.value(8).toString();
-    a.addedAt = RecordFormat::parseTimestamp(q.value(9).toString());
+    Attachment a = readAttachment(q);
+    a.bytes = q.value(9).toByteArray();
     if (a.bytes.size() != a.size || sha256Hex(a.bytes) != a.sha256) {
         if (error)
             *error = QCoreApplication::translate(
@@ -122,26 +130,15 @@ bool AttachmentStore::list(const QString& ownerType, qint64 ownerId, QList<Attac
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, owner_type, owner_id, file_name, mime_type, sha256, size, added_by, "
-                             "added_at FROM attachments WHERE owner_type = ? AND owner_id = ? ORDER BY id"));
+    q.prepare(QStringLiteral("SELECT " XM_ATTACHMENT_COLUMNS
+                             " FROM attachments WHERE owner_type = ? AND owner_id = ? ORDER BY id"));
     q.addBindValue(ownerType);
     q.addBindValue(ownerId);
     if (!q.exec())
         return RecordSql::fail(q, error);
     attachments->clear();
-    while (q.next()) {
-        Attachment a;
-        a.id = q.value(0).toLongLong();
-        a.ownerType = q.value(1).toString();
-        a.ownerId = q.value(2).toLongLong();
-        a.fileName = q.value(3).toString();
-        a.mimeType = q.value(4).toString();
-        a.sha256 = q.value(5).toString();
-        a.size = q.value(6).toLongLong();
-        a.addedBy = q.value(7).toString();
-        a.addedAt = RecordFormat::parseTimestamp(q.value(8).toString());
-        attachments->append(a);
-    }
+    while (q.next())
+        attachments->append(readAttachment(q));
     if (q.lastError().isValid())
         return RecordSql::fail(q, error);
     return true;

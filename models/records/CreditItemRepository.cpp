@@ -6,7 +6,6 @@
 #include "RecordSubmissionRepository.h"
 #include "Savepoint.h"
 #include "SubjectRepository.h"
-#include "storage/AuditLog.h"
 #include "storage/Session.h"
 
 #include <QCoreApplication>
@@ -77,23 +76,7 @@ void bindWritable(QSqlQuery& q, const CreditItem& i, RecordSql::TimestampCache& 
     q.bindValue(QStringLiteral(":non_repairable_basis"), nullable(i.nonRepairableBasis));
     q.bindValue(QStringLiteral(":title"), i.title);
     q.bindValue(QStringLiteral(":content"), nullable(i.content));
-    q.bindValue(QStringLiteral(":origin"), toKey(i.origin));
-    q.bindValue(QStringLiteral(":platform_id"), nullable(i.platformId));
-    q.bindValue(QStringLiteral(":platform_version"),
-                i.platformVersion > 0 ? QVariant(i.platformVersion) : QVariant(QMetaType::fromType<qint64>()));
-    q.bindValue(QStringLiteral(":updated_at"), stamps.text(i.updatedAt));
-}
-
-bool permitCovers(const PlatformWritePermit& permit, const QSqlDatabase& db, QString* error)
-{
-    if (permit.covers(db))
-        return true;
-    if (error)
-        *error = QCoreApplication::translate(
-            "CreditItemRepository",
-            "Records from the platform can only be written under an active platform write permit of the "
-            "same connection.");
-    return false;
+    RecordSql::bindProvenance(q, i, stamps);
 }
 
 } // namespace
@@ -104,19 +87,12 @@ CreditItemRepository::CreditItemRepository(const QSqlDatabase& db)
 
 bool CreditItemRepository::selectOne(const char* where, const QVariant& value, CreditItem* item, QString* error) const
 {
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT " XM_ITEM_COLUMNS " FROM credit_items WHERE %1 = ?").arg(QLatin1String(where)));
-    q.addBindValue(value);
-    if (!q.exec())
-        return RecordSql::fail(q, error);
-    if (!q.next()) {
-        if (q.lastError().isValid())
-            return RecordSql::fail(q, error);
-        if (error)
-            error->clear();
+    QSqlQuery q;
+    if (!RecordSql::selectFirst(
+            &q, m_db,
+            QStringLiteral("SELECT " XM_ITEM_COLUMNS " FROM credit_items WHERE %1 = ?").arg(QLatin1String(where)),
+            value, error))
         return false;
-    }
     if (item)
         *item = readItem(q);
     return true;
@@ -152,31 +128,19 @@ bool CreditItemRepository::itemsOfSubject(qint64 subjectId, QList<CreditItem>* i
 
 bool CreditItemRepository::insertRow(CreditItem* item, QString* error)
 {
-    if (!RecordSql::prepareOnce(
-            m_insert, m_db,
-            QStringLiteral("INSERT INTO credit_items (subject_id, category, item_type, severity, list_kind, "
-                           "field_key, penalty_kind_key, cause_key, source_department, legal_document_number, "
-                           "decision_date, disclosure_mode, status, objection_pending, repaired_on, withdrawn_on, "
-                           "non_repairable_basis, title, content, origin, platform_id, platform_version, "
-                           "updated_at, created_at) "
-                           "VALUES (:subject_id, :category, :item_type, :severity, :list_kind, :field_key, "
-                           ":penalty_kind_key, :cause_key, :source_department, :legal_document_number, "
-                           ":decision_date, :disclosure_mode, :status, :objection_pending, :repaired_on, "
-                           ":withdrawn_on, :non_repairable_basis, :title, :content, :origin, :platform_id, "
-                           ":platform_version, :updated_at, :created_at)"),
-            error))
-        return false;
-    if (!item->createdAt.isValid())
-        item->createdAt = QDateTime::currentDateTimeUtc();
-    if (!item->updatedAt.isValid())
-        item->updatedAt = item->createdAt;
-    bindWritable(m_insert, *item, m_stamps);
-    m_insert.bindValue(QStringLiteral(":created_at"), m_stamps.text(item->createdAt));
-    if (!m_insert.exec())
-        return RecordSql::fail(m_insert, error);
-    item->id = m_insert.lastInsertId().toLongLong();
-    m_insert.finish();
-    return true;
+    return RecordSql::insertRow(
+        m_insert, m_db,
+        QStringLiteral("INSERT INTO credit_items (subject_id, category, item_type, severity, list_kind, "
+                       "field_key, penalty_kind_key, cause_key, source_department, legal_document_number, "
+                       "decision_date, disclosure_mode, status, objection_pending, repaired_on, withdrawn_on, "
+                       "non_repairable_basis, title, content, origin, platform_id, platform_version, "
+                       "updated_at, created_at) "
+                       "VALUES (:subject_id, :category, :item_type, :severity, :list_kind, :field_key, "
+                       ":penalty_kind_key, :cause_key, :source_department, :legal_document_number, "
+                       ":decision_date, :disclosure_mode, :status, :objection_pending, :repaired_on, "
+                       ":withdrawn_on, :non_repairable_basis, :title, :content, :origin, :platform_id, "
+                       ":platform_version, :updated_at, :created_at)"),
+        item, m_stamps, bindWritable, error);
 }
 
 bool CreditItemRepository::updateRow(const CreditItem& item, QString* error)
@@ -207,12 +171,8 @@ bool CreditItemRepository::submitLocal(const Session& session, qint64 subjectId,
             *error = why;
         return false;
     };
-    if (!session.can(Permission::EnterRecord))
-        return refuse(
-            QCoreApplication::translate("CreditItemRepository", "Your role does not allow entering records."));
-    if (basis.trimmed().isEmpty())
-        return refuse(QCoreApplication::translate(
-            "CreditItemRepository", "The basis of the entry (the document it was taken from) is required."));
+    if (!RecordSubmissionRepository::mayEnter(session, basis, error))
+        return false;
     Subject subject;
     QString why;
     if (!SubjectRepository(m_db).findById(subjectId, &subject, &why))
@@ -249,31 +209,17 @@ bool CreditItemRepository::submitLocal(const Session& session, qint64 subjectId,
     Savepoint unit(m_db);
     if (!unit.isActive())
         return refuse(unit.errorString());
-    QJsonObject payload = entryDetails;
-    payload.insert(QStringLiteral("item"), RecordJson::toJson(entered));
-    payload.insert(QStringLiteral("subject_identifier"), subject.identifier);
-    payload.insert(QStringLiteral("basis"), basis);
     RecordSubmission submission;
     submission.kind = SubmissionKind::Item;
     submission.subjectId = subjectId;
-    submission.payload = payload;
-    submission.createdBy = session.username;
-    if (!RecordSubmissionRepository(m_db).insert(&submission, error))
-        return false;
-
-    AuditEntry entry;
-    entry.actor = session.username;
-    entry.action = QStringLiteral("record.submit");
-    entry.objectType = QStringLiteral("subject");
-    entry.objectId = QString::number(subjectId);
-    entry.basis = basis;
-    entry.details.insert(QStringLiteral("submission"), submission.id);
-    entry.details.insert(QStringLiteral("kind"), toKey(SubmissionKind::Item));
-    entry.details.insert(QStringLiteral("category"), toKey(entered.category));
-    entry.details.insert(QStringLiteral("item_type"), entered.itemType);
+    submission.payload = entryDetails;
+    submission.payload.insert(QStringLiteral("item"), RecordJson::toJson(entered));
+    submission.payload.insert(QStringLiteral("subject_identifier"), subject.identifier);
+    QJsonObject audited{{QStringLiteral("category"), toKey(entered.category)},
+                        {QStringLiteral("item_type"), entered.itemType}};
     if (!entered.legalDocumentNumber.isEmpty())
-        entry.details.insert(QStringLiteral("legal_document_number"), entered.legalDocumentNumber);
-    if (!AuditLog::append(m_db, entry, error))
+        audited.insert(QStringLiteral("legal_document_number"), entered.legalDocumentNumber);
+    if (!RecordSubmissionRepository(m_db).submit(session, &submission, basis, audited, error))
         return false;
     if (!unit.release(error))
         return false;
@@ -284,7 +230,7 @@ bool CreditItemRepository::submitLocal(const Session& session, qint64 subjectId,
 
 bool CreditItemRepository::insertPlatform(const PlatformWritePermit& permit, CreditItem* item, QString* error)
 {
-    if (!permitCovers(permit, m_db, error))
+    if (!permit.covers(m_db, error))
         return false;
     item->origin = RecordOrigin::Platform;
     return insertRow(item, error);
@@ -295,7 +241,7 @@ bool CreditItemRepository::applyPlatform(const PlatformWritePermit& permit, Cred
 {
     if (applied)
         *applied = false;
-    if (!permitCovers(permit, m_db, error))
+    if (!permit.covers(m_db, error))
         return false;
     if (item->platformId.isEmpty()) {
         if (error)
@@ -306,38 +252,21 @@ bool CreditItemRepository::applyPlatform(const PlatformWritePermit& permit, Cred
     item->origin = RecordOrigin::Platform;
     CreditItem existing;
     QString why;
-    if (!findByPlatformId(item->platformId, &existing, &why)) {
-        if (!why.isEmpty()) {
-            if (error)
-                *error = why;
-            return false;
-        }
-        item->createdAt = QDateTime();
-        item->updatedAt = QDateTime();
-        if (!insertRow(item, error))
-            return false;
-        if (applied)
-            *applied = true;
-        return true;
-    }
-    if (existing.platformVersion >= item->platformVersion) {
-        *item = existing;
-        return true;
-    }
-    item->id = existing.id;
-    item->createdAt = existing.createdAt;
-    item->updatedAt = QDateTime::currentDateTimeUtc();
-    if (!updateRow(*item, error))
+    const bool found = findByPlatformId(item->platformId, &existing, &why);
+    if (!why.isEmpty()) {
+        if (error)
+            *error = why;
         return false;
-    if (applied)
-        *applied = true;
-    return true;
+    }
+    return RecordSql::applyNewer(
+        item, found ? &existing : nullptr, applied, [this](CreditItem* row, QString* e) { return insertRow(row, e); },
+        [this](const CreditItem& row, QString* e) { return updateRow(row, e); }, error);
 }
 
 bool CreditItemRepository::updateOutcome(const PlatformWritePermit& permit, qint64 itemId, const QString& setClause,
                                          const QVariantList& binds, QString* error)
 {
-    if (!permitCovers(permit, m_db, error))
+    if (!permit.covers(m_db, error))
         return false;
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE credit_items SET %1, updated_at = ? WHERE id = ?").arg(setClause));
@@ -379,7 +308,7 @@ bool CreditItemRepository::markWithdrawn(const PlatformWritePermit& permit, qint
 bool CreditItemRepository::applyCorrection(const PlatformWritePermit& permit, const CreditItem& corrected,
                                            QString* error)
 {
-    if (!permitCovers(permit, m_db, error))
+    if (!permit.covers(m_db, error))
         return false;
     CreditItem existing;
     QString why;

@@ -46,6 +46,18 @@ PlatformWritePermit::~PlatformWritePermit()
         rollback();
 }
 
+bool PlatformWritePermit::covers(const QSqlDatabase& db, QString* error) const
+{
+    if (covers(db))
+        return true;
+    if (error)
+        *error = QCoreApplication::translate(
+            "PlatformWritePermit",
+            "Records from the platform can only be written under an active platform write permit of the "
+            "same connection.");
+    return false;
+}
+
 bool PlatformWritePermit::commit(QString* error)
 {
     if (!m_active) {

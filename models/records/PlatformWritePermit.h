@@ -35,6 +35,8 @@ public:
     // The connection the permit holds; repositories refuse a permit of another connection.
     QString connectionName() const { return m_db.connectionName(); }
     bool covers(const QSqlDatabase& db) const { return m_active && db.connectionName() == m_db.connectionName(); }
+    // covers(db), or false with the reason a repository gives for refusing the write.
+    bool covers(const QSqlDatabase& db, QString* error) const;
 
     // Keeps the changes and ends the permit. Returns false (and rolls back) when the permit row cannot be removed.
     bool commit(QString* error = nullptr);

@@ -21,6 +21,21 @@ QString text(const QJsonObject& json, const char* key)
     return json.value(QLatin1String(key)).toString();
 }
 
+bool missingKey(const char* key, QString* error)
+{
+    if (error)
+        *error = QCoreApplication::translate("RecordJson", "The key \"%1\" is missing.").arg(QLatin1String(key));
+    return false;
+}
+
+bool unknownValue(const char* key, const QString& value, QString* error)
+{
+    if (error)
+        *error = QCoreApplication::translate("RecordJson", "The value of \"%1\" is not known: %2")
+                     .arg(QLatin1String(key), value);
+    return false;
+}
+
 bool readDate(const QJsonObject& json, const char* key, QDate* out, QString* error)
 {
     const QString value = text(json, key);
@@ -44,21 +59,31 @@ template<typename Enum> bool readKey(const QJsonObject& json, const char* key, E
         return true;
     if (fromKey(value, out))
         return true;
-    if (error)
-        *error = value.isEmpty()
-                     ? QCoreApplication::translate("RecordJson", "The key \"%1\" is missing.").arg(QLatin1String(key))
-                     : QCoreApplication::translate("RecordJson", "The value of \"%1\" is not known: %2")
-                           .arg(QLatin1String(key), value);
-    return false;
+    return value.isEmpty() ? missingKey(key, error) : unknownValue(key, value, error);
 }
 
 bool require(const QJsonObject& json, const char* key, QString* error)
 {
-    if (!text(json, key).isEmpty())
-        return true;
-    if (error)
-        *error = QCoreApplication::translate("RecordJson", "The key \"%1\" is missing.").arg(QLatin1String(key));
-    return false;
+    return !text(json, key).isEmpty() || missingKey(key, error);
+}
+
+// Subjects and items share where they came from: origin, platform id and version (when set).
+template<typename Row> void putProvenance(QJsonObject& json, const Row& row)
+{
+    json.insert(QStringLiteral("origin"), toKey(row.origin));
+    putText(json, "platform_id", row.platformId);
+    if (row.platformVersion > 0)
+        json.insert(QStringLiteral("platform_version"), row.platformVersion);
+}
+
+// row->origin keeps its value when the key is absent.
+template<typename Row> bool readProvenance(const QJsonObject& json, Row* row, QString* error)
+{
+    if (!readKey(json, "origin", &row->origin, false, error))
+        return false;
+    row->platformId = text(json, "platform_id");
+    row->platformVersion = qint64(json.value(QLatin1String("platform_version")).toDouble());
+    return true;
 }
 
 } // namespace
@@ -108,10 +133,7 @@ QJsonObject toJson(const Subject& subject)
     putText(json, "industry", subject.industry);
     putText(json, "district", subject.district);
     putText(json, "status", subject.status);
-    json.insert(QStringLiteral("origin"), toKey(subject.origin));
-    putText(json, "platform_id", subject.platformId);
-    if (subject.platformVersion > 0)
-        json.insert(QStringLiteral("platform_version"), subject.platformVersion);
+    putProvenance(json, subject);
     return json;
 }
 
@@ -136,10 +158,8 @@ bool fromJson(const QJsonObject& json, Subject* out, QString* error)
     s.district = text(json, "district");
     s.status = text(json, "status");
     s.origin = RecordOrigin::Local;
-    if (!readKey(json, "origin", &s.origin, false, error))
+    if (!readProvenance(json, &s, error))
         return false;
-    s.platformId = text(json, "platform_id");
-    s.platformVersion = qint64(json.value(QLatin1String("platform_version")).toDouble());
     *out = s;
     return true;
 }
@@ -166,10 +186,7 @@ QJsonObject toJson(const CreditItem& item)
     putText(json, "non_repairable_basis", item.nonRepairableBasis);
     json.insert(QStringLiteral("title"), item.title);
     putText(json, "content", item.content);
-    json.insert(QStringLiteral("origin"), toKey(item.origin));
-    putText(json, "platform_id", item.platformId);
-    if (item.platformVersion > 0)
-        json.insert(QStringLiteral("platform_version"), item.platformVersion);
+    putProvenance(json, item);
     return json;
 }
 
@@ -186,12 +203,8 @@ bool fromJson(const QJsonObject& json, CreditItem* out, QString* error)
         !readDate(json, "withdrawn_on", &item.withdrawnOn, error) || !require(json, "title", error))
         return false;
     item.itemType = text(json, "item_type");
-    if (!ItemTypes::find(item.itemType, nullptr)) {
-        if (error)
-            *error = QCoreApplication::translate("RecordJson", "The value of \"%1\" is not known: %2")
-                         .arg(QStringLiteral("item_type"), item.itemType);
-        return false;
-    }
+    if (!ItemTypes::find(item.itemType, nullptr))
+        return unknownValue("item_type", item.itemType, error);
     item.fieldKey = text(json, "field_key");
     item.penaltyKindKey = text(json, "penalty_kind_key");
     item.causeKey = text(json, "cause_key");
@@ -202,10 +215,8 @@ bool fromJson(const QJsonObject& json, CreditItem* out, QString* error)
     item.title = text(json, "title");
     item.content = text(json, "content");
     item.origin = RecordOrigin::Platform;
-    if (!readKey(json, "origin", &item.origin, false, error))
+    if (!readProvenance(json, &item, error))
         return false;
-    item.platformId = text(json, "platform_id");
-    item.platformVersion = qint64(json.value(QLatin1String("platform_version")).toDouble());
     *out = item;
     return true;
 }

@@ -41,4 +41,21 @@ bool fail(const QSqlQuery& query, QString* error)
     return false;
 }
 
+bool selectFirst(QSqlQuery* query, const QSqlDatabase& db, const QString& sql, const QVariant& value, QString* error)
+{
+    *query = QSqlQuery(db);
+    query->setForwardOnly(true);
+    query->prepare(sql);
+    query->addBindValue(value);
+    if (!query->exec())
+        return fail(*query, error);
+    if (query->next())
+        return true;
+    if (query->lastError().isValid())
+        return fail(*query, error);
+    if (error)
+        error->clear();
+    return false;
+}
+
 } // namespace RecordSql

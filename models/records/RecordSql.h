@@ -1,5 +1,7 @@
 #pragma once
 
+#include "RecordTypes.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QMetaType>
@@ -18,6 +20,12 @@ inline QVariant nullable(const QString& text)
 
 QVariant nullableDate(const QDate& date);
 
+// A row that has no platform version (0: not on the platform yet) stores NULL.
+inline QVariant nullableVersion(qint64 version)
+{
+    return version > 0 ? QVariant(version) : QVariant(QMetaType::fromType<qint64>());
+}
+
 // The text of the last timestamp formatted: rows written together share their time, and formatting a QDateTime
 // for every row of a bulk load is measurable.
 class TimestampCache
@@ -35,5 +43,73 @@ bool prepareOnce(QSqlQuery& query, const QSqlDatabase& db, const QString& sql, Q
 
 // Sets *error from the query's last error and returns false.
 bool fail(const QSqlQuery& query, QString* error);
+
+// Runs sql (forward-only, one placeholder bound to value) and steps to its first row. True with that row current;
+// false with *error set on an error, or with *error cleared when nothing matched (the repositories' convention for
+// a find).
+bool selectFirst(QSqlQuery* query, const QSqlDatabase& db, const QString& sql, const QVariant& value, QString* error);
+
+// Subjects and credit items are written the same way; these hold that once for both row types (Subject,
+// CreditItem: id, origin, platformId, platformVersion, createdAt, updatedAt).
+
+// Binds the provenance columns every platform row has, by name (see bindWritable in the repositories).
+template<typename Row> void bindProvenance(QSqlQuery& query, const Row& row, TimestampCache& stamps)
+{
+    query.bindValue(QStringLiteral(":origin"), toKey(row.origin));
+    query.bindValue(QStringLiteral(":platform_id"), nullable(row.platformId));
+    query.bindValue(QStringLiteral(":platform_version"), nullableVersion(row.platformVersion));
+    query.bindValue(QStringLiteral(":updated_at"), stamps.text(row.updatedAt));
+}
+
+// Inserts *row through insert, prepared once from sql (the bulk path runs it millions of times): createdAt
+// defaults to now and updatedAt to createdAt, bindWritable(insert, *row, stamps) binds the columns but :created_at,
+// and row->id is filled.
+template<typename Row, typename BindWritable>
+bool insertRow(QSqlQuery& insert, const QSqlDatabase& db, const QString& sql, Row* row, TimestampCache& stamps,
+               BindWritable bindWritable, QString* error)
+{
+    if (!prepareOnce(insert, db, sql, error))
+        return false;
+    if (!row->createdAt.isValid())
+        row->createdAt = QDateTime::currentDateTimeUtc();
+    if (!row->updatedAt.isValid())
+        row->updatedAt = row->createdAt;
+    bindWritable(insert, *row, stamps);
+    insert.bindValue(QStringLiteral(":created_at"), stamps.text(row->createdAt));
+    if (!insert.exec())
+        return fail(insert, error);
+    row->id = insert.lastInsertId().toLongLong();
+    insert.finish();
+    return true;
+}
+
+// The sync path's decision for a row from the platform, given the stored row it corresponds to (null when none):
+// an unknown row is inserted; a stored platform row of the same or a newer version is kept (*row becomes it and
+// *applied stays false); anything else, a local row the platform now acknowledges included, is updated in place,
+// keeping its id and creation time. insert(Row*, QString*) and update(const Row&, QString*) write the row.
+template<typename Row, typename Insert, typename Update>
+bool applyNewer(Row* row, const Row* stored, bool* applied, Insert insert, Update update, QString* error)
+{
+    if (applied)
+        *applied = false;
+    if (!stored) {
+        row->createdAt = QDateTime();
+        row->updatedAt = QDateTime();
+        if (!insert(row, error))
+            return false;
+    } else if (stored->origin == RecordOrigin::Platform && stored->platformVersion >= row->platformVersion) {
+        *row = *stored;
+        return true;
+    } else {
+        row->id = stored->id;
+        row->createdAt = stored->createdAt;
+        row->updatedAt = QDateTime::currentDateTimeUtc();
+        if (!update(*row, error))
+            return false;
+    }
+    if (applied)
+        *applied = true;
+    return true;
+}
 
 } // namespace RecordSql

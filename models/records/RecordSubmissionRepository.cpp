@@ -1,6 +1,8 @@
 #include "RecordSubmissionRepository.h"
 
 #include "RecordSql.h"
+#include "storage/AuditLog.h"
+#include "storage/Session.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -140,4 +142,39 @@ bool RecordSubmissionRepository::insert(RecordSubmission* submission, QString* e
         return RecordSql::fail(q, error);
     submission->id = q.lastInsertId().toLongLong();
     return true;
+}
+
+bool RecordSubmissionRepository::mayEnter(const Session& session, const QString& basis, QString* error)
+{
+    QString why;
+    if (!session.can(Permission::EnterRecord))
+        why = QCoreApplication::translate("RecordSubmissionRepository", "Your role does not allow entering records.");
+    else if (basis.trimmed().isEmpty())
+        why = QCoreApplication::translate("RecordSubmissionRepository",
+                                          "The basis of the entry (the document it was taken from) is required.");
+    else
+        return true;
+    if (error)
+        *error = why;
+    return false;
+}
+
+bool RecordSubmissionRepository::submit(const Session& session, RecordSubmission* submission, const QString& basis,
+                                        const QJsonObject& auditDetails, QString* error)
+{
+    submission->payload.insert(QStringLiteral("basis"), basis);
+    submission->createdBy = session.username;
+    if (!insert(submission, error))
+        return false;
+
+    AuditEntry entry;
+    entry.actor = session.username;
+    entry.action = QStringLiteral("record.submit");
+    entry.objectType = QStringLiteral("subject");
+    entry.objectId = QString::number(submission->subjectId);
+    entry.basis = basis;
+    entry.details = auditDetails;
+    entry.details.insert(QStringLiteral("submission"), submission->id);
+    entry.details.insert(QStringLiteral("kind"), toKey(submission->kind));
+    return AuditLog::append(m_db, entry, error);
 }

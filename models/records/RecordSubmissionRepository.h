@@ -2,9 +2,12 @@
 
 #include "RecordTypes.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+
+struct Session;
 
 // Local entries awaiting the platform (table record_submissions). Subjects and items are submitted through
 // SubjectRepository::submitLocal and CreditItemRepository::submitLocal, which insert here; the outbox reads the
@@ -28,6 +31,15 @@ public:
 
     // Inserts a new pending submission (used by the repositories' submitLocal). Fills id, status and times.
     bool insert(RecordSubmission* submission, QString* error = nullptr);
+
+    // What the repositories' submitLocal share. mayEnter() is the check every local entry passes first: the
+    // session's role may enter records and the entry names its basis (the document it was taken from); false with
+    // the reason otherwise. submit() then, in the caller's savepoint, inserts *submission as the session's user
+    // with basis added to its payload, and audits "record.submit" on its subject with basis, the submission's id
+    // and kind, and auditDetails.
+    static bool mayEnter(const Session& session, const QString& basis, QString* error);
+    bool submit(const Session& session, RecordSubmission* submission, const QString& basis,
+                const QJsonObject& auditDetails, QString* error = nullptr);
 
 private:
     bool select(const QString& whereAndOrder, const QVariantList& binds, QList<RecordSubmission>* out,

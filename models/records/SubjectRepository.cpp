@@ -6,7 +6,6 @@
 #include "RecordSubmissionRepository.h"
 #include "Savepoint.h"
 #include "SubjectNameIndex.h"
-#include "storage/AuditLog.h"
 #include "storage/Session.h"
 
 #include <QCoreApplication>
@@ -69,23 +68,7 @@ void bindWritable(QSqlQuery& q, const Subject& s, RecordSql::TimestampCache& sta
     q.bindValue(QStringLiteral(":industry"), nullable(s.industry));
     q.bindValue(QStringLiteral(":district"), nullable(s.district));
     q.bindValue(QStringLiteral(":status"), nullable(s.status));
-    q.bindValue(QStringLiteral(":origin"), toKey(s.origin));
-    q.bindValue(QStringLiteral(":platform_id"), nullable(s.platformId));
-    q.bindValue(QStringLiteral(":platform_version"),
-                s.platformVersion > 0 ? QVariant(s.platformVersion) : QVariant(QMetaType::fromType<qint64>()));
-    q.bindValue(QStringLiteral(":updated_at"), stamps.text(s.updatedAt));
-}
-
-bool permitCovers(const PlatformWritePermit& permit, const QSqlDatabase& db, QString* error)
-{
-    if (permit.covers(db))
-        return true;
-    if (error)
-        *error = QCoreApplication::translate(
-            "SubjectRepository",
-            "Records from the platform can only be written under an active platform write permit of the "
-            "same connection.");
-    return false;
+    RecordSql::bindProvenance(q, s, stamps);
 }
 
 } // namespace
@@ -96,19 +79,12 @@ SubjectRepository::SubjectRepository(const QSqlDatabase& db)
 
 bool SubjectRepository::selectOne(const char* where, const QVariant& value, Subject* subject, QString* error) const
 {
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT " XM_SUBJECT_COLUMNS " FROM subjects WHERE %1 = ?").arg(QLatin1String(where)));
-    q.addBindValue(value);
-    if (!q.exec())
-        return RecordSql::fail(q, error);
-    if (!q.next()) {
-        if (q.lastError().isValid())
-            return RecordSql::fail(q, error);
-        if (error)
-            error->clear();
+    QSqlQuery q;
+    if (!RecordSql::selectFirst(
+            &q, m_db,
+            QStringLiteral("SELECT " XM_SUBJECT_COLUMNS " FROM subjects WHERE %1 = ?").arg(QLatin1String(where)), value,
+            error))
         return false;
-    }
     if (subject)
         *subject = readSubject(q);
     return true;
@@ -141,27 +117,15 @@ qint64 SubjectRepository::count(QString* error) const
 
 bool SubjectRepository::insertRow(Subject* subject, QString* error)
 {
-    if (!RecordSql::prepareOnce(
-            m_insert, m_db,
-            QStringLiteral("INSERT INTO subjects (kind, identifier, identifier_override, name, name_bigrams, "
-                           "legal_representative, registered_address, established_on, industry, district, status, "
-                           "origin, platform_id, platform_version, updated_at, created_at) "
-                           "VALUES (:kind, :identifier, :identifier_override, :name, :name_bigrams, "
-                           ":legal_representative, :registered_address, :established_on, :industry, :district, "
-                           ":status, :origin, :platform_id, :platform_version, :updated_at, :created_at)"),
-            error))
-        return false;
-    if (!subject->createdAt.isValid())
-        subject->createdAt = QDateTime::currentDateTimeUtc();
-    if (!subject->updatedAt.isValid())
-        subject->updatedAt = subject->createdAt;
-    bindWritable(m_insert, *subject, m_stamps);
-    m_insert.bindValue(QStringLiteral(":created_at"), m_stamps.text(subject->createdAt));
-    if (!m_insert.exec())
-        return RecordSql::fail(m_insert, error);
-    subject->id = m_insert.lastInsertId().toLongLong();
-    m_insert.finish();
-    return true;
+    return RecordSql::insertRow(
+        m_insert, m_db,
+        QStringLiteral("INSERT INTO subjects (kind, identifier, identifier_override, name, name_bigrams, "
+                       "legal_representative, registered_address, established_on, industry, district, status, "
+                       "origin, platform_id, platform_version, updated_at, created_at) "
+                       "VALUES (:kind, :identifier, :identifier_override, :name, :name_bigrams, "
+                       ":legal_representative, :registered_address, :established_on, :industry, :district, "
+                       ":status, :origin, :platform_id, :platform_version, :updated_at, :created_at)"),
+        subject, m_stamps, bindWritable, error);
 }
 
 bool SubjectRepository::updateRow(const Subject& subject, QString* error)
@@ -188,11 +152,8 @@ bool SubjectRepository::submitLocal(const Session& session, Subject* subject, co
             *error = why;
         return false;
     };
-    if (!session.can(Permission::EnterRecord))
-        return refuse(QCoreApplication::translate("SubjectRepository", "Your role does not allow entering records."));
-    if (basis.trimmed().isEmpty())
-        return refuse(QCoreApplication::translate(
-            "SubjectRepository", "The basis of the entry (the document it was taken from) is required."));
+    if (!RecordSubmissionRepository::mayEnter(session, basis, error))
+        return false;
     subject->identifier = Identifiers::normalise(subject->identifier);
     const IdentifierKind kind = subject->isNaturalPerson() ? IdentifierKind::ResidentId : IdentifierKind::CreditCode;
     const IdentifierCheck check =
@@ -223,30 +184,15 @@ bool SubjectRepository::submitLocal(const Session& session, Subject* subject, co
     if (!insertRow(subject, error))
         return false;
 
-    QJsonObject payload = entryDetails;
-    payload.insert(QStringLiteral("subject"), RecordJson::toJson(*subject));
-    payload.insert(QStringLiteral("basis"), basis);
     RecordSubmission submission;
     submission.kind = SubmissionKind::Subject;
     submission.subjectId = subject->id;
-    submission.payload = payload;
-    submission.createdBy = session.username;
-    RecordSubmissionRepository submissions(m_db);
-    if (!submissions.insert(&submission, error))
-        return false;
-
-    AuditEntry entry;
-    entry.actor = session.username;
-    entry.action = QStringLiteral("record.submit");
-    entry.objectType = QStringLiteral("subject");
-    entry.objectId = QString::number(subject->id);
-    entry.basis = basis;
-    entry.details.insert(QStringLiteral("submission"), submission.id);
-    entry.details.insert(QStringLiteral("kind"), toKey(SubmissionKind::Subject));
-    entry.details.insert(QStringLiteral("identifier"), subject->identifier);
+    submission.payload = entryDetails;
+    submission.payload.insert(QStringLiteral("subject"), RecordJson::toJson(*subject));
+    QJsonObject audited{{QStringLiteral("identifier"), subject->identifier}};
     if (check.overrideUsed)
-        entry.details.insert(QStringLiteral("identifier_override"), RecordJson::toJson(subject->identifierOverride));
-    if (!AuditLog::append(m_db, entry, error))
+        audited.insert(QStringLiteral("identifier_override"), RecordJson::toJson(subject->identifierOverride));
+    if (!RecordSubmissionRepository(m_db).submit(session, &submission, basis, audited, error))
         return false;
     if (!unit.release(error))
         return false;
@@ -257,7 +203,7 @@ bool SubjectRepository::submitLocal(const Session& session, Subject* subject, co
 
 bool SubjectRepository::insertPlatform(const PlatformWritePermit& permit, Subject* subject, QString* error)
 {
-    if (!permitCovers(permit, m_db, error))
+    if (!permit.covers(m_db, error))
         return false;
     subject->origin = RecordOrigin::Platform;
     return insertRow(subject, error);
@@ -268,7 +214,7 @@ bool SubjectRepository::applyPlatform(const PlatformWritePermit& permit, Subject
 {
     if (applied)
         *applied = false;
-    if (!permitCovers(permit, m_db, error))
+    if (!permit.covers(m_db, error))
         return false;
     if (subject->platformId.isEmpty()) {
         if (error)
@@ -288,25 +234,7 @@ bool SubjectRepository::applyPlatform(const PlatformWritePermit& permit, Subject
             *error = why;
         return false;
     }
-    if (!found) {
-        subject->createdAt = QDateTime();
-        subject->updatedAt = QDateTime();
-        if (!insertRow(subject, error))
-            return false;
-        if (applied)
-            *applied = true;
-        return true;
-    }
-    if (existing.origin == RecordOrigin::Platform && existing.platformVersion >= subject->platformVersion) {
-        *subject = existing;
-        return true;
-    }
-    subject->id = existing.id;
-    subject->createdAt = existing.createdAt;
-    subject->updatedAt = QDateTime::currentDateTimeUtc();
-    if (!updateRow(*subject, error))
-        return false;
-    if (applied)
-        *applied = true;
-    return true;
+    return RecordSql::applyNewer(
+        subject, found ? &existing : nullptr, applied, [this](Subject* row, QString* e) { return insertRow(row, e); },
+        [this](const Subject& row, QString* e) { return updateRow(row, e); }, error);
 }

@@ -5,15 +5,16 @@
 
 #include "AppController.h"
 #include "ErrorLabel.h"
+#include "GuiTestHelpers.h"
 #include "HomePage.h"
 #include "IdleWatcher.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
 #include "MessageBoxes.h"
+#include "WorkstationFixture.h"
 
 #include "storage/LoginThrottle.h"
 #include "storage/SqlCipherDriver.h"
-#include "storage/Translations.h"
 #include "storage/Workstation.h"
 
 #include <QAction>
@@ -49,10 +50,7 @@ const QString ClerkPassword = QStringLiteral("clerk password 2");
 const QString ThrottledUser = QStringLiteral("clerk2");
 const QString ThrottledPassword = QStringLiteral("clerk password 3");
 
-template<typename T> T* child(QWidget* parent, const char* name)
-{
-    return parent ? parent->findChild<T*>(QString::fromLatin1(name)) : nullptr;
-}
+using GuiTest::child;
 } // namespace
 
 class TestGuiLogin : public QObject
@@ -87,7 +85,6 @@ private:
     LoginDialog* waitForLoginDialog();
     void typeLogin(const QString& username, const QString& password);
     MainWindow* logIn(const QString& username, const QString& password);
-    void grab(QWidget* widget, const QString& name);
 
     QTemporaryDir m_tmp;
     QString m_dir;
@@ -99,33 +96,17 @@ void TestGuiLogin::initTestCase()
 {
     QVERIFY(m_tmp.isValid());
     // Everything the application writes outside the workstation goes under the temporary directory.
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_tmp.filePath(QStringLiteral("config"))));
-    qputenv("XDG_DATA_HOME", QFile::encodeName(m_tmp.filePath(QStringLiteral("data"))));
-    qputenv("XMCREDIT_STATE_DIR", QFile::encodeName(m_tmp.filePath(QStringLiteral("state"))));
-    qputenv("XMCREDIT_KDF_FAST", "1");
-
-    AppController::setUpApplication();
-    m_language = qEnvironmentVariable("XMCREDIT_TEST_LANG", QStringLiteral("en"));
-    Translations::install(m_language);
-    QLocale::setDefault(m_language == QLatin1String("en") ? QLocale(QLocale::English, QLocale::UnitedStates)
-                                                          : QLocale(QLocale::Chinese, QLocale::China));
-
-    m_dir = m_tmp.filePath(QStringLiteral("ws"));
-    const WorkstationStatus created =
-        Workstation::create(m_dir, QStringLiteral("思明区信用服务点 1 号窗口"), AdminUser, AdminName, AdminPassword);
-    QVERIFY2(created.ok(), qPrintable(created.message));
+    m_language = GuiTest::setUpApplication(m_tmp.path());
 
     // Two clerks, enrolled by the administrator.
-    const UnlockResult unlocked = Workstation::unlock(m_dir, AdminUser, AdminPassword);
-    QVERIFY2(unlocked.ok(), qPrintable(unlocked.status.message));
-    Session session;
-    const WorkstationStatus opened = Workstation::openSession(unlocked, QStringLiteral("setup"), &session);
-    QVERIFY2(opened.ok(), qPrintable(opened.message));
-    WorkstationStatus added = Workstation::addStaff(session, ClerkUser, ClerkName, Role::Clerk, ClerkPassword);
-    QVERIFY2(added.ok(), qPrintable(added.message));
-    added = Workstation::addStaff(session, ThrottledUser, QStringLiteral("张伟"), Role::Clerk, ThrottledPassword);
-    QVERIFY2(added.ok(), qPrintable(added.message));
-    Workstation::closeSession(session);
+    m_dir = m_tmp.filePath(QStringLiteral("ws"));
+    QString error;
+    QVERIFY2(WorkstationFixture::create(m_dir, QStringLiteral("思明区信用服务点 1 号窗口"),
+                                        {AdminUser, AdminName, Role::Administrator, AdminPassword},
+                                        {{ClerkUser, ClerkName, Role::Clerk, ClerkPassword},
+                                         {ThrottledUser, QStringLiteral("张伟"), Role::Clerk, ThrottledPassword}},
+                                        &error),
+             qPrintable(error));
 }
 
 void TestGuiLogin::init()
@@ -177,15 +158,6 @@ MainWindow* TestGuiLogin::logIn(const QString& username, const QString& password
     if (!QTest::qWaitForWindowActive(m_controller->mainWindow()))
         return nullptr;
     return m_controller->mainWindow();
-}
-
-void TestGuiLogin::grab(QWidget* widget, const QString& name)
-{
-    const QString dir = qEnvironmentVariable("XMCREDIT_SCREENSHOT_DIR");
-    QDir().mkpath(dir);
-    const QString path = QDir(dir).filePath(QStringLiteral("%1-%2.png").arg(name, m_language));
-    QVERIFY2(widget->grab().save(path), qPrintable(path));
-    qInfo("screenshot: %s", qPrintable(path));
 }
 
 void TestGuiLogin::missingWorkstationSaysHowToCreateOne()
@@ -407,11 +379,37 @@ void TestGuiLogin::homePageListsTheRolesTasks()
     auto* tree = child<QTreeWidget>(window, "taskTree");
     QVERIFY(tree->isVisible());
     QStringList tasks;
-    for (int i = 0; i < tree->topLevelItemCount(); ++i)
-        tasks << tree->topLevelItem(i)->text(0);
-    for (Permission permission : Roles::allPermissions()) {
-        QCOMPARE(tasks.contains(HomePage::taskTitle(permission)), roleAllows(Role::Clerk, permission));
+    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem* item = tree->topLevelItem(i);
+        tasks << item->text(0);
+        // No dead entries: every row of a clerk's home is a page or a command of the window, with its shortcut.
+        QVERIFY2(!item->isDisabled(), qPrintable(item->text(0)));
+        QVERIFY2(!item->text(1).isEmpty(), qPrintable(item->text(0)));
     }
+    // The clerk's tasks that a page does in this version; printing a report and taking in a case have no page yet
+    // and are left out, like everything the role does not allow.
+    const QList<Permission> withPage{Permission::QuerySubject, Permission::EnterRecord};
+    for (Permission permission : Roles::allPermissions()) {
+        QCOMPARE(tasks.contains(HomePage::taskTitle(permission)),
+                 roleAllows(Role::Clerk, permission) && withPage.contains(permission));
+    }
+    QCOMPARE(tasks.size(), withPage.size() + 3); // and lock, log out, quit
+
+    // Find a subject: its page and shortcut, and Enter on it opens the page.
+    const QList<QTreeWidgetItem*> find =
+        tree->findItems(HomePage::taskTitle(Permission::QuerySubject), Qt::MatchExactly, 0);
+    QCOMPARE(find.size(), 1);
+    QCOMPARE(find.first()->text(1), QKeySequence(Qt::CTRL | Qt::Key_F).toString(QKeySequence::NativeText));
+    const QString findPage = QCoreApplication::translate("WindowPages", "Find Subject");
+    QCOMPARE(find.first()->text(2), QCoreApplication::translate("HomePage", "Page: %1").arg(findPage));
+    tree->setFocus();
+    tree->setCurrentItem(find.first());
+    QTest::keyClick(tree, Qt::Key_Return);
+    QVERIFY(window->currentPage() != window->homePage());
+    QCOMPARE(child<QListWidget>(window, "pageList")->currentItem()->text(), findPage);
+    QTest::keyClick(window, Qt::Key_Home, Qt::AltModifier);
+    QCOMPARE(window->currentPage(), window->homePage());
+
     // The window's own commands are listed with their shortcuts.
     const QList<QTreeWidgetItem*> lock =
         tree->findItems(QKeySequence(Qt::CTRL | Qt::Key_L).toString(QKeySequence::NativeText), Qt::MatchExactly, 1);
@@ -424,6 +422,28 @@ void TestGuiLogin::homePageListsTheRolesTasks()
     QCOMPARE(child<QLabel>(window, "welcomeLabel")->text(),
              QCoreApplication::translate("HomePage", "Welcome, %1").arg(ClerkName));
     QVERIFY(child<QLabel>(window, "roleLabel")->text().contains(Roles::displayName(Role::Clerk)));
+
+    // An administrator's tasks are done with xmcredit-admin in this version: each names its command. Configuring
+    // synchronisation, which neither a page nor a command does yet, is left out.
+    Session administrator = window->session();
+    administrator.role = Role::Administrator;
+    HomePage home(administrator);
+    auto* adminTree = child<QTreeWidget>(&home, "taskTree");
+    QStringList adminTasks;
+    for (int i = 0; i < adminTree->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem* item = adminTree->topLevelItem(i);
+        adminTasks << item->text(0);
+        QVERIFY2(!item->isDisabled(), qPrintable(item->text(0)));
+        QVERIFY2(item->text(2).contains(QLatin1String("xmcredit-admin ")), qPrintable(item->text(2)));
+    }
+    QCOMPARE(adminTasks,
+             QStringList({HomePage::taskTitle(Permission::ReadAudit), HomePage::taskTitle(Permission::ManageStaff),
+                          HomePage::taskTitle(Permission::RotateKeys)}));
+    const QList<QTreeWidgetItem*> rekey =
+        adminTree->findItems(HomePage::taskTitle(Permission::RotateKeys), Qt::MatchExactly, 0);
+    QCOMPARE(rekey.size(), 1);
+    QVERIFY2(rekey.first()->text(2).endsWith(QLatin1String("xmcredit-admin rekey")),
+             qPrintable(rekey.first()->text(2)));
 }
 
 void TestGuiLogin::addPageLinksSidebarMenuAndHome()
@@ -656,15 +676,15 @@ void TestGuiLogin::screenshots()
         QSKIP("Set XMCREDIT_SCREENSHOT_DIR to write screenshots.");
     LoginDialog* dialog = m_controller->loginDialog();
     child<QLineEdit>(dialog, "usernameEdit")->clear();
-    grab(dialog, QStringLiteral("login"));
+    GuiTest::grab(dialog, QStringLiteral("login"), m_language);
     typeLogin(AdminUser, QStringLiteral("wrong password"));
     QTRY_VERIFY(!dialog->isBusy() && child<QLabel>(dialog, "errorLabel")->isVisible());
-    grab(dialog, QStringLiteral("login-error"));
+    GuiTest::grab(dialog, QStringLiteral("login-error"), m_language);
     MainWindow* window = logIn(ClerkUser, ClerkPassword);
     QVERIFY(window);
-    grab(window, QStringLiteral("main"));
+    GuiTest::grab(window, QStringLiteral("main"), m_language);
     window->lock();
-    grab(window, QStringLiteral("locked"));
+    GuiTest::grab(window, QStringLiteral("locked"), m_language);
 }
 
 QTEST_MAIN(TestGuiLogin)

@@ -11,6 +11,7 @@
 #include "AppController.h"
 #include "EntryFields.h"
 #include "EntryFormBinder.h"
+#include "GuiTestHelpers.h"
 #include "MainWindow.h"
 #include "QueryBasisDialog.h"
 #include "RecordEntryForm.h"
@@ -19,6 +20,7 @@
 #include "SubjectPage.h"
 #include "SupervisorOverrideDialog.h"
 #include "WindowPages.h"
+#include "WorkstationFixture.h"
 
 #include "itemmodels/CreditItemEntryModel.h"
 #include "itemmodels/SubjectEntryModel.h"
@@ -30,7 +32,6 @@
 #include "records/SubjectProfile.h"
 #include "records/SubjectRepository.h"
 #include "storage/AuditLog.h"
-#include "storage/Translations.h"
 #include "storage/Workstation.h"
 
 #include <QAction>
@@ -59,10 +60,7 @@ const QString ClerkPassword = QStringLiteral("clerk password 2");
 const QString SupervisorUser = QStringLiteral("super1");
 const QString SupervisorPassword = QStringLiteral("supervisor password 3");
 
-template<typename T> T* child(QWidget* parent, const QString& name)
-{
-    return parent ? parent->findChild<T*>(name) : nullptr;
-}
+using GuiTest::child;
 
 // Text through an input method, as a Chinese IME commits it: QTest::keyClicks sends ASCII only.
 void typeThroughInputMethod(QWidget* widget, const QString& text)
@@ -120,43 +118,28 @@ private:
 void TestGuiRecords::initTestCase()
 {
     QVERIFY(m_tmp.isValid());
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_tmp.filePath(QStringLiteral("config"))));
-    qputenv("XDG_DATA_HOME", QFile::encodeName(m_tmp.filePath(QStringLiteral("data"))));
-    qputenv("XMCREDIT_STATE_DIR", QFile::encodeName(m_tmp.filePath(QStringLiteral("state"))));
-    qputenv("XMCREDIT_KDF_FAST", "1");
-
-    AppController::setUpApplication();
-    m_language = qEnvironmentVariable("XMCREDIT_TEST_LANG", QStringLiteral("en"));
-    Translations::install(m_language);
-    QLocale::setDefault(m_language == QLatin1String("en") ? QLocale(QLocale::English, QLocale::UnitedStates)
-                                                          : QLocale(QLocale::Chinese, QLocale::China));
+    m_language = GuiTest::setUpApplication(m_tmp.path());
     QString policyError;
     m_policies = PolicyRegistry::builtIn(&policyError);
     QVERIFY2(policyError.isEmpty(), qPrintable(policyError));
 
     m_dir = m_tmp.filePath(QStringLiteral("ws"));
-    const WorkstationStatus created = Workstation::create(m_dir, QStringLiteral("思明区信用服务点 1 号窗口"), AdminUser,
-                                                          QStringLiteral("王芳"), AdminPassword);
-    QVERIFY2(created.ok(), qPrintable(created.message));
     {
-        const UnlockResult admin = Workstation::unlock(m_dir, AdminUser, AdminPassword);
-        QVERIFY2(admin.ok(), qPrintable(admin.status.message));
         Session setup;
-        const WorkstationStatus opened = Workstation::openSession(admin, QStringLiteral("setup"), &setup);
-        QVERIFY2(opened.ok(), qPrintable(opened.message));
-        WorkstationStatus added =
-            Workstation::addStaff(setup, ClerkUser, QStringLiteral("李娜"), Role::Clerk, ClerkPassword);
-        QVERIFY2(added.ok(), qPrintable(added.message));
-        added =
-            Workstation::addStaff(setup, SupervisorUser, QStringLiteral("陈静"), Role::Supervisor, SupervisorPassword);
-        QVERIFY2(added.ok(), qPrintable(added.message));
+        QString error;
+        QVERIFY2(
+            WorkstationFixture::create(m_dir, QStringLiteral("思明区信用服务点 1 号窗口"),
+                                       {AdminUser, QStringLiteral("王芳"), Role::Administrator, AdminPassword},
+                                       {{ClerkUser, QStringLiteral("李娜"), Role::Clerk, ClerkPassword},
+                                        {SupervisorUser, QStringLiteral("陈静"), Role::Supervisor, SupervisorPassword}},
+                                       &error, &setup),
+            qPrintable(error));
 
         DemoCityOptions options;
         options.subjects = 400;
         options.seed = 20250301;
         options.today = QDate::currentDate();
         DemoCityReport report;
-        QString error;
         {
             QSqlDatabase db = setup.database();
             QVERIFY2(DemoCity::generate(db, options, &report, &error), qPrintable(error));
@@ -165,10 +148,10 @@ void TestGuiRecords::initTestCase()
         Workstation::closeSession(setup);
     }
 
-    const UnlockResult clerk = Workstation::unlock(m_dir, ClerkUser, ClerkPassword);
-    QVERIFY2(clerk.ok(), qPrintable(clerk.status.message));
-    const WorkstationStatus opened = Workstation::openSession(clerk, QStringLiteral("gui"), &m_session);
-    QVERIFY2(opened.ok(), qPrintable(opened.message));
+    QString error;
+    QVERIFY2(
+        WorkstationFixture::openSession(m_dir, ClerkUser, ClerkPassword, QStringLiteral("gui"), &m_session, &error),
+        qPrintable(error));
 
     // Subjects to work with, found through the repositories as the application reads them.
     SubjectRepository subjects(m_session.database());
@@ -229,13 +212,7 @@ void TestGuiRecords::cleanupTestCase()
 
 void TestGuiRecords::grab(QWidget* widget, const QString& name)
 {
-    const QString dir = qEnvironmentVariable("XMCREDIT_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    const QString path = QDir(dir).filePath(QStringLiteral("%1-%2.png").arg(name, m_language));
-    QVERIFY2(widget->grab().save(path), qPrintable(path));
-    qInfo("screenshot: %s", qPrintable(path));
+    GuiTest::grab(widget, name, m_language);
 }
 
 QLabel* TestGuiRecords::error(const QString& field) const
@@ -702,6 +679,9 @@ void TestGuiRecords::newSubjectWithSupervisorOverride()
     QCOMPARE(stored.origin, RecordOrigin::Local);
     QVERIFY(stored.hasIdentifierOverride);
     QCOMPARE(stored.identifierOverride.supervisor, SupervisorUser);
+    // Accepted on the override, the ID number gave the birth date and the district as a valid one does.
+    QCOMPARE(stored.establishedOn, QDate(1985, 7, 14));
+    QCOMPARE(stored.district, QStringLiteral("350206"));
     RecordSubmission submission;
     QVERIFY(RecordSubmissionRepository(m_session.database()).findById(model->lastSubmissionId(), &submission));
     QCOMPARE(submission.kind, SubmissionKind::Subject);

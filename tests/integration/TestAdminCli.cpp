@@ -1,3 +1,4 @@
+#include "AdminProcess.h"
 #include "TestDatabase.h"
 
 #include "storage/AuditLog.h"
@@ -7,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSqlQuery>
 #include <QtTest>
 
@@ -32,12 +32,7 @@ private slots:
     void defaultDirectory();
 
 private:
-    struct Result
-    {
-        int code = -1;
-        QString out;
-        QString err;
-    };
+    using Result = AdminProcess::Result;
     Result admin(const QStringList& args, const QString& input = QString()) const;
     void makeWorkstation(const QString& dir);
     QTemporaryDir m_state;
@@ -59,22 +54,7 @@ void TestAdminCli::init()
 
 TestAdminCli::Result TestAdminCli::admin(const QStringList& args, const QString& input) const
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("XMCREDIT_KDF_FAST"), QStringLiteral("1"));
-    env.insert(QStringLiteral("XMCREDIT_STATE_DIR"), m_state.path());
-    env.insert(QStringLiteral("XMCREDIT_LANG"), QStringLiteral("en"));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.path());
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(XMCREDIT_ADMIN_BIN), args);
-    if (!process.waitForStarted())
-        return {};
-    process.write(input.toUtf8());
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit)
-        return {}; // a crash gives code -1, which no test expects
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return AdminProcess::run(args, input, m_state.path(), m_home.path(), 60000);
 }
 
 void TestAdminCli::makeWorkstation(const QString& dir)

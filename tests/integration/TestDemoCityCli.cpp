@@ -1,8 +1,8 @@
+#include "AdminProcess.h"
 #include "TestDatabase.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QtTest>
 
 // xmcredit-admin demo-city as installer/dev.sh uses it: an administrator's login from stdin, a JSON report, and
@@ -18,12 +18,7 @@ private slots:
     void refusals();
 
 private:
-    struct Result
-    {
-        int code = -1;
-        QString out;
-        QString err;
-    };
+    using Result = AdminProcess::Result;
     Result admin(const QStringList& args, const QString& input = QString()) const;
     QStringList demoCity(const QString& dir, const QString& user, const QStringList& extra = {}) const;
     QTemporaryDir m_state;
@@ -38,22 +33,7 @@ void TestDemoCityCli::initTestCase()
 
 TestDemoCityCli::Result TestDemoCityCli::admin(const QStringList& args, const QString& input) const
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("XMCREDIT_KDF_FAST"), QStringLiteral("1"));
-    env.insert(QStringLiteral("XMCREDIT_STATE_DIR"), m_state.path());
-    env.insert(QStringLiteral("XMCREDIT_LANG"), QStringLiteral("en"));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.path());
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(XMCREDIT_ADMIN_BIN), args);
-    if (!process.waitForStarted())
-        return {};
-    process.write(input.toUtf8());
-    process.closeWriteChannel();
-    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit)
-        return {};
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return AdminProcess::run(args, input, m_state.path(), m_home.path());
 }
 
 QStringList TestDemoCityCli::demoCity(const QString& dir, const QString& user, const QStringList& extra) const

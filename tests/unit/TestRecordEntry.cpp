@@ -403,6 +403,8 @@ void TestRecordEntry::subjectOverrideNeedsSupervisor()
     model.setValue(SubjectEntryModel::IdentifierColumn, bad);
     QVERIFY(model.identifierCheck().isChecksumFailure());
     QVERIFY(!model.fieldError(SubjectEntryModel::IdentifierColumn).isEmpty());
+    // Nothing is derived from an identifier that is not accepted (yet).
+    QVERIFY(model.value(SubjectEntryModel::DistrictColumn).toString().isEmpty());
 
     IdentifierOverride byClerk{bad, QStringLiteral("clerk2"), QStringLiteral("原件核对"),
                                QDateTime(QDate(2025, 6, 15), QTime(10, 0), Qt::UTC)};
@@ -416,6 +418,8 @@ void TestRecordEntry::subjectOverrideNeedsSupervisor()
     QVERIFY2(model.fieldError(SubjectEntryModel::IdentifierColumn).isEmpty(),
              qPrintable(model.fieldError(SubjectEntryModel::IdentifierColumn)));
     QVERIFY(model.value(SubjectEntryModel::IdentifierOverrideColumn).toString().contains(QLatin1String("super1")));
+    // Accepted on the override, the identifier fills the district as an accepted one does when it is entered.
+    QCOMPARE(model.value(SubjectEntryModel::DistrictColumn).toString(), bad.mid(2, 6));
 
     model.setValue(SubjectEntryModel::NameColumn, QStringLiteral("厦门校验例外有限公司"));
     model.setValue(SubjectEntryModel::BasisColumn, QStringLiteral("营业执照原件"));
@@ -425,6 +429,29 @@ void TestRecordEntry::subjectOverrideNeedsSupervisor()
     QVERIFY(SubjectRepository(m_tdb->database()).findById(model.lastSubjectId(), &stored));
     QVERIFY(stored.hasIdentifierOverride);
     QCOMPARE(stored.identifierOverride.supervisor, QStringLiteral("super1"));
+    QCOMPARE(stored.district, bad.mid(2, 6));
+
+    // A person accepted on an override is stored with the district and the birth date of the identifier.
+    SubjectEntryModel person(RecordsFixture::session(*m_tdb));
+    person.setToday(m_today);
+    QString badId = DemoCity::residentId(QStringLiteral("350205"), QDate(1988, 11, 2), 77);
+    badId[17] = badId[17] == QLatin1Char('1') ? QLatin1Char('2') : QLatin1Char('1');
+    person.setValue(SubjectEntryModel::KindColumn, QStringLiteral("natural_person"));
+    person.setValue(SubjectEntryModel::IdentifierColumn, badId);
+    QVERIFY(person.identifierCheck().isChecksumFailure());
+    QVERIFY(!person.value(SubjectEntryModel::EstablishedOnColumn).toDate().isValid());
+    IdentifierOverride forPerson = bySupervisor;
+    forPerson.identifier = badId;
+    person.setIdentifierOverride(forPerson);
+    QCOMPARE(person.value(SubjectEntryModel::EstablishedOnColumn).toDate(), QDate(1988, 11, 2));
+    QCOMPARE(person.value(SubjectEntryModel::DistrictColumn).toString(), QStringLiteral("350205"));
+    person.setValue(SubjectEntryModel::NameColumn, QStringLiteral("陈校验"));
+    person.setValue(SubjectEntryModel::BasisColumn, QStringLiteral("户口簿复印件"));
+    QVERIFY2(person.save(&error), qPrintable(error));
+    QVERIFY(SubjectRepository(m_tdb->database()).findById(person.lastSubjectId(), &stored));
+    QVERIFY(stored.hasIdentifierOverride);
+    QCOMPARE(stored.establishedOn, QDate(1988, 11, 2));
+    QCOMPARE(stored.district, QStringLiteral("350205"));
 
     // Changing the identifier drops the override.
     SubjectEntryModel second(RecordsFixture::session(*m_tdb));

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "AdminCommand.h"
+
+#include "storage/Session.h"
+#include "storage/Workstation.h"
+
+// What the commands that open a workstation share: the options naming the workstation and the member of staff
+// acting, passwords read from standard input (never from the command line, where other users could read them in
+// the process list), logging in, and the exit code of a WorkstationStatus.
+//
+// The functions that take int* exitCode print the reason and set *exitCode when they return false; the command
+// returns that code.
+namespace AdminSession {
+
+// --workstation DIR, --user NAME, --password-stdin, --json.
+const QCommandLineOption& workstationOption();
+const QCommandLineOption& userOption();
+const QCommandLineOption& passwordStdinOption();
+const QCommandLineOption& jsonOption();
+// --workstation, or the default directory.
+QString workstationDir(const QCommandLineParser& parser);
+
+// The exit code scripts see for a workstation error.
+int exitCodeFor(WorkstationError error);
+// AdminCli::fail with the status's exit code and message.
+int fail(AdminIo& io, bool json, const WorkstationStatus& status);
+
+bool requirePasswordStdin(const QCommandLineParser& parser, AdminIo& io, bool json, int* exitCode);
+// --user and --password-stdin are both given.
+bool requireLoginOptions(const QCommandLineParser& parser, AdminIo& io, bool json, int* exitCode);
+// Reads one password line (without its line end) for whose; fails when standard input ends first.
+bool readPassword(AdminIo& io, bool json, const QString& whose, QString* password, int* exitCode);
+// Unlocks the workstation of --workstation as --user with the next password line, which is wiped afterwards.
+bool unlock(const QCommandLineParser& parser, AdminIo& io, bool json, UnlockResult* unlocked, int* exitCode);
+// Opens the session of an unlocked workstation in this thread, as connectionName.
+bool openSession(const UnlockResult& unlocked, const QString& connectionName, AdminIo& io, bool json, Session* session,
+                 int* exitCode);
+// requireLoginOptions, unlock and openSession (connection "xmcredit-admin") in one.
+bool login(const QCommandLineParser& parser, AdminIo& io, bool json, Session* session, int* exitCode);
+
+// Closes the session when the command returns.
+struct SessionGuard
+{
+    Session& session;
+    ~SessionGuard() { Workstation::closeSession(session); }
+};
+
+} // namespace AdminSession

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+// xmcredit-admin run as a separate process, the way deployment scripts and installer/dev.sh run it.
+namespace AdminProcess {
+
+struct Result
+{
+    int code = -1; // -1: it did not start, crashed or ran out of time (no test expects that code)
+    QString out;
+    QString err;
+};
+
+// Runs XMCREDIT_ADMIN_BIN with args and input on its standard input, in English, with fast key derivation, its
+// login throttle state in stateDir and its data (the default workstation) under dataHome.
+Result run(const QStringList& args, const QString& input, const QString& stateDir, const QString& dataHome,
+           int timeoutMs = 120000);
+
+} // namespace AdminProcess
