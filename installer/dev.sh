@@ -15,7 +15,7 @@ packages=(
     build-essential cmake ninja-build pkg-config git clang-format-14
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libqt6sql6 libqt6sql6-sqlite libqt6opengl6-dev libgl-dev libxkbcommon-dev
-    qt6-httpserver-dev qt6-websockets-dev libqt6charts6-dev libqt6svg6-dev
+    qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev
     libsqlcipher-dev sqlcipher libsodium-dev libssl-dev
     xvfb xauth poppler-utils fonts-noto-cjk qt6-qpa-plugins
 )
