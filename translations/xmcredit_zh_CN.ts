@@ -2273,6 +2273,10 @@ Database: %2</source>
             <numerusform>结果：%n 条。按回车键打开高亮显示的信用主体。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole identifier: identifiers have 18 characters and %2 were entered. Type or scan all of it, or type a name.</source>
+        <translation>“%1”不是完整的标识码：标识码共 18 位，当前输入了 %2 位。请输入或扫描完整的标识码，或输入名称。</translation>
+    </message>
 </context>
 <context>
     <name>SqlCipherDriver</name>

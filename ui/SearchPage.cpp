@@ -134,6 +134,22 @@ void SearchPage::reset()
     m_edit->setFocus();
 }
 
+// Digits and capital letters only, shorter than any identifier: the clerk typed part of an identifier, which is
+// only ever looked up whole (a partial identifier search would let anyone enumerate subjects by district code).
+static bool looksLikePartialIdentifier(const QString& text)
+{
+    if (text.size() >= 15)
+        return false;
+    int digits = 0;
+    for (const QChar c : text) {
+        if (c.isDigit())
+            ++digits;
+        else if (!(c >= QLatin1Char('A') && c <= QLatin1Char('Z')) && !(c >= QLatin1Char('a') && c <= QLatin1Char('z')))
+            return false;
+    }
+    return digits >= 4;
+}
+
 void SearchPage::showOutcome(int rows, bool more)
 {
     if (!m_model->errorString().isEmpty())
@@ -148,6 +164,11 @@ void SearchPage::showOutcome(int rows, bool more)
             text = input.check.valid() ? tr("No subject has the identifier %1 on this workstation. %2")
                                              .arg(input.text, input.check.message())
                                        : tr("No subject found. %1").arg(input.check.message());
+        else if (looksLikePartialIdentifier(input.text))
+            text = tr("\"%1\" is not a whole identifier: identifiers have 18 characters and %2 were entered. Type or "
+                      "scan all of it, or type a name.")
+                       .arg(input.text)
+                       .arg(input.text.size());
         else if (input.text.size() < 2)
             text = tr("No name is or starts with \"%1\". Type at least 2 characters to find names containing them.")
                        .arg(input.text);

@@ -70,4 +70,7 @@ bool parse(QCommandLineParser& parser, const QStringList& args, AdminIo& io, int
 void printJson(AdminIo& io, const QJsonObject& object);
 // Prints "xmcredit-admin: <message>" on stderr (or {"error":…,"code":…} on stdout with --json) and returns code.
 int fail(AdminIo& io, bool json, int code, const QString& message);
+// Pads text with spaces to columns terminal columns, counting East Asian wide characters (Chinese) as two, so that
+// tables line up in the Chinese interface too. Longer text is returned unchanged.
+QString padded(const QString& text, int columns);
 } // namespace AdminCli

@@ -171,12 +171,14 @@ int runStaff(const QStringList& args, AdminIo& io)
             AdminCli::printJson(io, QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("staff"), array}});
         } else {
             for (const StaffMember& member : members) {
-                io.out << member.username.leftJustified(20) << ' ' << Roles::name(member.role).leftJustified(14) << ' '
-                       << (member.active
-                               ? (member.hasSlot ? QCoreApplication::translate("xmcredit-admin", "active")
-                                                 : QCoreApplication::translate("xmcredit-admin", "no key slot"))
-                               : QCoreApplication::translate("xmcredit-admin", "removed"))
-                              .leftJustified(12)
+                io.out << AdminCli::padded(member.username, 20) << ' ' << AdminCli::padded(Roles::name(member.role), 14)
+                       << ' '
+                       << AdminCli::padded(member.active
+                                               ? (member.hasSlot
+                                                      ? QCoreApplication::translate("xmcredit-admin", "active")
+                                                      : QCoreApplication::translate("xmcredit-admin", "no key slot"))
+                                               : QCoreApplication::translate("xmcredit-admin", "removed"),
+                                           12)
                        << ' ' << member.displayName << '\n';
             }
             io.out.flush();
@@ -343,8 +345,9 @@ int printDemoLogins(AdminIo& io, bool json, const WorkstationInfo& info)
                   .arg(QDir::toNativeSeparators(info.dir))
            << '\n';
     for (const DemoLogin& login : demoLogins())
-        io.out << "  " << login.username.leftJustified(12) << ' ' << Roles::displayName(login.role).leftJustified(15)
-               << ' ' << QCoreApplication::translate("xmcredit-admin", "password: %1").arg(login.password) << '\n';
+        io.out << "  " << AdminCli::padded(login.username, 12) << ' '
+               << AdminCli::padded(Roles::displayName(login.role), 15) << ' '
+               << QCoreApplication::translate("xmcredit-admin", "password: %1").arg(login.password) << '\n';
     io.out.flush();
     return ExitCode::Ok;
 }

@@ -49,6 +49,20 @@ int fail(AdminIo& io, bool json, int code, const QString& message)
     return code;
 }
 
+QString padded(const QString& text, int columns)
+{
+    int width = 0;
+    for (const QChar c : text) {
+        const ushort u = c.unicode();
+        // CJK ideographs, CJK punctuation and full-width forms take two columns in a terminal.
+        const bool wide = (u >= 0x1100 && u <= 0x115F) || (u >= 0x2E80 && u <= 0xA4CF) ||
+                          (u >= 0xAC00 && u <= 0xD7A3) || (u >= 0xF900 && u <= 0xFAFF) ||
+                          (u >= 0xFE30 && u <= 0xFE4F) || (u >= 0xFF00 && u <= 0xFF60) || (u >= 0xFFE0 && u <= 0xFFE6);
+        width += wide ? 2 : 1;
+    }
+    return width >= columns ? text : text + QString(columns - width, QLatin1Char(' '));
+}
+
 } // namespace AdminCli
 
 static void printUsage(QTextStream& out)
@@ -58,8 +72,8 @@ static void printUsage(QTextStream& out)
     auto commands = adminCommands();
     std::sort(commands.begin(), commands.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
     for (const auto& command : commands)
-        out << "  " << command.name.leftJustified(16) << QCoreApplication::translate("xmcredit-admin", command.summary)
-            << "\n";
+        out << "  " << AdminCli::padded(command.name, 16)
+            << QCoreApplication::translate("xmcredit-admin", command.summary) << "\n";
     out << "\n"
         << QCoreApplication::translate("xmcredit-admin", "Run 'xmcredit-admin <command> --help' for its options.")
         << "\n";
