@@ -58,7 +58,7 @@ QMetaType typeFromDecl(const QString& decl)
     if (type.contains(QLatin1String("INT")))
         return QMetaType::fromType<qlonglong>();
     if (type.contains(QLatin1String("BOOL")))
-        return QMetaType::fromType<bool>();
+        return QMetaType::fromType<qlonglong>(); // SQLite stores booleans as integers
     if (type.contains(QLatin1String("REAL")) || type.contains(QLatin1String("FLOA")) ||
         type.contains(QLatin1String("DOUB")) || type.contains(QLatin1String("NUMERIC")))
         return QMetaType::fromType<double>();
@@ -256,12 +256,15 @@ bool SqlCipherDriver::open(const QString& db, const QString& /*user*/, const QSt
     }
 
     if (!readOnly) {
-        const char* pragmas = "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
+        // recursive_triggers: without it SQLite fires no DELETE trigger for the row a REPLACE removes, and
+        // INSERT OR REPLACE would slip past the "never physically deleted" guards.
+        const char* pragmas = "PRAGMA foreign_keys = ON; PRAGMA recursive_triggers = ON; PRAGMA journal_mode = WAL; "
+                              "PRAGMA synchronous = NORMAL;";
         rc = sqlite3_exec(m_db, pragmas, nullptr, nullptr, nullptr);
         if (rc != SQLITE_OK)
             return abandon(QString::fromUtf8(sqlite3_errmsg(m_db)), rc);
     } else {
-        sqlite3_exec(m_db, "PRAGMA foreign_keys = ON;", nullptr, nullptr, nullptr);
+        sqlite3_exec(m_db, "PRAGMA foreign_keys = ON; PRAGMA recursive_triggers = ON;", nullptr, nullptr, nullptr);
     }
 
     setOpen(true);

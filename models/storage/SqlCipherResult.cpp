@@ -20,7 +20,7 @@ QMetaType typeFromDecl(const char* decl)
     if (type.contains("INT"))
         return QMetaType::fromType<qlonglong>();
     if (type.contains("BOOL"))
-        return QMetaType::fromType<bool>();
+        return QMetaType::fromType<qlonglong>(); // SQLite stores booleans as integers: nulls typed the same
     if (type.contains("REAL") || type.contains("FLOA") || type.contains("DOUB") || type.contains("NUMERIC") ||
         type.contains("DECIMAL"))
         return QMetaType::fromType<double>();
@@ -119,6 +119,23 @@ int bindSqlValue(sqlite3_stmt* stmt, int index, const QVariant& value)
     }
 }
 
+// What follows the first statement may be a trailing comment ("SELECT 1; -- why"): that is not a second statement.
+bool isOnlyCommentsOrSpace(sqlite3* db, const char* tail)
+{
+    sqlite3_stmt* next = nullptr;
+    const char* rest = nullptr;
+    const int rc = sqlite3_prepare_v2(db, tail, -1, &next, &rest);
+    const bool empty = rc == SQLITE_OK && next == nullptr;
+    sqlite3_finalize(next);
+    return empty;
+}
+
+bool isInsert(sqlite3_stmt* stmt)
+{
+    const QByteArray sql = QByteArray(sqlite3_sql(stmt)).trimmed().left(16).toUpper();
+    return sql.startsWith("INSERT") || sql.startsWith("REPLACE");
+}
+
 } // namespace
 
 SqlCipherResult::SqlCipherResult(const SqlCipherDriver* driver)
@@ -197,7 +214,7 @@ bool SqlCipherResult::prepare(const QString& query)
         finalize();
         return false;
     }
-    if (tail && *tail && !QByteArray(tail).trimmed().isEmpty()) {
+    if (tail && *tail && !isOnlyCommentsOrSpace(d->m_db, tail)) {
         setLastError(
             QSqlError(QCoreApplication::translate("SqlCipherResult", "Unable to execute several statements at a time."),
                       QString::fromUtf8(tail).trimmed(), QSqlError::StatementError, QString::number(SQLITE_MISUSE)));
@@ -271,7 +288,11 @@ bool SqlCipherResult::exec()
 
     const auto* d = static_cast<const SqlCipherDriver*>(driver());
     m_hasInsertId = false;
-    m_changes = 0;
+    m_changes = -1;
+    // sqlite3_changes() and sqlite3_last_insert_rowid() keep the values of the last INSERT/UPDATE/DELETE: DDL and
+    // inserts into WITHOUT ROWID tables leave them alone, so they count only when this step moved them.
+    const int totalBefore = sqlite3_total_changes(d->m_db);
+    const qint64 rowidBefore = sqlite3_last_insert_rowid(d->m_db);
     const int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW) {
         m_pendingRow = true;
@@ -279,10 +300,14 @@ bool SqlCipherResult::exec()
     } else if (rc == SQLITE_DONE) {
         m_done = true;
         // Captured right after stepping: a later statement on the connection would overwrite them.
-        m_changes = m_columns == 0 ? sqlite3_changes(d->m_db) : 0;
-        if (m_columns == 0 && m_changes > 0) {
-            m_lastInsertId = sqlite3_last_insert_rowid(d->m_db);
-            m_hasInsertId = true;
+        if (m_columns == 0) {
+            const bool changed = sqlite3_total_changes(d->m_db) != totalBefore;
+            m_changes = changed ? sqlite3_changes(d->m_db) : 0;
+            const qint64 rowid = sqlite3_last_insert_rowid(d->m_db);
+            if (changed && isInsert(m_stmt) && rowid != rowidBefore) {
+                m_lastInsertId = rowid;
+                m_hasInsertId = true;
+            }
         }
         sqlite3_reset(m_stmt);
     } else {
@@ -332,7 +357,8 @@ void SqlCipherResult::readCurrentRow()
         case SQLITE_BLOB: {
             const void* blob = sqlite3_column_blob(m_stmt, i);
             const int bytes = sqlite3_column_bytes(m_stmt, i);
-            m_rows.append(QVariant(QByteArray(static_cast<const char*>(blob), bytes)));
+            // SQLite gives a null pointer for a zero-length blob; it is an empty blob, not NULL.
+            m_rows.append(QVariant(bytes > 0 ? QByteArray(static_cast<const char*>(blob), bytes) : QByteArray("")));
             break;
         }
         case SQLITE_NULL: {
@@ -451,7 +477,8 @@ int SqlCipherResult::size()
 
 int SqlCipherResult::numRowsAffected()
 {
-    return m_changes;
+    // -1 for a query that returns rows, as Qt's contract asks ("cannot be determined").
+    return isSelect() ? -1 : m_changes;
 }
 
 QSqlRecord SqlCipherResult::record() const

@@ -23,6 +23,8 @@ private slots:
     void platformInsertWithoutPermitRefused();
     void rawChangeRefused_data();
     void rawChangeRefused();
+    void replaceRefused_data();
+    void replaceRefused();
     void deleteRefusedEvenUnderPermit_data();
     void deleteRefusedEvenUnderPermit();
     void permitPathPasses();
@@ -79,11 +81,10 @@ void TestRecordsReadOnly::schemaHasGuards()
     QStringList triggers;
     while (q.next())
         triggers << q.value(0).toString();
-    for (const char* name :
-         {"subjects_platform_insert_guard", "subjects_platform_update_guard", "subjects_no_delete",
-          "credit_items_platform_insert_guard", "credit_items_platform_update_guard", "credit_items_no_delete",
-          "attachments_no_update", "attachments_no_delete", "record_submissions_payload_guard",
-          "record_submissions_final_status_guard", "record_submissions_no_delete"})
+    for (const char* name : {"subjects_platform_insert_guard", "subjects_platform_update_guard", "subjects_no_delete",
+                             "credit_items_insert_guard", "credit_items_update_guard", "credit_items_no_delete",
+                             "attachments_no_update", "attachments_no_delete", "record_submissions_payload_guard",
+                             "record_submissions_final_status_guard", "record_submissions_no_delete"})
         QVERIFY2(triggers.contains(QLatin1String(name)), name);
     QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT count(*) FROM platform_write_permit")).toInt(), 0);
 }
@@ -133,6 +134,54 @@ void TestRecordsReadOnly::rawChangeRefused_data()
     QTest::newRow("item to local") << QStringLiteral("UPDATE credit_items SET origin = 'local'")
                                    << QStringLiteral("SELECT origin FROM credit_items")
                                    << QVariant(QStringLiteral("platform"));
+    // A fabricated item is refused whatever origin it claims: items only come from the platform.
+    QTest::newRow("fabricated local item")
+        << QStringLiteral("INSERT INTO credit_items (subject_id, category, item_type, legal_document_number, "
+                          "decision_date, title, origin, created_at, updated_at) SELECT subject_id, 'dishonest', "
+                          "item_type, 'forged', decision_date, 'fabricated penalty', 'local', created_at, updated_at "
+                          "FROM credit_items")
+        << QStringLiteral("SELECT count(*) FROM credit_items") << QVariant(1);
+}
+
+// REPLACE deletes the row it replaces: with recursive triggers on (the driver sets it) the no-delete guards fire.
+void TestRecordsReadOnly::replaceRefused_data()
+{
+    QTest::addColumn<QString>("sql");
+    QTest::addColumn<QString>("check");
+    QTest::addColumn<QVariant>("expected");
+    QTest::newRow("INSERT OR REPLACE item")
+        << QStringLiteral("INSERT OR REPLACE INTO credit_items (id, subject_id, category, item_type, "
+                          "legal_document_number, decision_date, title, origin, platform_id, created_at, updated_at) "
+                          "SELECT id, subject_id, category, item_type, legal_document_number, decision_date, "
+                          "'replaced', origin, platform_id, created_at, updated_at FROM credit_items")
+        << QStringLiteral("SELECT title FROM credit_items") << QVariant(m_item.title);
+    QTest::newRow("REPLACE subject") << QStringLiteral(
+                                            "REPLACE INTO subjects SELECT * FROM subjects WHERE origin = 'platform'")
+                                     << QStringLiteral("SELECT count(*) FROM subjects") << QVariant(2);
+    QTest::newRow("INSERT OR REPLACE submission")
+        << QStringLiteral("INSERT OR REPLACE INTO record_submissions SELECT * FROM record_submissions")
+        << QStringLiteral("SELECT count(*) FROM record_submissions") << QVariant(1);
+    QTest::newRow("UPDATE OR REPLACE onto a platform subject's identifier")
+        << QStringLiteral("UPDATE OR REPLACE subjects SET identifier = (SELECT identifier FROM subjects WHERE "
+                          "origin = 'platform') WHERE origin = 'local'")
+        << QStringLiteral("SELECT count(*) FROM subjects WHERE origin = 'platform'") << QVariant(1);
+}
+
+void TestRecordsReadOnly::replaceRefused()
+{
+    QFETCH(QString, sql);
+    QFETCH(QString, check);
+    QFETCH(QVariant, expected);
+    QSqlQuery q(m_tdb->database());
+    QVERIFY2(!q.exec(sql), qPrintable(sql));
+    QCOMPARE(m_tdb->scalar(check).toString(), expected.toString());
+    // Under a permit too: a permit allows changes, never deletions.
+    PlatformWritePermit permit(m_tdb->database(), QStringLiteral("system"), QStringLiteral("test"));
+    QVERIFY(permit.isActive());
+    QVERIFY2(!q.exec(sql), qPrintable(sql));
+    QVERIFY2(q.lastError().text().contains(QLatin1String("never physically deleted")),
+             qPrintable(q.lastError().text()));
+    QCOMPARE(m_tdb->scalar(check).toString(), expected.toString());
 }
 
 void TestRecordsReadOnly::rawChangeRefused()

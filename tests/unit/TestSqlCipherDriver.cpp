@@ -137,6 +137,7 @@ private slots:
         QTest::newRow("null QDate") << "s" << QVariant(QDate()) << int(QMetaType::QString);
         QTest::newRow("invalid QDateTime") << "s" << QVariant(QDateTime()) << int(QMetaType::QString);
         QTest::newRow("null double") << "d" << QVariant(QMetaType::fromType<double>()) << int(QMetaType::Double);
+        QTest::newRow("null boolean") << "flag" << QVariant(QMetaType::fromType<bool>()) << int(QMetaType::LongLong);
     }
 
     void nullsAreTyped()
@@ -232,6 +233,53 @@ private slots:
         QCOMPARE(q.numRowsAffected(), 10);
         QVERIFY(q.exec(QStringLiteral("SELECT 1")));
         QVERIFY(!q.lastInsertId().isValid());
+    }
+
+    void rowCountsAndInsertIdsAreThisStatements()
+    {
+        QSqlDatabase db = QSqlDatabase::database(QStringLiteral("c1"));
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO t (s) VALUES ('before ddl')")));
+        QVERIFY(q.lastInsertId().isValid());
+        // DDL does not reset sqlite3_changes(): the driver must not report the previous INSERT's figures.
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE wr (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID")));
+        QCOMPARE(q.numRowsAffected(), 0);
+        QVERIFY(!q.lastInsertId().isValid());
+        // A WITHOUT ROWID table has no rowid to report.
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO wr VALUES ('a', 'b')")));
+        QCOMPARE(q.numRowsAffected(), 1);
+        QVERIFY(!q.lastInsertId().isValid());
+        QVERIFY(q.exec(QStringLiteral("SELECT * FROM wr")));
+        QCOMPARE(q.numRowsAffected(), -1);
+        QVERIFY(q.exec(QStringLiteral("DROP TABLE wr")));
+    }
+
+    void emptyBlobStaysABlob()
+    {
+        QSqlDatabase db = QSqlDatabase::database(QStringLiteral("c1"));
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO t (b) VALUES (X'')")));
+        const QVariant id = q.lastInsertId();
+        QVERIFY(q.prepare(QStringLiteral("SELECT b FROM t WHERE id = ?")));
+        q.addBindValue(id);
+        QVERIFY(q.exec() && q.next());
+        const QVariant empty = q.value(0);
+        QVERIFY(!empty.isNull());
+        QCOMPARE(empty.toByteArray().size(), 0);
+        // Written back, it is still an empty blob and not NULL.
+        QVERIFY(q.prepare(QStringLiteral("SELECT typeof(?)")));
+        q.addBindValue(empty);
+        QVERIFY(q.exec() && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("blob"));
+    }
+
+    void trailingCommentIsNotASecondStatement()
+    {
+        QSqlDatabase db = QSqlDatabase::database(QStringLiteral("c1"));
+        QSqlQuery q(db);
+        QVERIFY2(q.exec(QStringLiteral("SELECT 41 + 1; -- the answer")), qPrintable(q.lastError().text()));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 42);
     }
 
     void statementErrorCarriesSqliteCode()
