@@ -283,10 +283,6 @@ Developers get a demo workstation with sample logins from
         <translation>信息类型“%1”不属于“%2”类别。</translation>
     </message>
     <message>
-        <source>A dishonest item must rest on a legally effective document: its number is required.</source>
-        <translation>失信信息必须以具有法律效力的文书为依据：必须填写文书文号。</translation>
-    </message>
-    <message>
         <source>The decision date is required.</source>
         <translation>必须填写决定日期。</translation>
     </message>
@@ -301,6 +297,10 @@ Developers get a demo workstation with sample logins from
     <message>
         <source>There is no credit item %1.</source>
         <translation>不存在信用信息 %1。</translation>
+    </message>
+    <message>
+        <source>The credit policy in force does not list the personal data &quot;%1&quot;, so it cannot be collected.</source>
+        <translation>生效的信用政策未列明个人信息“%1”，因此不能归集。</translation>
     </message>
 </context>
 <context>
@@ -2778,6 +2778,10 @@ Database: %2</source>
         <source>A subject from the platform needs its platform id.</source>
         <translation>来自平台的信用主体必须具有平台编号。</translation>
     </message>
+    <message>
+        <source>The identifier override must be signed by an active supervisor; %1 may not sign it.</source>
+        <translation>标识码签批例外必须由有效的主管签批；%1 无权签批。</translation>
+    </message>
 </context>
 <context>
     <name>SubjectSearchModel</name>
@@ -3190,6 +3194,30 @@ If the document shows it exactly like this, a supervisor may accept it. The over
         <source>The key vault holds no slot for %1.</source>
         <translation>密钥库中没有 %1 的密钥槽。</translation>
     </message>
+    <message>
+        <source>The database key can only be changed while no other program uses the database, and another one has it open (an xmcredit window or another xmcredit-admin command). Close it and try again. Nothing was changed.</source>
+        <translation>只有在没有其他程序使用数据库时才能更改数据库密钥，而目前另有程序打开了数据库（xmcredit 窗口或另一个 xmcredit-admin 命令）。请关闭该程序后重试。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The audit trail could not be written: %1</source>
+        <translation>无法写入审计日志：%1</translation>
+    </message>
+    <message>
+        <source>%1 has not been removed. %2</source>
+        <translation>未移除 %1。%2</translation>
+    </message>
+    <message>
+        <source>The database key was changed and %1 can no longer log in, but the account could not be marked as removed (%2). Run the removal again.</source>
+        <translation>数据库密钥已更换，%1 已无法登录，但未能将该账号标记为已移除（%2）。请再次执行移除。</translation>
+    </message>
+    <message>
+        <source>The password of %1 could not be changed: %2</source>
+        <translation>无法更改 %1 的密码：%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is not allowed to read the audit trail.</source>
+        <translation>%1（%2）无权读取审计日志。</translation>
+    </message>
 </context>
 <context>
     <name>XiamenDistricts</name>
@@ -3426,26 +3454,12 @@ Roles: clerk, reviewer, supervisor, auditor, administrator.</source>
         <translation>已更换数据库密钥（第 %1 代密钥）。</translation>
     </message>
     <message>
-        <source>Audit trail commands.
-  audit verify --user NAME --password-stdin [--json]
-      checks the hash chain; exits 0 when intact, 5 (file problem) at the first broken entry.
-      Standard input: NAME&apos;s password. NAME needs the auditor or administrator role.</source>
-        <translation>审计日志命令。
-  audit verify --user NAME --password-stdin [--json]
-      校验哈希链；完整时退出码为 0，在第一条损坏的条目处退出码为 5（文件问题）。
-      标准输入：NAME 的密码。NAME 须具有审计员或管理员角色。</translation>
-    </message>
-    <message>
         <source>verify</source>
         <translation>verify</translation>
     </message>
     <message>
         <source>Unknown audit command &apos;%1&apos;: use verify.</source>
         <translation>未知的 audit 命令“%1”：请使用 verify。</translation>
-    </message>
-    <message>
-        <source>%1 (%2) is not allowed to read the audit trail.</source>
-        <translation>%1（%2）无权读取审计日志。</translation>
     </message>
     <message>
         <source>Demo logins for the workstation in %1:</source>
@@ -3526,6 +3540,21 @@ Roles: clerk, reviewer, supervisor, auditor, administrator.</source>
     <message>
         <source>Fill a demo workstation with a generated city</source>
         <translation>为演示工作站填充生成的城市</translation>
+    </message>
+    <message>
+        <source>Warning: XMCREDIT_KDF_FAST is set in this test build, so the passwords written now are protected by the cheapest key derivation and are easy to guess from a copy of the key vault. Never use this workstation for real data.</source>
+        <translation>警告：此测试版本设置了 XMCREDIT_KDF_FAST，现在写入的密码仅受最低强度的密钥派生保护，从密钥库的副本即可轻易猜出。切勿将此工作站用于真实数据。</translation>
+    </message>
+    <message>
+        <source>Audit trail commands.
+  audit verify --user NAME --password-stdin [--json]
+      checks the hash chain; exits 0 when it is intact, 13 when it is broken (the message names the first
+      broken entry).
+      Standard input: NAME&apos;s password. NAME needs the auditor or administrator role.</source>
+        <translation>审计日志命令。
+  audit verify --user NAME --password-stdin [--json]
+      校验哈希链；完整时退出码为 0，损坏时退出码为 13（消息会指出第一条损坏的条目）。
+      标准输入：NAME 的密码。NAME 须具有审计员或管理员角色。</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,8 @@
 #include "MessageBoxes.h"
 #include "UnlockRunner.h"
 
+#include "storage/Workstation.h"
+
 #include <QKeyEvent>
 
 LockScreen::LockScreen(QWidget* parent)
@@ -92,6 +94,12 @@ void LockScreen::onUnlockFinished(const UnlockResult& result)
         emit unlocked();
         return;
     }
+    // The session's connection is open, so the failed attempt can be audited (a failed login cannot: it must not
+    // change any file).
+    WorkstationStatus audited;
+    if (!Workstation::auditFailedUnlock(m_session, result.ok() ? WorkstationError::Rejected : result.status.error,
+                                        &audited))
+        qWarning("%s", qPrintable(audited.message));
     m_ui->lockErrorLabel->showStatus(result.status);
     if (result.status.error == WorkstationError::Throttled)
         m_ui->unlockButton->setEnabled(!m_ui->lockErrorLabel->isWaiting());

@@ -7,6 +7,7 @@
 #include "MessageBoxes.h"
 
 #include "storage/SqlCipherDriver.h"
+#include "storage/Workstation.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -78,7 +79,7 @@ MainWindow::MainWindow(const Session& session, QWidget* parent)
 
     m_ui->rootStack->setCurrentWidget(m_ui->workspacePage);
     showPage(m_home);
-    connect(m_idle, &IdleWatcher::idleTimedOut, this, &MainWindow::lock);
+    connect(m_idle, &IdleWatcher::idleTimedOut, this, [this] { lockFor(QStringLiteral("idle")); });
     m_idle->start();
 }
 
@@ -154,8 +155,17 @@ void MainWindow::setPreviousLogin(const QDateTime& when)
 
 void MainWindow::lock()
 {
+    lockFor(QStringLiteral("command"));
+}
+
+void MainWindow::lockFor(const QString& reason)
+{
     if (m_locked)
         return;
+    // The window locks even when the entry cannot be written: leaving it open would be worse.
+    WorkstationStatus audited;
+    if (!Workstation::auditLock(m_session, reason, &audited))
+        qWarning("%s", qPrintable(audited.message));
     m_locked = true;
     m_idle->stop();
     m_ui->rootStack->setCurrentWidget(m_ui->lockScreen);
@@ -170,6 +180,9 @@ void MainWindow::unlock()
 {
     if (!m_locked)
         return;
+    WorkstationStatus audited;
+    if (!Workstation::auditUnlock(m_session, &audited))
+        qWarning("%s", qPrintable(audited.message));
     m_locked = false;
     uncoverOtherWindows(true);
     m_ui->lockScreen->reset();

@@ -25,7 +25,8 @@ class QLabel;
 // Locking (File > Lock, Ctrl+L, or IdleWatcher after the configured idle time) replaces the whole window content
 // with a LockScreen, disables every command but Log Out, Quit and About, hides the application's other non-modal
 // windows and covers modal dialogs that are open, until the same person enters their password again. The
-// session's database connection stays open while locked, so pages keep their state.
+// session's database connection stays open while locked, so pages keep their state. Locking, unlocking and every
+// failed attempt to unlock are audited (Workstation::auditLock and friends).
 //
 // The window never closes the session itself: it asks with logoutRequested()/quitRequested() and the owner
 // (AppController) deletes the window and then closes the session.
@@ -61,6 +62,7 @@ public:
     IdleWatcher* idleWatcher() const { return m_idle; }
 
 public slots:
+    // Locks at the user's request (audited with the reason "command").
     void lock();
 
 signals:
@@ -84,6 +86,8 @@ private:
 
     QAction* insertPage(QWidget* page, const QString& title, const QKeySequence& shortcut,
                         const QList<Permission>& tasks, QAction* action);
+    // reason goes into the audit entry: "command" or "idle".
+    void lockFor(const QString& reason);
     void unlock();
     void setCommandsLocked(bool locked);
     void coverOtherWindows();

@@ -1,5 +1,7 @@
 #include "AdminSession.h"
 
+#include "storage/KeyVault.h"
+
 #include <QCoreApplication>
 #include <QDir>
 
@@ -157,6 +159,19 @@ bool login(const QCommandLineParser& parser, AdminIo& io, bool json, Session* se
     UnlockResult unlocked;
     return requireLoginOptions(parser, io, json, exitCode) && unlock(parser, io, json, &unlocked, exitCode) &&
            openSession(unlocked, QStringLiteral("xmcredit-admin"), io, json, session, exitCode);
+}
+
+void warnIfFastKdf(AdminIo& io)
+{
+    if (!KdfParams::fastForTests())
+        return;
+    io.err << "xmcredit-admin: "
+           << QCoreApplication::translate(
+                  "xmcredit-admin",
+                  "Warning: XMCREDIT_KDF_FAST is set in this test build, so the passwords written now are protected "
+                  "by the cheapest key derivation and are easy to guess from a copy of the key vault. Never use "
+                  "this workstation for real data.")
+           << Qt::endl;
 }
 
 } // namespace AdminSession

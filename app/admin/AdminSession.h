@@ -39,6 +39,10 @@ bool openSession(const UnlockResult& unlocked, const QString& connectionName, Ad
 // requireLoginOptions, unlock and openSession (connection "xmcredit-admin") in one.
 bool login(const QCommandLineParser& parser, AdminIo& io, bool json, Session* session, int* exitCode);
 
+// Warns on standard error when the key slots this process writes get the cheap test key derivation
+// (KdfParams::fastForTests()), so that nobody mistakes a test build's workstation for a real one.
+void warnIfFastKdf(AdminIo& io);
+
 // Closes the session when the command returns.
 struct SessionGuard
 {

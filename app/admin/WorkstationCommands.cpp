@@ -68,6 +68,7 @@ int runInit(const QStringList& args, AdminIo& io)
     QString password;
     if (!readPassword(io, json, parser.value(admin), &password, &code))
         return code;
+    warnIfFastKdf(io);
     const QString dir = workstationDir(parser);
     const QString workstationName = parser.isSet(name) ? parser.value(name) : QSysInfo::machineHostName();
     const QString adminName = parser.isSet(displayName) ? parser.value(displayName) : parser.value(admin);
@@ -189,6 +190,7 @@ int runStaff(const QStringList& args, AdminIo& io)
         QString password;
         if (!readPassword(io, json, name, &password, &code))
             return code;
+        warnIfFastKdf(io);
         if (command == QLatin1String("add"))
             status = Workstation::addStaff(session, name, parser.isSet(displayName) ? parser.value(displayName) : name,
                                            newRole, password);
@@ -261,7 +263,8 @@ int runAudit(const QStringList& args, AdminIo& io)
         "xmcredit-admin",
         "Audit trail commands.\n"
         "  audit verify --user NAME --password-stdin [--json]\n"
-        "      checks the hash chain; exits 0 when intact, 5 (file problem) at the first broken entry.\n"
+        "      checks the hash chain; exits 0 when it is intact, 13 when it is broken (the message names the first\n"
+        "      broken entry).\n"
         "      Standard input: NAME's password. NAME needs the auditor or administrator role."));
     parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("xmcredit-admin", "verify"));
     parser.addOptions({workstationOption(), userOption(), passwordStdinOption(), jsonOption()});
@@ -277,17 +280,10 @@ int runAudit(const QStringList& args, AdminIo& io)
     if (!login(parser, io, json, &session, &code))
         return code;
     SessionGuard guard{session};
-    if (!session.can(Permission::ReadAudit)) {
-        QSqlDatabase db = session.database();
-        AuditLog::append(db, {session.username, QStringLiteral("access.denied"), QStringLiteral("permission"),
-                              Roles::permissionName(Permission::ReadAudit), QString(), QJsonObject()});
-        return AdminCli::fail(
-            io, json, ExitCode::Denied,
-            QCoreApplication::translate("xmcredit-admin", "%1 (%2) is not allowed to read the audit trail.")
-                .arg(session.username, Roles::displayName(session.role)));
-    }
-    QSqlDatabase db = session.database();
-    const AuditVerifyResult result = AuditLog::verify(db);
+    AuditVerifyResult result;
+    WorkstationStatus status;
+    if (!Workstation::verifyAudit(session, &result, &status))
+        return AdminSession::fail(io, json, status);
     if (json) {
         AdminCli::printJson(io, QJsonObject{{QStringLiteral("ok"), result.ok},
                                             {QStringLiteral("entries"), double(result.entries)},
@@ -363,6 +359,7 @@ int runDemoInit(const QStringList& args, AdminIo& io)
     if (!AdminCli::parse(parser, args, io, &code))
         return code;
     const bool json = parser.isSet(jsonOption());
+    warnIfFastKdf(io);
     const QString dir = workstationDir(parser);
     const QList<DemoLogin> logins = demoLogins();
     WorkstationStatus status =

@@ -2,8 +2,6 @@
 
 #include "records/CreditItemRepository.h"
 
-#include <QJsonObject>
-
 CreditItemEntryModel::CreditItemEntryModel(const Session& session, const PolicyRegistry& policies, QObject* parent)
     : RecordEntryModel(parent)
     , m_session(session)
@@ -253,40 +251,21 @@ bool CreditItemEntryModel::save(QString* error)
     if (!isValid())
         return refuse(firstError());
 
-    QJsonObject details;
-    QJsonObject collection;
-    collection.insert(QStringLiteral("outcome"), toKey(m_itemDecision.outcome));
-    collection.insert(QStringLiteral("rule"), toKey(m_itemDecision.rule));
-    if (m_itemDecision.rule == CollectionRule::LegalBasisOverride) {
-        collection.insert(QStringLiteral("overridden_rule"), toKey(m_itemDecision.overriddenRule));
-        collection.insert(QStringLiteral("legal_basis"), text(OverridingLegalBasisColumn));
-    }
-    collection.insert(QStringLiteral("policy"), m_itemDecision.policyId);
-    details.insert(QStringLiteral("collection"), collection);
-    QJsonObject circumstances;
-    circumstances.insert(QStringLiteral("simplified_procedure"), flag(SimplifiedProcedureColumn));
-    circumstances.insert(QStringLiteral("minor_violation"), flag(MinorViolationColumn));
-    circumstances.insert(QStringLiteral("actively_remedied"), flag(ActivelyRemediedColumn));
-    details.insert(QStringLiteral("circumstances"), circumstances);
-    const QString personalData = text(PersonalDataColumn);
-    if (!personalData.isEmpty()) {
-        QJsonObject data;
-        data.insert(QStringLiteral("key"), personalData);
-        data.insert(QStringLiteral("rule"), toKey(m_attributeDecision.rule));
-        if (flag(ConsentRecordedColumn)) {
-            QJsonObject consent;
-            consent.insert(QStringLiteral("recorded"), true);
-            consent.insert(QStringLiteral("reference"), text(ConsentReferenceColumn));
-            consent.insert(QStringLiteral("recorded_by"), m_session.username);
-            data.insert(QStringLiteral("consent"), consent);
-        }
-        details.insert(QStringLiteral("personal_data"), data);
-    }
+    // The repository decides the collection rules again and records the decision with the submission.
+    ItemEntryDetails details;
+    details.simplifiedProcedure = flag(SimplifiedProcedureColumn);
+    details.minorViolation = flag(MinorViolationColumn);
+    details.activelyRemedied = flag(ActivelyRemediedColumn);
+    details.overridingLegalBasis = text(OverridingLegalBasisColumn);
+    details.personalDataKey = text(PersonalDataColumn);
+    details.writtenConsentRecorded = flag(ConsentRecordedColumn);
+    details.consentReference = text(ConsentReferenceColumn);
 
     qint64 submissionId = 0;
     QString why;
     if (!CreditItemRepository(m_session.database())
-             .submitLocal(m_session, m_subject.id, draft(), text(BasisColumn), details, &submissionId, &why))
+             .submitLocal(m_session, m_subject.id, draft(), text(BasisColumn), details, m_policies, &submissionId,
+                          &why))
         return refuse(why);
     setLastSubmissionId(submissionId);
     emit saved(submissionId);

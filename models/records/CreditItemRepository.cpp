@@ -6,6 +6,8 @@
 #include "RecordSubmissionRepository.h"
 #include "Savepoint.h"
 #include "SubjectRepository.h"
+#include "domain/CollectionRules.h"
+#include "domain/PolicyRegistry.h"
 #include "storage/Session.h"
 
 #include <QCoreApplication>
@@ -163,8 +165,8 @@ bool CreditItemRepository::updateRow(const CreditItem& item, QString* error)
 }
 
 bool CreditItemRepository::submitLocal(const Session& session, qint64 subjectId, const CreditItem& item,
-                                       const QString& basis, const QJsonObject& entryDetails, qint64* submissionId,
-                                       QString* error)
+                                       const QString& basis, const ItemEntryDetails& details,
+                                       const PolicyRegistry& policies, qint64* submissionId, QString* error)
 {
     auto refuse = [error](const QString& why) {
         if (error)
@@ -188,14 +190,44 @@ bool CreditItemRepository::submitLocal(const Session& session, qint64 subjectId,
         return refuse(QCoreApplication::translate("CreditItemRepository",
                                                   "The item type \"%1\" does not belong to the category \"%2\".")
                           .arg(type.displayName(), displayName(item.category)));
-    if (item.category == ItemCategory::Dishonest && item.legalDocumentNumber.trimmed().isEmpty())
-        return refuse(QCoreApplication::translate(
-            "CreditItemRepository",
-            "A dishonest item must rest on a legally effective document: its number is required."));
     if (!item.decisionDate.isValid())
         return refuse(QCoreApplication::translate("CreditItemRepository", "The decision date is required."));
     if (item.title.trimmed().isEmpty())
         return refuse(QCoreApplication::translate("CreditItemRepository", "The title of the item is required."));
+
+    // The collection rules, decided here again on the stored subject's kind: this is the only SQL path for
+    // entered records, so what the form checked is not taken on trust.
+    const QDate today = QDate::currentDate();
+    CollectionItem proposal;
+    proposal.facts = item.facts(subject.kind);
+    proposal.simplifiedProcedure = details.simplifiedProcedure;
+    proposal.minorViolation = details.minorViolation;
+    proposal.activelyRemedied = details.activelyRemedied;
+    proposal.overridingLegalBasis = details.overridingLegalBasis.trimmed();
+    const CollectionDecision itemDecision = CollectionRules::assessItem(proposal, today, policies);
+    if (!itemDecision.accepted())
+        return refuse(itemDecision.reason);
+
+    const QString personalData = details.personalDataKey.trimmed();
+    const QString consentReference = details.consentReference.trimmed();
+    const bool consentRecorded = details.writtenConsentRecorded && !consentReference.isEmpty();
+    CollectionDecision dataDecision;
+    if (!personalData.isEmpty()) {
+        // A key outside the policy's catalogue would pass as ordinary data, whatever it names.
+        const PolicyProfilePtr profile = policies.profileOn(today);
+        if (!profile || !profile->hasTerm(PolicyProfile::Catalogue::PersonalData, personalData))
+            return refuse(QCoreApplication::translate("CreditItemRepository",
+                                                      "The credit policy in force does not list the personal data "
+                                                      "\"%1\", so it cannot be collected.")
+                              .arg(personalData));
+        CollectionAttribute attribute;
+        attribute.subjectKind = subject.kind;
+        attribute.attributeKey = personalData;
+        attribute.writtenConsentRecorded = consentRecorded;
+        dataDecision = CollectionRules::assessAttribute(attribute, today, policies);
+        if (!dataDecision.accepted())
+            return refuse(dataDecision.reason);
+    }
 
     CreditItem entered = item;
     entered.id = 0;
@@ -206,19 +238,43 @@ bool CreditItemRepository::submitLocal(const Session& session, qint64 subjectId,
     entered.platformId.clear();
     entered.platformVersion = 0;
 
+    // The payload says on what the item was accepted, for the platform and for review.
+    QJsonObject collection{{QStringLiteral("outcome"), toKey(itemDecision.outcome)},
+                           {QStringLiteral("rule"), toKey(itemDecision.rule)},
+                           {QStringLiteral("policy"), itemDecision.policyId}};
+    if (itemDecision.rule == CollectionRule::LegalBasisOverride) {
+        collection.insert(QStringLiteral("overridden_rule"), toKey(itemDecision.overriddenRule));
+        collection.insert(QStringLiteral("legal_basis"), proposal.overridingLegalBasis);
+    }
+    const QJsonObject circumstances{{QStringLiteral("simplified_procedure"), details.simplifiedProcedure},
+                                    {QStringLiteral("minor_violation"), details.minorViolation},
+                                    {QStringLiteral("actively_remedied"), details.activelyRemedied}};
+
     Savepoint unit(m_db);
     if (!unit.isActive())
         return refuse(unit.errorString());
     RecordSubmission submission;
     submission.kind = SubmissionKind::Item;
     submission.subjectId = subjectId;
-    submission.payload = entryDetails;
     submission.payload.insert(QStringLiteral("item"), RecordJson::toJson(entered));
     submission.payload.insert(QStringLiteral("subject_identifier"), subject.identifier);
+    submission.payload.insert(QStringLiteral("collection"), collection);
+    submission.payload.insert(QStringLiteral("circumstances"), circumstances);
+    if (!personalData.isEmpty()) {
+        QJsonObject data{{QStringLiteral("key"), personalData}, {QStringLiteral("rule"), toKey(dataDecision.rule)}};
+        if (consentRecorded)
+            data.insert(QStringLiteral("consent"), QJsonObject{{QStringLiteral("recorded"), true},
+                                                               {QStringLiteral("reference"), consentReference},
+                                                               {QStringLiteral("recorded_by"), session.username}});
+        submission.payload.insert(QStringLiteral("personal_data"), data);
+    }
     QJsonObject audited{{QStringLiteral("category"), toKey(entered.category)},
                         {QStringLiteral("item_type"), entered.itemType}};
     if (!entered.legalDocumentNumber.isEmpty())
         audited.insert(QStringLiteral("legal_document_number"), entered.legalDocumentNumber);
+    // Collecting what the rules exclude is an exception, like an identifier override: the audit names its basis.
+    if (itemDecision.rule == CollectionRule::LegalBasisOverride)
+        audited.insert(QStringLiteral("legal_basis_override"), proposal.overridingLegalBasis);
     if (!RecordSubmissionRepository(m_db).submit(session, &submission, basis, audited, error))
         return false;
     if (!unit.release(error))

@@ -3,14 +3,27 @@
 #include "RecordSql.h"
 #include "RecordTypes.h"
 
-#include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
 
 class PlatformWritePermit;
+class PolicyRegistry;
 struct Session;
+
+// What record entry learnt about an item handed over on paper beyond its facts: the circumstances and personal
+// data the collection rules (domain/CollectionRules) decide on. Stored with the submission.
+struct ItemEntryDetails
+{
+    bool simplifiedProcedure = false; // 简易程序
+    bool minorViolation = false;      // 违法行为轻微
+    bool activelyRemedied = false;    // 主动消除、减轻违法行为危害后果
+    QString overridingLegalBasis;     // the law, regulation or rule that requires collection anyway
+    QString personalDataKey;          // personal data of the subject the item records (a policy key); empty: none
+    bool writtenConsentRecorded = false;
+    QString consentReference; // the signed consent form: consent counts as recorded only with its reference
+};
 
 // The only SQL for the credit_items table.
 //
@@ -29,13 +42,19 @@ public:
     // Every item of a subject (all statuses), by category, then newest decision first.
     bool itemsOfSubject(qint64 subjectId, QList<CreditItem>* items, QString* error = nullptr) const;
 
-    // An item handed over on paper: stored as a record submission (kind item, status pending) with the item and
-    // entryDetails (consent, legal basis, …) as its payload, and audited "record.submit" with basis, in one unit.
-    // Refused without Permission::EnterRecord, for an unknown subject, an unknown item type or one of another
-    // category, and for a dishonest item without a legal document number. The collection rules are applied by
-    // record entry before (CreditItemEntryModel). Returns the submission's id.
+    // An item handed over on paper: stored as a record submission (kind item, status pending) whose payload holds
+    // the item, the collection decision, the circumstances and the personal data with its consent, and audited
+    // "record.submit" with basis, in one unit. Refused without Permission::EnterRecord, for an unknown subject, an
+    // unknown item type or one of another category, and whatever the collection rules in force today (from
+    // policies) do not accept for the stored subject's kind: a dishonest item without a legal document number; a
+    // natural person's penalty under the simplified procedure, for a minor violation or actively remedied without
+    // an overriding legal basis; a natural person's prohibited personal data; consent-bound personal data without
+    // recorded consent; anything when no policy is in force. A refusal carries the rule's reason and stores
+    // nothing. Record entry checks the same rules as the clerk types (CreditItemEntryModel); this is the check
+    // every SQL path passes. Returns the submission's id.
     bool submitLocal(const Session& session, qint64 subjectId, const CreditItem& item, const QString& basis,
-                     const QJsonObject& entryDetails, qint64* submissionId, QString* error = nullptr);
+                     const ItemEntryDetails& details, const PolicyRegistry& policies, qint64* submissionId,
+                     QString* error = nullptr);
 
     // Platform writes (see the class comment). applyPlatform updates the row with the item's platform id when the
     // incoming version is newer (*applied false otherwise) and inserts it when unknown.

@@ -7,6 +7,7 @@
 #include "Savepoint.h"
 #include "SubjectNameIndex.h"
 #include "storage/Session.h"
+#include "storage/Staff.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -161,6 +162,21 @@ bool SubjectRepository::submitLocal(const Session& session, Subject* subject, co
                            subject->hasIdentifierOverride ? &subject->identifierOverride : nullptr);
     if (!check.accepted())
         return refuse(check.message());
+    if (check.overrideUsed) {
+        // The override is only as good as its signer: an active member of staff whose role signs overrides now,
+        // as the staff table says (the name in the override is just text the form was given).
+        StaffMember signer;
+        QString staffError;
+        const bool known = StaffDirectory::find(
+            m_db, StaffDirectory::normalizedUsername(subject->identifierOverride.supervisor), &signer, &staffError);
+        if (!staffError.isEmpty())
+            return refuse(staffError);
+        if (!known || !signer.active || !roleAllows(signer.role, Permission::SignOverride))
+            return refuse(QCoreApplication::translate(
+                              "SubjectRepository",
+                              "The identifier override must be signed by an active supervisor; %1 may not sign it.")
+                              .arg(subject->identifierOverride.supervisor));
+    }
     subject->hasIdentifierOverride = check.overrideUsed;
     if (subject->name.trimmed().isEmpty())
         return refuse(QCoreApplication::translate("SubjectRepository", "The name of the subject is required."));

@@ -32,7 +32,8 @@ public:
     // A subject that is not on the platform yet, entered at this workstation: inserts it with origin local and
     // a record submission (kind subject, status pending) whose payload is the subject plus entryDetails, and
     // audits "record.submit" with basis, all in one unit. Refused without Permission::EnterRecord, for an
-    // identifier the domain does not accept (a checksum failure needs subject->identifierOverride), and when the
+    // identifier the domain does not accept (a checksum failure needs subject->identifierOverride naming that
+    // identifier, signed by an active member of staff whose role allows Permission::SignOverride), and when the
     // identifier is known already. Record entry validates first (SubjectEntryModel); this re-checks what the
     // database relies on. Fills subject->id and *submissionId.
     bool submitLocal(const Session& session, Subject* subject, const QString& basis, const QJsonObject& entryDetails,

@@ -17,21 +17,14 @@ const QString& genesisHash()
     return hash;
 }
 
-bool execSql(QSqlQuery& query, const QString& sql, QString* error)
-{
-    if (query.exec(sql))
-        return true;
-    if (error)
-        *error = query.lastError().text();
-    return false;
-}
-
-bool readHead(const QSqlDatabase& db, qint64* seq, QString* hash, bool* found)
+bool readHead(const QSqlDatabase& db, qint64* seq, QString* hash, bool* found, QSqlError* error)
 {
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT key, value FROM meta WHERE key IN ('audit_head_seq', 'audit_head_hash')")))
+    if (!query.exec(QStringLiteral("SELECT key, value FROM meta WHERE key IN ('audit_head_seq', 'audit_head_hash')"))) {
+        *error = query.lastError();
         return false;
+    }
     int seen = 0;
     while (query.next()) {
         if (query.value(0).toString() == QLatin1String("audit_head_seq"))
@@ -59,41 +52,47 @@ QString computeHash(const QString& prevHash, qint64 seq, const QString& at, cons
     return QString::fromLatin1(QCryptographicHash::hash(input, QCryptographicHash::Sha256).toHex());
 }
 
-bool append(QSqlDatabase& db, const AuditEntry& entry, QString* error)
+bool append(QSqlDatabase& db, const AuditEntry& entry, QString* error, QSqlError* sqlError)
 {
     if (entry.actor.isEmpty() || entry.action.isEmpty()) {
         if (error)
             *error = QCoreApplication::translate("AuditLog", "An audit entry needs an actor and an action.");
         return false;
     }
+    auto report = [&](const QString& message, const QSqlError& cause) {
+        if (error)
+            *error = message;
+        if (sqlError)
+            *sqlError = cause;
+        return false;
+    };
     QSqlQuery query(db);
     // (A null QString is bound as SQL NULL: the optional text columns store it as '', which hashes the same.)
     // A savepoint works both inside the caller's transaction and on its own (then it is the transaction).
-    if (!execSql(query, QStringLiteral("SAVEPOINT audit_append"), error))
-        return false;
-    auto abandon = [&](const QString& message) {
-        if (error)
-            *error = message;
+    if (!query.exec(QStringLiteral("SAVEPOINT audit_append")))
+        return report(query.lastError().text(), query.lastError());
+    auto abandon = [&](const QString& message, const QSqlError& cause) {
         QSqlQuery undo(db);
         undo.exec(QStringLiteral("ROLLBACK TO audit_append"));
         undo.exec(QStringLiteral("RELEASE audit_append"));
-        return false;
+        return report(message, cause);
     };
     // Write first, read after: this takes SQLite's write lock before the head is read, so two connections can
     // never both append entry n+1.
     if (!query.exec(QStringLiteral("UPDATE meta SET value = value WHERE key = 'audit_head_seq'")))
-        return abandon(query.lastError().text());
+        return abandon(query.lastError().text(), query.lastError());
 
     qint64 headSeq = 0;
     QString headHash = genesisHash();
     bool found = false;
-    if (!readHead(db, &headSeq, &headHash, &found))
-        return abandon(QCoreApplication::translate("AuditLog", "The audit log's head could not be read."));
+    QSqlError headError;
+    if (!readHead(db, &headSeq, &headHash, &found, &headError))
+        return abandon(QCoreApplication::translate("AuditLog", "The audit log's head could not be read."), headError);
     if (!found) {
         // The checkpoint is gone (only raw SQL can do that): continue from the last row; verify() reports it.
         QSqlQuery last(db);
         if (!last.exec(QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")))
-            return abandon(last.lastError().text());
+            return abandon(last.lastError().text(), last.lastError());
         headSeq = 0;
         headHash = genesisHash();
         if (last.next()) {
@@ -117,7 +116,7 @@ bool append(QSqlDatabase& db, const AuditEntry& entry, QString* error)
           QVariant(entry.objectId), QVariant(entry.basis), QVariant(details), QVariant(headHash), QVariant(hash)})
         insert.addBindValue(value);
     if (!insert.exec())
-        return abandon(insert.lastError().text());
+        return abandon(insert.lastError().text(), insert.lastError());
 
     QSqlQuery head(db);
     head.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_head_seq', ?), "
@@ -125,11 +124,9 @@ bool append(QSqlDatabase& db, const AuditEntry& entry, QString* error)
     head.addBindValue(QString::number(seq));
     head.addBindValue(hash);
     if (!head.exec())
-        return abandon(head.lastError().text());
-    if (!execSql(query, QStringLiteral("RELEASE audit_append"), error)) {
-        abandon(query.lastError().text());
-        return false;
-    }
+        return abandon(head.lastError().text(), head.lastError());
+    if (!query.exec(QStringLiteral("RELEASE audit_append")))
+        return abandon(query.lastError().text(), query.lastError());
     return true;
 }
 
@@ -189,7 +186,8 @@ AuditVerifyResult verify(QSqlDatabase& db)
     qint64 headSeq = 0;
     QString headHash;
     bool found = false;
-    if (!readHead(db, &headSeq, &headHash, &found) || !found)
+    QSqlError headError;
+    if (!readHead(db, &headSeq, &headHash, &found, &headError) || !found)
         return broken(result.entries + 1,
                       QCoreApplication::translate("AuditLog", "The audit log's recorded head is missing."));
     if (headSeq > result.entries)

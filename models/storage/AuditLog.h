@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QString>
 
 // The append-only, hash-chained audit trail. Every query, print, entry and case transition writes one entry.
@@ -27,8 +28,9 @@ struct AuditVerifyResult
 
 namespace AuditLog {
 // Appends an entry in the current transaction (or its own, through a savepoint). Timestamps are UTC ISO 8601
-// with milliseconds. Returns false with error set on failure.
-bool append(QSqlDatabase& db, const AuditEntry& entry, QString* error = nullptr);
+// with milliseconds. Returns false with error set on failure; sqlError then gets the database's error, if the
+// database failed (its nativeErrorCode() is SQLite's result code: callers tell a damaged file by it).
+bool append(QSqlDatabase& db, const AuditEntry& entry, QString* error = nullptr, QSqlError* sqlError = nullptr);
 // Walks the whole chain in seq order and compares its end with the head recorded in the meta table. Reports the
 // first broken entry: an altered row (its hash), a removed row (the missing seq), rows reordered (the first one
 // whose link fails), rows cut off at the end (the first missing seq after the last row).

@@ -73,10 +73,19 @@ VaultError corrupt(QString* error, const QString& message)
 
 } // namespace
 
+bool KdfParams::fastForTests()
+{
+#ifdef XMCREDIT_TEST_HOOKS
+    return qEnvironmentVariableIntValue("XMCREDIT_KDF_FAST") == 1;
+#else
+    return false;
+#endif
+}
+
 KdfParams KdfParams::defaults()
 {
     KdfParams params;
-    if (qEnvironmentVariableIntValue("XMCREDIT_KDF_FAST") == 1) {
+    if (fastForTests()) {
         params.opsLimit = crypto_pwhash_OPSLIMIT_MIN;
         params.memLimit = crypto_pwhash_MEMLIMIT_MIN;
     } else {

@@ -41,9 +41,11 @@ struct KdfParams
     quint64 opsLimit = 0;
     quint64 memLimit = 0;
     // crypto_pwhash_OPSLIMIT_MODERATE / MEMLIMIT_MODERATE (about 0.5 s and 256 MiB per login), or libsodium's minimum
-    // when XMCREDIT_KDF_FAST=1 is set in the environment (tests only: it makes every slot the process creates cheap
-    // to brute-force). The parameters are stored per slot, so existing slots keep theirs.
+    // when fastForTests(). The parameters are stored per slot, so existing slots keep theirs.
     static KdfParams defaults();
+    // XMCREDIT_KDF_FAST=1 is set in the environment of a build with the test suite (XMCREDIT_BUILD_TESTS): every
+    // slot the process creates is then cheap to brute-force. A build without tests (the release) ignores it.
+    static bool fastForTests();
     // The parameters a vault may ask for: libsodium's minimum up to 16 passes / 2 GiB. Anything else is treated
     // as a corrupted vault, so that a damaged file cannot make a login allocate unbounded memory.
     bool isAcceptable() const;

@@ -289,10 +289,10 @@ bool SqlCipherResult::exec()
     const auto* d = static_cast<const SqlCipherDriver*>(driver());
     m_hasInsertId = false;
     m_changes = -1;
-    // sqlite3_changes() and sqlite3_last_insert_rowid() keep the values of the last INSERT/UPDATE/DELETE: DDL and
-    // inserts into WITHOUT ROWID tables leave them alone, so they count only when this step moved them.
+    // sqlite3_changes() and sqlite3_last_insert_rowid() keep the values of the last INSERT/UPDATE/DELETE (DDL leaves
+    // them alone), so they count only when this step changed rows, and an insert id only for an INSERT. (An insert
+    // into a WITHOUT ROWID table still reports the connection's last rowid: SQLite 3.15 cannot reset it.)
     const int totalBefore = sqlite3_total_changes(d->m_db);
-    const qint64 rowidBefore = sqlite3_last_insert_rowid(d->m_db);
     const int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW) {
         m_pendingRow = true;
@@ -303,9 +303,8 @@ bool SqlCipherResult::exec()
         if (m_columns == 0) {
             const bool changed = sqlite3_total_changes(d->m_db) != totalBefore;
             m_changes = changed ? sqlite3_changes(d->m_db) : 0;
-            const qint64 rowid = sqlite3_last_insert_rowid(d->m_db);
-            if (changed && isInsert(m_stmt) && rowid != rowidBefore) {
-                m_lastInsertId = rowid;
+            if (changed && isInsert(m_stmt)) {
+                m_lastInsertId = sqlite3_last_insert_rowid(d->m_db);
                 m_hasInsertId = true;
             }
         }

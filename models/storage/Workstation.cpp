@@ -206,8 +206,29 @@ private:
     QLockFile m_lock;
 };
 
+// SQLite's primary result code from a driver error (the driver reports extended codes), -1 if there is none.
+int primaryCode(const QSqlError& error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    return ok ? (code & 0xff) : -1;
+}
+
+constexpr int SqliteBusy = 5;
+constexpr int SqliteLocked = 6;
+constexpr int SqliteCorrupt = 11;
+constexpr int SqliteNotADb = 26;
+
+// A page of the file could not be read as it should: the file is damaged (or was replaced while open).
+bool isDamage(const QSqlError& error)
+{
+    const int code = primaryCode(error);
+    return code == SqliteCorrupt || code == SqliteNotADb;
+}
+
 bool auditInto(QSqlDatabase& db, const QString& actor, const QString& action, const QString& objectType,
-               const QString& objectId, const QJsonObject& details = {}, QString* error = nullptr)
+               const QString& objectId, const QJsonObject& details = {}, QString* error = nullptr,
+               QSqlError* sqlError = nullptr)
 {
     AuditEntry entry;
     entry.actor = actor;
@@ -216,7 +237,7 @@ bool auditInto(QSqlDatabase& db, const QString& actor, const QString& action, co
     entry.objectId = objectId;
     entry.basis = QStringLiteral("workstation administration");
     entry.details = details;
-    return AuditLog::append(db, entry, error);
+    return AuditLog::append(db, entry, error, sqlError);
 }
 
 // Checks a permission in models/ (not only in the UI), and audits a refusal.
@@ -386,7 +407,10 @@ ProbeOutcome probeDatabase(const QString& path, const std::vector<const SecureBy
     return outcome;
 }
 
-WorkstationStatus rotateKeyLocked(const Session& session, const QString& reason)
+// Rotates the database key with the vault lock held: a new random key is sealed to every slot but the one of
+// excludedUsername (a person being removed, whose slot keeps only the key that is about to stop working), then
+// the database is rewritten under it. Nothing is changed when it fails.
+WorkstationStatus rotateKeyLocked(const Session& session, const QString& reason, const QString& excludedUsername = {})
 {
     const QString dir = session.workstationDir;
     KeyVault vault;
@@ -400,6 +424,8 @@ WorkstationStatus rotateKeyLocked(const Session& session, const QString& reason)
                     QCoreApplication::translate("Workstation", "The database key of this session is not available."));
     const SecureBytes newKey = SecureBytes::random(KeyVault::DatabaseKeyBytes);
     for (VaultSlot& slot : vault.keySlots) {
+        if (!excludedUsername.isEmpty() && slot.username == excludedUsername)
+            continue;
         if (!KeyVault::sealKey(slot, currentKey, &slot.sealedPreviousKey) ||
             !KeyVault::sealKey(slot, newKey, &slot.sealedKey))
             return fail(WorkstationError::IoError,
@@ -417,6 +443,14 @@ WorkstationStatus rotateKeyLocked(const Session& session, const QString& reason)
     QSqlError sqlError;
     if (!driver || !driver->rekey(newKey, &sqlError)) {
         original.save(vaultPath(dir), nullptr);
+        const int code = primaryCode(sqlError);
+        if (code == SqliteBusy || code == SqliteLocked)
+            return fail(WorkstationError::IoError,
+                        QCoreApplication::translate(
+                            "Workstation",
+                            "The database key can only be changed while no other program uses the database, and "
+                            "another one has it open (an xmcredit window or another xmcredit-admin command). Close "
+                            "it and try again. Nothing was changed."));
         return fail(WorkstationError::IoError,
                     QCoreApplication::translate("Workstation",
                                                 "The database key could not be changed (%1). Nothing was changed.")
@@ -425,7 +459,8 @@ WorkstationStatus rotateKeyLocked(const Session& session, const QString& reason)
     // Step 3: forget the old key.
     for (VaultSlot& slot : vault.keySlots)
         slot.sealedPreviousKey.clear();
-    vault.databaseSalt = fileSalt(session.databasePath);
+    // The database salt is unchanged: SQLCipher's rekey keeps the file's salt. (Reading it here through a second
+    // file descriptor would also be wrong: closing that descriptor drops the POSIX locks SQLite holds on the file.)
     if (!vault.save(vaultPath(dir), &error))
         qWarning("The key vault still holds the previous database key: %s", qPrintable(error));
     auditInto(db, session.username, QStringLiteral("workstation.rekey"), QStringLiteral("workstation"),
@@ -739,24 +774,50 @@ WorkstationStatus openSession(const UnlockResult& unlocked, const QString& conne
             SqlCipherKeyRing::removeKey(dbPath);
         return fromOpenResult(dbPath, opened);
     }
-    QSqlDatabase db = QSqlDatabase::database(connectionName, false);
     StaffMember member;
-    QString error;
     WorkstationStatus status;
-    // Checked again: the staff list may have changed since unlock() ran.
-    if (Database::metaValue(db, QStringLiteral("workstation_id")) != unlocked.workstationId)
-        status = fail(WorkstationError::WrongWorkstation,
-                      QCoreApplication::translate("Workstation", "The database file %1 belongs to another workstation.")
-                          .arg(native(dbPath)));
-    else if (!StaffDirectory::find(db, unlocked.username, &member, &error) || !member.active)
-        status =
-            fail(WorkstationError::AccountDisabled,
-                 QCoreApplication::translate("Workstation", "The account %1 has been removed from this workstation.")
-                     .arg(unlocked.username));
-    else if (!auditInto(db, unlocked.username, QStringLiteral("session.login"), QStringLiteral("workstation"),
-                        unlocked.workstationId, {}, &error))
-        status = fail(WorkstationError::IoError,
-                      QCoreApplication::translate("Workstation", "The login could not be recorded: %1").arg(error));
+    {
+        // In a scope of its own: no handle of the connection may be alive when it is closed.
+        QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+        QString error;
+        QSqlError sqlError;
+        const QString storedId = Database::metaValue(db, QStringLiteral("workstation_id"));
+        // Checked again: the staff list may have changed since unlock() ran.
+        if (storedId.isEmpty())
+            status = fail(WorkstationError::DatabaseCorrupt,
+                          QCoreApplication::translate(
+                              "Workstation", "The database file %1 does not record which workstation it belongs to.")
+                              .arg(native(dbPath)));
+        else if (storedId != unlocked.workstationId)
+            status =
+                fail(WorkstationError::WrongWorkstation,
+                     QCoreApplication::translate("Workstation", "The database file %1 belongs to another workstation.")
+                         .arg(native(dbPath)));
+        else if (!StaffDirectory::find(db, unlocked.username, &member, &error))
+            status = error.isEmpty()
+                         ? fail(WorkstationError::AccountDisabled,
+                                QCoreApplication::translate("Workstation",
+                                                            "The account %1 has been removed from this workstation.")
+                                    .arg(unlocked.username))
+                         : fail(WorkstationError::DatabaseCorrupt,
+                                QCoreApplication::translate("Workstation", "The staff list of %1 cannot be read: %2")
+                                    .arg(native(dbPath), error));
+        else if (!member.active)
+            status = fail(
+                WorkstationError::AccountDisabled,
+                QCoreApplication::translate("Workstation", "The account %1 has been removed from this workstation.")
+                    .arg(unlocked.username));
+        else if (!auditInto(db, unlocked.username, QStringLiteral("session.login"), QStringLiteral("workstation"),
+                            unlocked.workstationId, {}, &error, &sqlError))
+            status =
+                isDamage(sqlError)
+                    ? fail(WorkstationError::DatabaseCorrupt,
+                           QCoreApplication::translate("Database", "The database file %1 is damaged (%2).")
+                               .arg(native(dbPath), sqlError.databaseText()))
+                    : fail(
+                          WorkstationError::IoError,
+                          QCoreApplication::translate("Workstation", "The login could not be recorded: %1").arg(error));
+    }
     if (!status.ok()) {
         Database::close(connectionName);
         if (!hadKey)
@@ -787,6 +848,104 @@ void closeSession(const Session& session)
     db = QSqlDatabase();
     Database::close(session.connectionName);
     SqlCipherKeyRing::removeKey(session.databasePath);
+}
+
+namespace {
+
+bool auditSessionEvent(const Session& session, const QString& action, const QJsonObject& details,
+                       WorkstationStatus* status)
+{
+    if (!session.isValid() || !session.database().isOpen()) {
+        if (status)
+            *status =
+                fail(WorkstationError::Denied, QCoreApplication::translate("Workstation", "Nobody is logged in."));
+        return false;
+    }
+    QSqlDatabase db = session.database();
+    QString error;
+    if (!auditInto(db, session.username, action, QStringLiteral("workstation"), session.workstationId, details,
+                   &error)) {
+        if (status)
+            *status =
+                fail(WorkstationError::IoError,
+                     QCoreApplication::translate("Workstation", "The audit trail could not be written: %1").arg(error));
+        return false;
+    }
+    if (status)
+        *status = {};
+    return true;
+}
+
+} // namespace
+
+bool auditLock(const Session& session, const QString& reason, WorkstationStatus* status)
+{
+    return auditSessionEvent(session, QStringLiteral("session.lock"), QJsonObject{{QStringLiteral("reason"), reason}},
+                             status);
+}
+
+bool auditUnlock(const Session& session, WorkstationStatus* status)
+{
+    return auditSessionEvent(session, QStringLiteral("session.unlock"), {}, status);
+}
+
+bool auditFailedUnlock(const Session& session, WorkstationError error, WorkstationStatus* status)
+{
+    return auditSessionEvent(session, QStringLiteral("session.unlock.failed"),
+                             QJsonObject{{QStringLiteral("error"), errorName(error)}}, status);
+}
+
+QString errorName(WorkstationError error)
+{
+    switch (error) {
+    case WorkstationError::None:
+        return QStringLiteral("none");
+    case WorkstationError::NoWorkstation:
+        return QStringLiteral("no-workstation");
+    case WorkstationError::MetadataDamaged:
+        return QStringLiteral("metadata-damaged");
+    case WorkstationError::VaultMissing:
+        return QStringLiteral("vault-missing");
+    case WorkstationError::VaultTruncated:
+        return QStringLiteral("vault-truncated");
+    case WorkstationError::VaultCorrupt:
+        return QStringLiteral("vault-corrupt");
+    case WorkstationError::VaultUnsupported:
+        return QStringLiteral("vault-unsupported");
+    case WorkstationError::DatabaseMissing:
+        return QStringLiteral("database-missing");
+    case WorkstationError::DatabaseTruncated:
+        return QStringLiteral("database-truncated");
+    case WorkstationError::DatabaseCorrupt:
+        return QStringLiteral("database-corrupt");
+    case WorkstationError::WrongWorkstation:
+        return QStringLiteral("wrong-workstation");
+    case WorkstationError::SchemaTooNew:
+        return QStringLiteral("schema-too-new");
+    case WorkstationError::MigrationFailed:
+        return QStringLiteral("migration-failed");
+    case WorkstationError::UnknownUser:
+        return QStringLiteral("unknown-user");
+    case WorkstationError::WrongPassword:
+        return QStringLiteral("wrong-password");
+    case WorkstationError::AccountDisabled:
+        return QStringLiteral("account-disabled");
+    case WorkstationError::Throttled:
+        return QStringLiteral("throttled");
+    case WorkstationError::Denied:
+        return QStringLiteral("denied");
+    case WorkstationError::InvalidInput:
+        return QStringLiteral("invalid-input");
+    case WorkstationError::Rejected:
+        return QStringLiteral("rejected");
+    case WorkstationError::Exists:
+        return QStringLiteral("exists");
+    case WorkstationError::NotFound:
+        return QStringLiteral("not-found");
+    case WorkstationError::IoError:
+        return QStringLiteral("io-error");
+    }
+    return QStringLiteral("unknown");
 }
 
 bool listStaff(const Session& session, QList<StaffMember>* members, WorkstationStatus* status)
@@ -926,32 +1085,48 @@ WorkstationStatus removeStaff(const Session& session, const QString& typedUserna
     status = lock.acquire();
     if (!status.ok())
         return status;
+    // The rotation goes first: it is the step that fails while another program has the database open, and when it
+    // fails nothing has changed. The person's slot gets no new key, so from the rotation on it opens nothing; a
+    // crash before the staff row is deactivated leaves them locked out, and running the removal again finishes it.
+    if (rotateKey) {
+        status = rotateKeyLocked(session, QStringLiteral("staff.remove %1").arg(username), username);
+        if (!status.ok())
+            return fail(status.error, QCoreApplication::translate("Workstation", "%1 has not been removed. %2")
+                                          .arg(username, status.message));
+    }
+    // After a rotation the removal itself cannot be undone any more: its failures say so.
+    auto removalFailed = [&](const QString& detail) {
+        return fail(
+            WorkstationError::IoError,
+            rotateKey
+                ? QCoreApplication::translate(
+                      "Workstation", "The database key was changed and %1 can no longer log in, but the account could "
+                                     "not be marked as removed (%2). Run the removal again.")
+                      .arg(username, detail)
+                : QCoreApplication::translate("Workstation", "%1 could not be removed: %2").arg(username, detail));
+    };
     KeyVault vault;
     status = loadVault(session.workstationDir, &vault);
     if (!status.ok())
-        return status;
+        return rotateKey ? removalFailed(status.message) : status;
     if (!beginImmediate(db, &error))
-        return fail(WorkstationError::IoError, error);
+        return removalFailed(error);
     if (!StaffDirectory::deactivate(db, username, session.username, &error)) {
         rollback(db);
-        return fail(WorkstationError::IoError,
-                    QCoreApplication::translate("Workstation", "%1 could not be removed: %2").arg(username, error));
+        return removalFailed(error);
     }
     const int index = vault.indexOf(username);
     if (index >= 0) {
         vault.keySlots.removeAt(index);
         if (!vault.save(vaultPath(session.workstationDir), &error)) {
             rollback(db);
-            return fail(WorkstationError::IoError, error);
+            return removalFailed(error);
         }
     }
     if (!commit(db, &error))
         // The slot is gone already, so the person cannot log in either way.
-        return fail(WorkstationError::IoError,
-                    QCoreApplication::translate("Workstation", "%1 could not be removed: %2").arg(username, error));
-    if (!rotateKey)
-        return {};
-    return rotateKeyLocked(session, QStringLiteral("staff.remove %1").arg(username));
+        return removalFailed(error);
+    return {};
 }
 
 WorkstationStatus changePassword(const Session& session, const QString& typedUsername, const QString& newPassword)
@@ -1001,14 +1176,40 @@ WorkstationStatus changePassword(const Session& session, const QString& typedUse
         rollback(db);
         return fail(WorkstationError::IoError, error);
     }
+    const VaultSlot previousSlot = vault.keySlots[index];
     vault.keySlots[index] = slot;
     if (!vault.save(vaultPath(session.workstationDir), &error)) {
         rollback(db);
         return fail(WorkstationError::IoError, error);
     }
-    if (!commit(db, &error))
-        return fail(WorkstationError::IoError, error);
+    if (!commit(db, &error)) {
+        // The change was rolled back (with its audit entry): the old password must keep working, the new one not.
+        vault.keySlots[index] = previousSlot;
+        vault.save(vaultPath(session.workstationDir), nullptr);
+        return fail(WorkstationError::IoError,
+                    QCoreApplication::translate("Workstation", "The password of %1 could not be changed: %2")
+                        .arg(username, error));
+    }
     return {};
+}
+
+bool verifyAudit(const Session& session, AuditVerifyResult* result, WorkstationStatus* status)
+{
+    WorkstationStatus allowed = require(session, Permission::ReadAudit);
+    if (!allowed.ok()) {
+        if (session.database().isOpen() && !session.can(Permission::ReadAudit))
+            allowed.message =
+                QCoreApplication::translate("Workstation", "%1 (%2) is not allowed to read the audit trail.")
+                    .arg(session.username, Roles::displayName(session.role));
+        if (status)
+            *status = allowed;
+        return false;
+    }
+    QSqlDatabase db = session.database();
+    *result = AuditLog::verify(db);
+    if (status)
+        *status = {};
+    return true;
 }
 
 WorkstationStatus rekey(const Session& session)

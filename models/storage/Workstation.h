@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AuditLog.h"
 #include "KeyVault.h"
 #include "Roles.h"
 #include "SecureBytes.h"
@@ -116,6 +117,16 @@ WorkstationStatus openSession(const UnlockResult& unlocked, const QString& conne
 // (clones in worker threads) must be closed first.
 void closeSession(const Session& session);
 
+// The GUI's lock screen, audited through the session's connection (it stays open while the window is locked):
+// "session.lock" with the reason ("command", "idle"), "session.unlock", and "session.unlock.failed" with the error
+// (errorName()). Failed logins are not audited in the database: a failed login must not change any file (the
+// login throttle counts them). Each returns false with status set when the entry could not be written.
+bool auditLock(const Session& session, const QString& reason, WorkstationStatus* status = nullptr);
+bool auditUnlock(const Session& session, WorkstationStatus* status = nullptr);
+bool auditFailedUnlock(const Session& session, WorkstationError error, WorkstationStatus* status = nullptr);
+// A stable name for an error, for audit details and logs: "wrong-password", "throttled", …
+QString errorName(WorkstationError error);
+
 // Staff management (ManageStaff), in the session's thread. Each is audited.
 bool listStaff(const Session& session, QList<StaffMember>* members, WorkstationStatus* status);
 WorkstationStatus addStaff(const Session& session, const QString& username, const QString& displayName, Role role,
@@ -130,6 +141,11 @@ WorkstationStatus changePassword(const Session& session, const QString& username
 // connection to the database may be open. Crash-safe: the vault keeps the previous key sealed in every slot
 // until the database has been rekeyed, and unlock() tries it when the current one does not open the file.
 WorkstationStatus rekey(const Session& session);
+
+// Walks the audit trail's hash chain (AuditLog::verify) for a session with ReadAudit; a refusal is audited as
+// "access.denied". Returns false with status set when refused (result is then untouched); true otherwise, with
+// result telling whether the chain holds.
+bool verifyAudit(const Session& session, AuditVerifyResult* result, WorkstationStatus* status);
 
 // Passwords must be at least this long.
 constexpr int MinimumPasswordLength = 8;

@@ -13,6 +13,7 @@
 #include "MessageBoxes.h"
 #include "WorkstationFixture.h"
 
+#include "storage/AuditLog.h"
 #include "storage/LoginThrottle.h"
 #include "storage/SqlCipherDriver.h"
 #include "storage/Workstation.h"
@@ -31,6 +32,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -51,6 +53,29 @@ const QString ThrottledUser = QStringLiteral("clerk2");
 const QString ThrottledPassword = QStringLiteral("clerk password 3");
 
 using GuiTest::child;
+
+// The session events (session.lock, session.unlock…) audited after entry seq `after`, as "action details" lines.
+QStringList sessionEventsAfter(const Session& session, qint64 after)
+{
+    QStringList events;
+    QSqlQuery query(session.database());
+    query.prepare(QStringLiteral("SELECT action, details FROM audit_log WHERE seq > ? AND actor = ? AND action LIKE "
+                                 "'session.%' ORDER BY seq"));
+    query.addBindValue(after);
+    query.addBindValue(session.username);
+    if (!query.exec())
+        return {QStringLiteral("query failed")};
+    while (query.next())
+        events << query.value(0).toString() + QLatin1Char(' ') + query.value(1).toString();
+    return events;
+}
+
+qint64 lastAuditSeq(const Session& session)
+{
+    QSqlQuery query(session.database());
+    return query.exec(QStringLiteral("SELECT max(seq) FROM audit_log")) && query.next() ? query.value(0).toLongLong()
+                                                                                        : -1;
+}
 } // namespace
 
 class TestGuiLogin : public QObject
@@ -504,6 +529,8 @@ void TestGuiLogin::lockHidesContentsAndUnlocksWithPassword()
         window->addPage(page, QStringLiteral("Test Page"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_T));
     window->showPage(page);
     QSignalSpy lockedChanged(window, &MainWindow::lockedChanged);
+    const qint64 auditedBefore = lastAuditSeq(window->session());
+    QVERIFY(auditedBefore > 0);
 
     QTest::keyClick(window, Qt::Key_L, Qt::ControlModifier);
     QVERIFY(window->isLocked());
@@ -549,6 +576,14 @@ void TestGuiLogin::lockHidesContentsAndUnlocksWithPassword()
     // The session survived the lock.
     QVERIFY(m_controller->session().isValid());
     QVERIFY(window->session().database().isOpen());
+    // The lock, the failed attempt and the unlock are in the audit trail, whose chain still holds.
+    QCOMPARE(sessionEventsAfter(window->session(), auditedBefore),
+             QStringList({QStringLiteral("session.lock {\"reason\":\"command\"}"),
+                          QStringLiteral("session.unlock.failed {\"error\":\"wrong-password\"}"),
+                          QStringLiteral("session.unlock {}")}));
+    QSqlDatabase db = window->session().database();
+    const AuditVerifyResult verified = AuditLog::verify(db);
+    QVERIFY2(verified.ok, qPrintable(verified.message));
 }
 
 void TestGuiLogin::idleTimeoutLocks()
@@ -560,6 +595,7 @@ void TestGuiLogin::idleTimeoutLocks()
     QCOMPARE(idle->interval(), std::chrono::milliseconds(std::chrono::minutes(IdleWatcher::configuredMinutes())));
 
     // Typing keeps the window open past the interval...
+    const qint64 auditedBefore = lastAuditSeq(window->session());
     idle->setInterval(std::chrono::milliseconds(400));
     for (int i = 0; i < 8; ++i) {
         QTest::keyClick(window, Qt::Key_Shift);
@@ -576,6 +612,8 @@ void TestGuiLogin::idleTimeoutLocks()
     QTest::keyClick(password, Qt::Key_Return);
     QTRY_VERIFY(!window->isLocked());
     QVERIFY(idle->isActive());
+    QCOMPARE(sessionEventsAfter(window->session(), auditedBefore),
+             QStringList({QStringLiteral("session.lock {\"reason\":\"idle\"}"), QStringLiteral("session.unlock {}")}));
 }
 
 void TestGuiLogin::lockCoversOtherWindows()

@@ -1,5 +1,7 @@
 #include "RecordsTestFixtures.h"
 
+#include "domain/CollectionRules.h"
+#include "domain/PolicyRegistry.h"
 #include "records/AttachmentStore.h"
 #include "records/RecordJson.h"
 #include "records/RecordSubmissionRepository.h"
@@ -9,8 +11,9 @@
 #include <QtTest>
 
 // CreditItemRepository and AttachmentStore: items of a subject in category order; a paper entry becomes an
-// audited record submission and never a credit item; refusals with reasons; the platform's versioned apply and
-// the case outcomes under a permit; scans stored with their SHA-256, verified on every read, audited.
+// audited record submission and never a credit item; refusals with reasons, including every collection rule
+// decided by the repository itself (not only by the entry form); the platform's versioned apply and the case
+// outcomes under a permit; scans stored with their SHA-256, verified on every read, audited.
 class TestItems : public QObject
 {
     Q_OBJECT
@@ -24,6 +27,12 @@ private slots:
     void submitLocalNeverWritesAnItem();
     void submitLocalRefusals_data();
     void submitLocalRefusals();
+    void submitLocalCollectionRefusals_data();
+    void submitLocalCollectionRefusals();
+    void submitLocalRefusedWithoutPolicy();
+    void submitLocalRefusesUnknownPersonalData();
+    void submitLocalCollectionAccepted_data();
+    void submitLocalCollectionAccepted();
     void applyPlatformIsVersioned();
     void caseOutcomes();
     void schemaRefusesDishonestWithoutDocument();
@@ -33,8 +42,16 @@ private slots:
     void jsonRoundTrip();
 
 private:
+    int submissions() const { return m_tdb->scalar(QStringLiteral("SELECT count(*) FROM record_submissions")).toInt(); }
+    int submitAudits() const
+    {
+        return m_tdb->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'record.submit'")).toInt();
+    }
+
     QScopedPointer<TestDatabase> m_tdb;
+    PolicyRegistry m_policies;
     Subject m_subject;
+    Subject m_person;
     QList<CreditItem> m_items;
 };
 
@@ -42,9 +59,12 @@ void TestItems::init()
 {
     m_tdb.reset(new TestDatabase);
     QVERIFY2(m_tdb->isValid(), qPrintable(m_tdb->errorString()));
-    m_subject = RecordsFixture::company(QStringLiteral("厦门鑫源科技有限公司"), 1);
     QString error;
-    QVERIFY2(RecordsFixture::insertPlatformSubjects(*m_tdb, {&m_subject}, &error), qPrintable(error));
+    m_policies = PolicyRegistry::builtIn(&error);
+    QVERIFY2(!m_policies.isEmpty() && error.isEmpty(), qPrintable(error));
+    m_subject = RecordsFixture::company(QStringLiteral("厦门鑫源科技有限公司"), 1);
+    m_person = RecordsFixture::person(QStringLiteral("黄丽"), QDate(1980, 4, 12), 3);
+    QVERIFY2(RecordsFixture::insertPlatformSubjects(*m_tdb, {&m_subject, &m_person}, &error), qPrintable(error));
     m_items = {
         RecordsFixture::item(m_subject.id, QStringLiteral("administrative_penalty"), QDate(2024, 5, 1),
                              QStringLiteral("I1")),
@@ -126,9 +146,8 @@ void TestItems::submitLocalNeverWritesAnItem()
     qint64 submissionId = 0;
     QString error;
     QSqlDatabase db = m_tdb->database();
-    QVERIFY2(CreditItemRepository(db).submitLocal(clerk, m_subject.id, entered, QStringLiteral("移交函 2025-031"),
-                                                  QJsonObject{{QStringLiteral("consent"), false}}, &submissionId,
-                                                  &error),
+    QVERIFY2(CreditItemRepository(db).submitLocal(clerk, m_subject.id, entered, QStringLiteral("移交函 2025-031"), {},
+                                                  m_policies, &submissionId, &error),
              qPrintable(error));
     QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT count(*) FROM credit_items")).toInt(), m_items.size());
     RecordSubmission s;
@@ -140,7 +159,10 @@ void TestItems::submitLocalNeverWritesAnItem()
     QCOMPARE(item.value(QStringLiteral("legal_document_number")).toString(), QStringLiteral("厦市监罚〔2025〕88号"));
     QCOMPARE(item.value(QStringLiteral("origin")).toString(), QStringLiteral("local"));
     QCOMPARE(s.payload.value(QStringLiteral("subject_identifier")).toString(), m_subject.identifier);
-    QVERIFY(s.payload.contains(QStringLiteral("consent")));
+    const QJsonObject collection = s.payload.value(QStringLiteral("collection")).toObject();
+    QCOMPARE(collection.value(QStringLiteral("rule")).toString(), QStringLiteral("collection.ordinary"));
+    QCOMPARE(collection.value(QStringLiteral("policy")).toString(), QStringLiteral("xiamen-2021"));
+    QVERIFY(!s.payload.contains(QStringLiteral("personal_data")));
 
     QSqlQuery q(db);
     QVERIFY(q.exec(
@@ -192,10 +214,259 @@ void TestItems::submitLocalRefusals()
     qint64 id = 0;
     QVERIFY(!CreditItemRepository(m_tdb->database())
                  .submitLocal(RecordsFixture::session(*m_tdb, Role(role)), subject == 1 ? m_subject.id : subject, i,
-                              QStringLiteral("移交函"), {}, &id, &error));
+                              QStringLiteral("移交函"), {}, m_policies, &id, &error));
     QVERIFY2(error.contains(reason, Qt::CaseInsensitive), qPrintable(error));
     QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT count(*) FROM record_submissions")).toInt(), 0);
     QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'record.submit'")).toInt(), 0);
+}
+
+// Every collection rule refuses at the repository, called directly: the reason is the domain rule's own, and
+// nothing is stored or audited. The expected rule is named so that the reason is not merely echoed back.
+void TestItems::submitLocalCollectionRefusals_data()
+{
+    QTest::addColumn<bool>("person");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("document");
+    QTest::addColumn<bool>("simplified");
+    QTest::addColumn<bool>("minor");
+    QTest::addColumn<bool>("remedied");
+    QTest::addColumn<QString>("legalBasis");
+    QTest::addColumn<QString>("personalData");
+    QTest::addColumn<bool>("consent");
+    QTest::addColumn<QString>("consentReference");
+    QTest::addColumn<int>("rule");
+
+    const QString penalty = QStringLiteral("administrative_penalty");
+    const QString document = QStringLiteral("思公（交）决字〔2025〕12号");
+    const QString form = QStringLiteral("同意书 2025-07");
+    const int prohibited = int(CollectionRule::ProhibitedPersonalData);
+    const int consentRequired = int(CollectionRule::ConsentRequired);
+    for (const char* key : {"religion", "genes", "fingerprints", "blood_type", "illness", "medical_history"}) {
+        QTest::addRow("person %s", key) << true << penalty << document << false << false << false << QString()
+                                        << QString::fromLatin1(key) << false << QString() << prohibited;
+        QTest::addRow("person %s, consent recorded", key)
+            << true << penalty << document << false << false << false << QString() << QString::fromLatin1(key) << true
+            << form << prohibited;
+    }
+    QTest::newRow("person religion on a basic item")
+        << true << QStringLiteral("registration") << QString() << false << false << false << QString()
+        << QStringLiteral("religion") << false << QString() << prohibited;
+    for (const char* key : {"income", "deposits", "securities", "commercial_insurance", "real_estate", "tax_amount"}) {
+        QTest::addRow("person %s without consent", key)
+            << true << penalty << document << false << false << false << QString() << QString::fromLatin1(key) << false
+            << QString() << consentRequired;
+        // Consent counts as recorded only with the signed form's reference.
+        QTest::addRow("person %s, consent ticked without form", key)
+            << true << penalty << document << false << false << false << QString() << QString::fromLatin1(key) << true
+            << QStringLiteral("  ") << consentRequired;
+        // A reference alone is not the person's consent.
+        QTest::addRow("person %s, form without consent", key)
+            << true << penalty << document << false << false << false << QString() << QString::fromLatin1(key) << false
+            << form << consentRequired;
+    }
+    QTest::newRow("person simplified procedure")
+        << true << penalty << document << true << false << false << QString() << QString() << false << QString()
+        << int(CollectionRule::SimplifiedProcedure);
+    QTest::newRow("person minor violation") << true << penalty << document << false << true << false << QString()
+                                            << QString() << false << QString() << int(CollectionRule::MinorViolation);
+    QTest::newRow("person actively remedied")
+        << true << penalty << document << false << false << true << QString() << QString() << false << QString()
+        << int(CollectionRule::ActivelyRemedied);
+    QTest::newRow("person simplified, blank legal basis")
+        << true << penalty << document << true << false << false << QStringLiteral(" \t ") << QString() << false
+        << QString() << int(CollectionRule::SimplifiedProcedure);
+    QTest::newRow("person unpaid tax, minor")
+        << true << QStringLiteral("unpaid_tax") << document << false << true << false << QString() << QString() << false
+        << QString() << int(CollectionRule::MinorViolation);
+    // The exclusion is reported even when personal data would have been fine.
+    QTest::newRow("person remedied with consented income")
+        << true << penalty << document << false << false << true << QString() << QStringLiteral("income") << true
+        << form << int(CollectionRule::ActivelyRemedied);
+    QTest::newRow("company dishonest without document")
+        << false << penalty << QString() << false << false << false << QString() << QString() << false << QString()
+        << int(CollectionRule::MissingLegalDocument);
+    QTest::newRow("person dishonest blank document")
+        << true << QStringLiteral("unpaid_fees") << QStringLiteral("   ") << false << false << false << QString()
+        << QString() << false << QString() << int(CollectionRule::MissingLegalDocument);
+    // A legal basis lifts an exclusion, never the need for a legal document.
+    QTest::newRow("person simplified with basis, no document")
+        << true << penalty << QString() << true << false << false << QStringLiteral("《某条例》第二十条") << QString()
+        << false << QString() << int(CollectionRule::MissingLegalDocument);
+}
+
+void TestItems::submitLocalCollectionRefusals()
+{
+    QFETCH(bool, person);
+    QFETCH(QString, type);
+    QFETCH(QString, document);
+    QFETCH(bool, simplified);
+    QFETCH(bool, minor);
+    QFETCH(bool, remedied);
+    QFETCH(QString, legalBasis);
+    QFETCH(QString, personalData);
+    QFETCH(bool, consent);
+    QFETCH(QString, consentReference);
+    QFETCH(int, rule);
+
+    const Subject& subject = person ? m_person : m_subject;
+    CreditItem i = RecordsFixture::item(0, type, QDate(2025, 5, 1), QString());
+    i.legalDocumentNumber = document;
+    ItemEntryDetails details;
+    details.simplifiedProcedure = simplified;
+    details.minorViolation = minor;
+    details.activelyRemedied = remedied;
+    details.overridingLegalBasis = legalBasis;
+    details.personalDataKey = personalData;
+    details.writtenConsentRecorded = consent;
+    details.consentReference = consentReference;
+
+    // The rule the repository must report, as the domain decides it for this subject.
+    const QDate today = QDate::currentDate();
+    CollectionItem proposal;
+    proposal.facts = i.facts(subject.kind);
+    proposal.simplifiedProcedure = simplified;
+    proposal.minorViolation = minor;
+    proposal.activelyRemedied = remedied;
+    proposal.overridingLegalBasis = legalBasis;
+    CollectionDecision expected = CollectionRules::assessItem(proposal, today, m_policies);
+    if (expected.accepted()) {
+        CollectionAttribute attribute;
+        attribute.subjectKind = subject.kind;
+        attribute.attributeKey = personalData;
+        attribute.writtenConsentRecorded = consent && !consentReference.trimmed().isEmpty();
+        expected = CollectionRules::assessAttribute(attribute, today, m_policies);
+    }
+    QCOMPARE(int(expected.rule), rule);
+    QVERIFY(!expected.accepted());
+    QVERIFY(!expected.reason.isEmpty());
+
+    const int before = submissions();
+    QString error;
+    qint64 id = 0;
+    QVERIFY(!CreditItemRepository(m_tdb->database())
+                 .submitLocal(RecordsFixture::session(*m_tdb), subject.id, i, QStringLiteral("移交函"), details,
+                              m_policies, &id, &error));
+    QCOMPARE(error, expected.reason);
+    QCOMPARE(id, qint64(0));
+    QCOMPARE(submissions(), before);
+    QCOMPARE(submitAudits(), 0);
+    QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT count(*) FROM credit_items")).toInt(), m_items.size());
+}
+
+void TestItems::submitLocalRefusedWithoutPolicy()
+{
+    // With no policy in force nothing can be decided, so nothing is collected, not even an ordinary item.
+    CreditItem i = RecordsFixture::item(0, QStringLiteral("commendation"), QDate(2025, 5, 1), QString());
+    const PolicyRegistry none;
+    CollectionItem proposal;
+    proposal.facts = i.facts(SubjectKind::LegalPerson);
+    const CollectionDecision expected = CollectionRules::assessItem(proposal, QDate::currentDate(), none);
+    QCOMPARE(expected.rule, CollectionRule::NoPolicy);
+    QString error;
+    qint64 id = 0;
+    QVERIFY(!CreditItemRepository(m_tdb->database())
+                 .submitLocal(RecordsFixture::session(*m_tdb), m_subject.id, i, QStringLiteral("表彰文件"), {}, none,
+                              &id, &error));
+    QCOMPARE(error, expected.reason);
+    QCOMPARE(submissions(), 0);
+    QCOMPARE(submitAudits(), 0);
+}
+
+void TestItems::submitLocalRefusesUnknownPersonalData()
+{
+    // Personal data outside the policy's catalogue would pass as ordinary data whatever it names, so it is refused.
+    CreditItem i = RecordsFixture::item(0, QStringLiteral("administrative_penalty"), QDate(2025, 5, 1), QString());
+    i.legalDocumentNumber = QStringLiteral("厦市监罚〔2025〕7号");
+    for (const QString& key : {QStringLiteral("Religion"), QStringLiteral("宗教信仰"), QStringLiteral("address")}) {
+        ItemEntryDetails details;
+        details.personalDataKey = key;
+        QString error;
+        qint64 id = 0;
+        QVERIFY(!CreditItemRepository(m_tdb->database())
+                     .submitLocal(RecordsFixture::session(*m_tdb), m_person.id, i, QStringLiteral("移交函"), details,
+                                  m_policies, &id, &error));
+        QVERIFY2(error.contains(key) && error.contains(QLatin1String("policy")), qPrintable(error));
+    }
+    QCOMPARE(submissions(), 0);
+    QCOMPARE(submitAudits(), 0);
+}
+
+// What the rules accept is stored, with the decision it was accepted on.
+void TestItems::submitLocalCollectionAccepted_data()
+{
+    QTest::addColumn<bool>("person");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<bool>("simplified");
+    QTest::addColumn<QString>("legalBasis");
+    QTest::addColumn<QString>("personalData");
+    QTest::addColumn<QString>("consentReference");
+    QTest::addColumn<QString>("itemRule");
+    QTest::addColumn<QString>("dataRule");
+
+    const QString penalty = QStringLiteral("administrative_penalty");
+    QTest::newRow("person income with consent")
+        << true << penalty << false << QString() << QStringLiteral("income") << QStringLiteral("同意书 2025-07")
+        << QStringLiteral("collection.ordinary") << QStringLiteral("collection.consent_recorded");
+    QTest::newRow("person simplified with legal basis")
+        << true << penalty << true << QStringLiteral("《某条例》第二十条") << QString() << QString()
+        << QStringLiteral("collection.legal_basis_override") << QString();
+    // Exclusions concern natural persons' dishonest items, personal-data rules natural persons only.
+    QTest::newRow("company simplified") << false << penalty << true << QString() << QString() << QString()
+                                        << QStringLiteral("collection.ordinary") << QString();
+    QTest::newRow("company tax amount") << false << penalty << false << QString() << QStringLiteral("tax_amount")
+                                        << QString() << QStringLiteral("collection.ordinary")
+                                        << QStringLiteral("collection.ordinary");
+    QTest::newRow("person basic item, simplified flag")
+        << true << QStringLiteral("administrative_licence") << true << QString() << QString() << QString()
+        << QStringLiteral("collection.ordinary") << QString();
+}
+
+void TestItems::submitLocalCollectionAccepted()
+{
+    QFETCH(bool, person);
+    QFETCH(QString, type);
+    QFETCH(bool, simplified);
+    QFETCH(QString, legalBasis);
+    QFETCH(QString, personalData);
+    QFETCH(QString, consentReference);
+    QFETCH(QString, itemRule);
+    QFETCH(QString, dataRule);
+
+    const Subject& subject = person ? m_person : m_subject;
+    const CreditItem i = RecordsFixture::item(0, type, QDate(2025, 5, 1), QStringLiteral("X1"));
+    ItemEntryDetails details;
+    details.simplifiedProcedure = simplified;
+    details.overridingLegalBasis = legalBasis;
+    details.personalDataKey = personalData;
+    details.writtenConsentRecorded = !consentReference.isEmpty();
+    details.consentReference = consentReference;
+    QString error;
+    qint64 id = 0;
+    QVERIFY2(CreditItemRepository(m_tdb->database())
+                 .submitLocal(RecordsFixture::session(*m_tdb), subject.id, i, QStringLiteral("移交函"), details,
+                              m_policies, &id, &error),
+             qPrintable(error));
+    RecordSubmission s;
+    QVERIFY(RecordSubmissionRepository(m_tdb->database()).findById(id, &s));
+    const QJsonObject collection = s.payload.value(QStringLiteral("collection")).toObject();
+    QCOMPARE(collection.value(QStringLiteral("rule")).toString(), itemRule);
+    QCOMPARE(collection.value(QStringLiteral("legal_basis")).toString(), legalBasis);
+    QCOMPARE(s.payload.value(QStringLiteral("circumstances"))
+                 .toObject()
+                 .value(QStringLiteral("simplified_procedure"))
+                 .toBool(),
+             simplified);
+    const QJsonObject data = s.payload.value(QStringLiteral("personal_data")).toObject();
+    QCOMPARE(data.value(QStringLiteral("key")).toString(), personalData);
+    QCOMPARE(data.value(QStringLiteral("rule")).toString(), dataRule);
+    const QJsonObject consent = data.value(QStringLiteral("consent")).toObject();
+    QCOMPARE(consent.value(QStringLiteral("reference")).toString(), consentReference);
+    QCOMPARE(consent.value(QStringLiteral("recorded_by")).toString(),
+             consentReference.isEmpty() ? QString() : QStringLiteral("clerk1"));
+    const QString audit =
+        m_tdb->scalar(QStringLiteral("SELECT details FROM audit_log WHERE action = 'record.submit'")).toString();
+    QCOMPARE(audit.contains(QLatin1String("legal_basis_override")), !legalBasis.isEmpty());
+    QCOMPARE(submitAudits(), 1);
 }
 
 void TestItems::applyPlatformIsVersioned()

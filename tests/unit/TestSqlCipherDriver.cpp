@@ -245,10 +245,20 @@ private slots:
         QVERIFY(q.exec(QStringLiteral("CREATE TABLE wr (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID")));
         QCOMPARE(q.numRowsAffected(), 0);
         QVERIFY(!q.lastInsertId().isValid());
-        // A WITHOUT ROWID table has no rowid to report.
         QVERIFY(q.exec(QStringLiteral("INSERT INTO wr VALUES ('a', 'b')")));
         QCOMPARE(q.numRowsAffected(), 1);
+        QVERIFY(q.exec(QStringLiteral("UPDATE wr SET v = 'c'")));
+        QCOMPARE(q.numRowsAffected(), 1);
         QVERIFY(!q.lastInsertId().isValid());
+        // A new row whose id equals the previous insert's id (in another table) still reports it.
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE one (id INTEGER PRIMARY KEY)")));
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE two (id INTEGER PRIMARY KEY)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO one DEFAULT VALUES")));
+        QCOMPARE(q.lastInsertId().toLongLong(), 1);
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO two DEFAULT VALUES")));
+        QCOMPARE(q.lastInsertId().toLongLong(), 1);
+        QVERIFY(q.exec(QStringLiteral("DROP TABLE one")));
+        QVERIFY(q.exec(QStringLiteral("DROP TABLE two")));
         QVERIFY(q.exec(QStringLiteral("SELECT * FROM wr")));
         QCOMPARE(q.numRowsAffected(), -1);
         QVERIFY(q.exec(QStringLiteral("DROP TABLE wr")));

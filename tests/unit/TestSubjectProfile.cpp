@@ -229,7 +229,7 @@ void TestSubjectProfile::itemsModelGroups()
     qint64 submission = 0;
     QVERIFY2(CreditItemRepository(m_tdb->database())
                  .submitLocal(RecordsFixture::session(*m_tdb), m_company.id, entered, QStringLiteral("表彰文件"), {},
-                              &submission, &error),
+                              m_policies, &submission, &error),
              qPrintable(error));
     SubjectProfile profile;
     QVERIFY(SubjectProfiles::open(RecordsFixture::session(*m_tdb), m_company.id, QStringLiteral("本人查询"), m_today,

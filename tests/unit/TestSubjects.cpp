@@ -11,7 +11,8 @@
 
 // SubjectRepository: reads by id, identifier (normalised as typed) and platform id; the sync path's versioned
 // apply; local subjects entered as audited submissions awaiting the platform, refused for roles, invalid or known
-// identifiers, and let through on a supervisor's checksum override, which is stored.
+// identifiers, and let through on a checksum override signed by an active member of staff whose role signs
+// overrides (checked by the repository against the staff table), which is stored.
 class TestSubjects : public QObject
 {
     Q_OBJECT
@@ -30,10 +31,16 @@ private slots:
     void submitLocalRefusals_data();
     void submitLocalRefusals();
     void checksumOverrideStoredAndAudited();
+    void checksumOverrideRefusals_data();
+    void checksumOverrideRefusals();
     void submissionStatusMovesOn();
     void jsonRoundTrip();
 
 private:
+    // A company whose code fails its check character only, with a complete override for it signed by signer.
+    static Subject badChecksumCompany(int n, const QString& signer);
+    int submissions() const { return m_tdb->scalar(QStringLiteral("SELECT count(*) FROM record_submissions")).toInt(); }
+
     QScopedPointer<TestDatabase> m_tdb;
     Subject m_company;
     Subject m_person;
@@ -47,6 +54,27 @@ void TestSubjects::init()
     m_person = RecordsFixture::person(QStringLiteral("黄丽"), QDate(1949, 12, 31), 2);
     QString error;
     QVERIFY2(RecordsFixture::insertPlatformSubjects(*m_tdb, {&m_company, &m_person}, &error), qPrintable(error));
+    const QList<QPair<QString, Role>> staff{
+        {QStringLiteral("super1"), Role::Supervisor}, {QStringLiteral("super2"), Role::Supervisor},
+        {QStringLiteral("clerk1"), Role::Clerk},      {QStringLiteral("review1"), Role::Reviewer},
+        {QStringLiteral("audit1"), Role::Auditor},    {QStringLiteral("admin1"), Role::Administrator}};
+    for (const auto& member : staff)
+        QVERIFY2(RecordsFixture::addStaff(*m_tdb, member.first, member.second, &error), qPrintable(error));
+    QSqlDatabase db = m_tdb->database();
+    QVERIFY2(StaffDirectory::deactivate(db, QStringLiteral("super2"), QStringLiteral("admin"), &error),
+             qPrintable(error));
+}
+
+Subject TestSubjects::badChecksumCompany(int n, const QString& signer)
+{
+    Subject s = RecordsFixture::company(QStringLiteral("厦门真实但校验错有限公司%1").arg(n), n);
+    s.identifier[17] = s.identifier[17] == QLatin1Char('0') ? QLatin1Char('1') : QLatin1Char('0');
+    s.hasIdentifierOverride = true;
+    s.identifierOverride.identifier = s.identifier;
+    s.identifierOverride.supervisor = signer;
+    s.identifierOverride.reason = QStringLiteral("工商登记原件核对无误");
+    s.identifierOverride.signedAt = QDateTime(QDate(2025, 6, 1), QTime(9, 30), Qt::UTC);
+    return s;
 }
 
 void TestSubjects::cleanup()
@@ -286,13 +314,7 @@ void TestSubjects::submitLocalRefusals()
 void TestSubjects::checksumOverrideStoredAndAudited()
 {
     const Session clerk = RecordsFixture::session(*m_tdb);
-    Subject s = RecordsFixture::company(QStringLiteral("厦门真实但校验错有限公司"), 10);
-    s.identifier[17] = s.identifier[17] == QLatin1Char('0') ? QLatin1Char('1') : QLatin1Char('0');
-    s.hasIdentifierOverride = true;
-    s.identifierOverride.identifier = s.identifier;
-    s.identifierOverride.supervisor = QStringLiteral("super1");
-    s.identifierOverride.reason = QStringLiteral("工商登记原件核对无误");
-    s.identifierOverride.signedAt = QDateTime(QDate(2025, 6, 1), QTime(9, 30), Qt::UTC);
+    Subject s = badChecksumCompany(10, QStringLiteral("super1"));
     qint64 submission = 0;
     QString error;
     QSqlDatabase db = m_tdb->database();
@@ -307,12 +329,66 @@ void TestSubjects::checksumOverrideStoredAndAudited()
                 .toString()
                 .contains(QStringLiteral("super1")));
 
-    // An override of another identifier does not let a bad one through.
-    Subject other = RecordsFixture::company(QStringLiteral("厦门另一家有限公司"), 11);
-    other.identifier[17] = other.identifier[17] == QLatin1Char('0') ? QLatin1Char('1') : QLatin1Char('0');
-    other.hasIdentifierOverride = true;
-    other.identifierOverride = s.identifierOverride;
-    QVERIFY(!SubjectRepository(db).submitLocal(clerk, &other, QStringLiteral("执照"), {}, &submission, &error));
+    // The signer's name is compared as a typed username is.
+    Subject typed = badChecksumCompany(13, QStringLiteral(" Super1 "));
+    QVERIFY2(SubjectRepository(db).submitLocal(clerk, &typed, QStringLiteral("执照"), {}, &submission, &error),
+             qPrintable(error));
+    QCOMPARE(submissions(), 2);
+}
+
+void TestSubjects::checksumOverrideRefusals_data()
+{
+    QTest::addColumn<QString>("signer");
+    QTest::addColumn<QString>("overrideFor"); // "same", "other" identifier or "incomplete"
+    QTest::addColumn<QString>("reason");      // empty: the domain's identifier check message
+    const QString mayNotSign = QStringLiteral("The identifier override must be signed by an active supervisor; %1 may "
+                                              "not sign it.");
+    QTest::newRow("unknown signer") << QStringLiteral("nobody") << QStringLiteral("same")
+                                    << mayNotSign.arg(QStringLiteral("nobody"));
+    QTest::newRow("deactivated supervisor")
+        << QStringLiteral("super2") << QStringLiteral("same") << mayNotSign.arg(QStringLiteral("super2"));
+    QTest::newRow("clerk signs own entry")
+        << QStringLiteral("clerk1") << QStringLiteral("same") << mayNotSign.arg(QStringLiteral("clerk1"));
+    QTest::newRow("reviewer") << QStringLiteral("review1") << QStringLiteral("same")
+                              << mayNotSign.arg(QStringLiteral("review1"));
+    QTest::newRow("auditor") << QStringLiteral("audit1") << QStringLiteral("same")
+                             << mayNotSign.arg(QStringLiteral("audit1"));
+    QTest::newRow("administrator") << QStringLiteral("admin1") << QStringLiteral("same")
+                                   << mayNotSign.arg(QStringLiteral("admin1"));
+    QTest::newRow("no signer") << QString() << QStringLiteral("same") << QString();
+    // A valid signature does not carry over to another identifier, nor make up for missing parts.
+    QTest::newRow("override of another identifier") << QStringLiteral("super1") << QStringLiteral("other") << QString();
+    QTest::newRow("incomplete override") << QStringLiteral("super1") << QStringLiteral("incomplete") << QString();
+}
+
+void TestSubjects::checksumOverrideRefusals()
+{
+    QFETCH(QString, signer);
+    QFETCH(QString, overrideFor);
+    QFETCH(QString, reason);
+    Subject s = badChecksumCompany(20, signer);
+    if (overrideFor == QLatin1String("other"))
+        s.identifierOverride.identifier = badChecksumCompany(21, signer).identifier;
+    else if (overrideFor == QLatin1String("incomplete"))
+        s.identifierOverride.reason.clear();
+    if (reason.isEmpty()) {
+        const IdentifierCheck check =
+            Identifiers::check(s.identifier, IdentifierKind::CreditCode, QDate::currentDate(), &s.identifierOverride);
+        QVERIFY(!check.accepted());
+        QVERIFY(check.isChecksumFailure());
+        reason = check.message();
+    }
+    const int subjectsBefore = m_tdb->scalar(QStringLiteral("SELECT count(*) FROM subjects")).toInt();
+    const int submissionsBefore = submissions();
+    QString error;
+    qint64 submission = 0;
+    QVERIFY(!SubjectRepository(m_tdb->database())
+                 .submitLocal(RecordsFixture::session(*m_tdb), &s, QStringLiteral("执照"), {}, &submission, &error));
+    QCOMPARE(error, reason);
+    QCOMPARE(submission, qint64(0));
+    QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT count(*) FROM subjects")).toInt(), subjectsBefore);
+    QCOMPARE(submissions(), submissionsBefore);
+    QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'record.submit'")).toInt(), 0);
 }
 
 void TestSubjects::submissionStatusMovesOn()

@@ -26,13 +26,17 @@ private slots:
     void createRefusesExistingAndBadInput();
     void failuresLeaveFilesUnchanged_data();
     void failuresLeaveFilesUnchanged();
+    void damagedPageFailsLoginCleanly();
     void schemaTooNewRefused();
     void rekeyKeepsDataAndLogins();
     void rekeyInterruptedBeforeDatabaseRewrite();
     void removeRevokesLogin();
     void removeWithoutRekeyStillRevokes();
+    void removeWithRekeyWhileDatabaseInUseChangesNothing();
     void staffRulesEnforcedInModels();
+    void auditVerifyNeedsReadAudit();
     void changePassword();
+    void changePasswordCommitFailureRestoresVault();
     void throttleSlowsRepeatedFailures();
 
 private:
@@ -333,6 +337,75 @@ void TestWorkstation::failuresLeaveFilesUnchanged()
              qPrintable(QSqlDatabase::connectionNames().join(QLatin1Char(','))));
 }
 
+static bool copyWorkstation(const QString& from, const QString& to)
+{
+    if (!QDir().mkpath(to))
+        return false;
+    for (const QString& name :
+         {QStringLiteral("workstation.json"), QStringLiteral("vault.xmv"), QStringLiteral("credit.db")}) {
+        if (!QFile::copy(QDir(from).filePath(name), QDir(to).filePath(name)))
+            return false;
+    }
+    return true;
+}
+
+void TestWorkstation::damagedPageFailsLoginCleanly()
+{
+    // A damaged page anywhere in the database: the login (unlock, then openSession, which writes "session.login")
+    // fails with DatabaseCorrupt wherever the damage is met, changes no file, leaves no connection or key behind and
+    // makes Qt warn about nothing (no connection removed while still in use).
+    QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
+    QTemporaryDir tmp;
+    const QString master = tmp.filePath(QStringLiteral("master"));
+    QVERIFY(makeWorkstation(master));
+    {
+        // Some data, so that the audit trail spans several pages.
+        Session admin;
+        QVERIFY(logIn(master, QStringLiteral("admin"), QLatin1String(AdminPassword), &admin));
+        QList<StaffMember> staff;
+        for (int i = 0; i < 150; ++i)
+            QVERIFY(Workstation::listStaff(admin, &staff, nullptr));
+        Workstation::closeSession(admin);
+    }
+    const qint64 pages = QFileInfo(Workstation::databasePath(master)).size() / SqlCipherDriver::CipherPageSize;
+    QVERIFY(pages > 8);
+    int failedInOpenSession = 0;
+    int failedInUnlock = 0;
+    for (qint64 page = 2; page <= pages; ++page) {
+        const QString dir = tmp.filePath(QStringLiteral("page-%1").arg(page));
+        QVERIFY(copyWorkstation(master, dir));
+        const QString dbPath = Workstation::databasePath(dir);
+        for (int offset : {100, 1000, 2000, 3000})
+            flipByte(dbPath, (page - 1) * SqlCipherDriver::CipherPageSize + offset);
+        const auto before = TestFiles::digests(dir);
+        const UnlockResult unlocked = Workstation::unlock(dir, QStringLiteral("admin"), QLatin1String(AdminPassword));
+        WorkstationStatus status = unlocked.status;
+        Session session;
+        if (unlocked.ok()) {
+            status = Workstation::openSession(unlocked, QStringLiteral("damaged"), &session);
+            if (status.ok()) {
+                Workstation::closeSession(session);
+                continue; // a page the login does not read
+            }
+            ++failedInOpenSession;
+        } else {
+            ++failedInUnlock;
+        }
+        const QString where = QStringLiteral("page %1: %2").arg(page).arg(status.message);
+        QVERIFY2(status.error == WorkstationError::DatabaseCorrupt, qPrintable(where));
+        QVERIFY2(status.message.contains(QStringLiteral("credit.db")), qPrintable(where));
+        const auto after = TestFiles::digests(dir);
+        QVERIFY2(before == after, qPrintable(where + QLatin1Char(' ') + TestFiles::describeDifference(before, after)));
+        QVERIFY(!session.isValid());
+        QVERIFY2(QSqlDatabase::connectionNames().isEmpty(),
+                 qPrintable(QSqlDatabase::connectionNames().join(QLatin1Char(','))));
+        QVERIFY(!SqlCipherKeyRing::hasKey(dbPath));
+    }
+    qInfo("%lld pages: the login failed in unlock on %d, in openSession on %d", pages, failedInUnlock,
+          failedInOpenSession);
+    QVERIFY(failedInOpenSession > 0);
+}
+
 void TestWorkstation::schemaTooNewRefused()
 {
     QTemporaryDir tmp;
@@ -374,12 +447,19 @@ void TestWorkstation::rekeyKeepsDataAndLogins()
     }
     const UnlockResult old = Workstation::unlock(dir, QStringLiteral("clerk"), QLatin1String(ClerkPassword));
     QVERIFY(old.ok());
+    auto fileSalt = [&dir] {
+        QFile file(Workstation::databasePath(dir));
+        return file.open(QIODevice::ReadOnly) ? file.read(16) : QByteArray();
+    };
+    const QByteArray saltBefore = fileSalt();
     QElapsedTimer timer;
     timer.start();
     const WorkstationStatus status = Workstation::rekey(admin);
     QVERIFY2(status.ok(), qPrintable(status.message));
     qInfo("rekey of a %lld-byte database: %lld ms", QFileInfo(Workstation::databasePath(dir)).size(), timer.elapsed());
     Workstation::closeSession(admin);
+    // The vault keeps the salt it recorded (it tells "another workstation" from "damaged"): rekey must not move it.
+    QCOMPARE(fileSalt(), saltBefore);
 
     // The old key no longer opens the file.
     SqlCipherKeyRing::setKey(Workstation::databasePath(dir), *old.databaseKey);
@@ -507,6 +587,65 @@ void TestWorkstation::removeWithoutRekeyStillRevokes()
     QVERIFY(before == TestFiles::digests(dir));
 }
 
+void TestWorkstation::removeWithRekeyWhileDatabaseInUseChangesNothing()
+{
+    // The rotation needs the database to itself. While another connection holds it (the xmcredit window, say), a
+    // removal with rotation must fail as a whole: the person stays, the key stays, and the message says so.
+    QTemporaryDir tmp;
+    const QString dir = tmp.path();
+    QVERIFY(makeWorkstation(dir));
+    Session admin;
+    QVERIFY(logIn(dir, QStringLiteral("admin"), QLatin1String(AdminPassword), &admin));
+    // A second connection to the file that has read from it (in another process it would be the same).
+    {
+        QSqlDatabase other = QSqlDatabase::cloneDatabase(admin.connectionName, QStringLiteral("other"));
+        QVERIFY(other.open());
+        QSqlQuery read(other);
+        QVERIFY(read.exec(QStringLiteral("SELECT count(*) FROM staff")) && read.next());
+    }
+    QList<StaffMember> staff;
+    const QByteArray vaultBefore = TestFiles::digests(dir).value(QStringLiteral("vault.xmv"));
+    QVERIFY(!vaultBefore.isEmpty());
+
+    const WorkstationStatus refused = Workstation::removeStaff(admin, QStringLiteral("clerk"), true);
+    QVERIFY(!refused.ok());
+    qInfo("%s", qPrintable(refused.message));
+    QVERIFY2(refused.message.contains(QStringLiteral("clerk")) &&
+                 refused.message.contains(QStringLiteral("Nothing was changed")),
+             qPrintable(refused.message));
+    QCOMPARE(TestFiles::digests(dir).value(QStringLiteral("vault.xmv")), vaultBefore);
+    QVERIFY(Workstation::listStaff(admin, &staff, nullptr));
+    QCOMPARE(staff[1].username, QStringLiteral("clerk"));
+    QVERIFY(staff[1].active && staff[1].hasSlot);
+    {
+        QSqlQuery removed(admin.database());
+        QVERIFY(removed.exec(QStringLiteral("SELECT count(*) FROM audit_log WHERE action IN ('staff.remove', "
+                                            "'workstation.rekey')")));
+        QVERIFY(removed.next());
+        QCOMPARE(removed.value(0).toInt(), 0);
+    }
+    const UnlockResult stillIn = Workstation::unlock(dir, QStringLiteral("clerk"), QLatin1String(ClerkPassword));
+    QVERIFY2(stillIn.ok(), qPrintable(stillIn.status.message));
+
+    // Once the other connection is gone, the same command does both.
+    Database::close(QStringLiteral("other"));
+    const WorkstationStatus removed = Workstation::removeStaff(admin, QStringLiteral("clerk"), true);
+    QVERIFY2(removed.ok(), qPrintable(removed.message));
+    QVERIFY(Workstation::listStaff(admin, &staff, nullptr));
+    QVERIFY(!staff[1].active && !staff[1].hasSlot);
+    Workstation::closeSession(admin);
+    QCOMPARE(Workstation::unlock(dir, QStringLiteral("clerk"), QLatin1String(ClerkPassword)).status.error,
+             WorkstationError::UnknownUser);
+    const UnlockResult adminAgain = Workstation::unlock(dir, QStringLiteral("admin"), QLatin1String(AdminPassword));
+    QVERIFY2(adminAgain.ok(), qPrintable(adminAgain.status.message));
+    QVERIFY(!adminAgain.databaseKey->equals(*stillIn.databaseKey));
+    KeyVault vault;
+    QCOMPARE(KeyVault::load(Workstation::vaultPath(dir), &vault), VaultError::None);
+    QCOMPARE(vault.keyGeneration, 2);
+    QCOMPARE(vault.keySlots.size(), 1);
+    QVERIFY(vault.keySlots[0].sealedPreviousKey.isEmpty());
+}
+
 void TestWorkstation::staffRulesEnforcedInModels()
 {
     QTemporaryDir tmp;
@@ -554,6 +693,41 @@ void TestWorkstation::staffRulesEnforcedInModels()
     Workstation::closeSession(admin2);
 }
 
+void TestWorkstation::auditVerifyNeedsReadAudit()
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.path();
+    QVERIFY(makeWorkstation(dir));
+    Session clerk;
+    QVERIFY(logIn(dir, QStringLiteral("clerk"), QLatin1String(ClerkPassword), &clerk));
+    AuditVerifyResult result;
+    result.entries = -42;
+    WorkstationStatus status;
+    QVERIFY(!Workstation::verifyAudit(clerk, &result, &status));
+    QCOMPARE(status.error, WorkstationError::Denied);
+    QVERIFY2(status.message.contains(QStringLiteral("audit trail")), qPrintable(status.message));
+    QCOMPARE(result.entries, qint64(-42));
+    {
+        QSqlQuery denied(clerk.database());
+        QVERIFY(denied.exec(QStringLiteral("SELECT object_id FROM audit_log WHERE action = 'access.denied' AND "
+                                           "actor = 'clerk'")));
+        QVERIFY(denied.next());
+        QCOMPARE(denied.value(0).toString(), Roles::permissionName(Permission::ReadAudit));
+        QVERIFY(!denied.next());
+    }
+    Workstation::closeSession(clerk);
+
+    Session admin;
+    QVERIFY(logIn(dir, QStringLiteral("admin"), QLatin1String(AdminPassword), &admin));
+    QVERIFY(Workstation::verifyAudit(admin, &result, &status));
+    QVERIFY(status.ok());
+    QVERIFY2(result.ok, qPrintable(result.message));
+    QVERIFY(result.entries > 5);
+    Workstation::closeSession(admin);
+    QVERIFY(!Workstation::verifyAudit(Session(), &result, &status));
+    QCOMPARE(status.error, WorkstationError::Denied);
+}
+
 void TestWorkstation::changePassword()
 {
     QTemporaryDir tmp;
@@ -573,6 +747,51 @@ void TestWorkstation::changePassword()
     Workstation::closeSession(admin);
     QVERIFY(Workstation::unlock(dir, QStringLiteral("clerk"), QStringLiteral("reset-by-admin")).ok());
     QVERIFY(Workstation::unlock(dir, QStringLiteral("admin"), QLatin1String(AdminPassword)).ok());
+}
+
+void TestWorkstation::changePasswordCommitFailureRestoresVault()
+{
+    // The vault is written before the COMMIT: when the COMMIT fails, the old slot must be put back, or the new
+    // password would work although the change was rolled back (and its audit entry lost).
+    QTemporaryDir tmp;
+    const QString dir = tmp.path();
+    QVERIFY(makeWorkstation(dir));
+    Session clerk;
+    QVERIFY(logIn(dir, QStringLiteral("clerk"), QLatin1String(ClerkPassword), &clerk));
+    {
+        // Without the write-ahead log a reader in a transaction makes a writer's COMMIT fail ("database is
+        // locked"); the short busy timeout makes it fail at once.
+        QSqlQuery pragma(clerk.database());
+        QVERIFY(pragma.exec(QStringLiteral("PRAGMA journal_mode = DELETE")) && pragma.next());
+        QCOMPARE(pragma.value(0).toString(), QStringLiteral("delete"));
+        QVERIFY(pragma.exec(QStringLiteral("PRAGMA busy_timeout = 50")));
+    }
+    {
+        QSqlDatabase reader = QSqlDatabase::cloneDatabase(clerk.connectionName, QStringLiteral("reader"));
+        // (Read-only: a connection opened for writing would switch the write-ahead log back on.)
+        reader.setConnectOptions(QStringLiteral("QSQLCIPHER_OPEN_READONLY"));
+        QVERIFY(reader.open());
+        QSqlQuery read(reader);
+        QVERIFY(read.exec(QStringLiteral("BEGIN")));
+        QVERIFY(read.exec(QStringLiteral("SELECT count(*) FROM staff")) && read.next());
+    }
+    const auto before = TestFiles::digests(dir);
+    const WorkstationStatus status =
+        Workstation::changePassword(clerk, QStringLiteral("clerk"), QStringLiteral("new-clerk-pw"));
+    QVERIFY(!status.ok());
+    qInfo("%s", qPrintable(status.message));
+    Database::close(QStringLiteral("reader"));
+    QCOMPARE(TestFiles::digests(dir).value(QStringLiteral("vault.xmv")), before.value(QStringLiteral("vault.xmv")));
+    {
+        QSqlQuery passwd(clerk.database());
+        QVERIFY(passwd.exec(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'staff.passwd'")));
+        QVERIFY(passwd.next());
+        QCOMPARE(passwd.value(0).toInt(), 0);
+    }
+    Workstation::closeSession(clerk);
+    QVERIFY(Workstation::unlock(dir, QStringLiteral("clerk"), QLatin1String(ClerkPassword)).ok());
+    QCOMPARE(Workstation::unlock(dir, QStringLiteral("clerk"), QStringLiteral("new-clerk-pw")).status.error,
+             WorkstationError::WrongPassword);
 }
 
 void TestWorkstation::throttleSlowsRepeatedFailures()
