@@ -131,6 +131,11 @@ void TestAuditLog::triggersBlockUpdateAndDelete()
     QVERIFY(query.lastError().text().contains(QStringLiteral("append-only")));
     QString error;
     QVERIFY(!tdb.exec(QStringLiteral("DELETE FROM audit_log"), &error));
+    // REPLACE deletes the row it replaces; the driver's recursive triggers make the delete guard fire.
+    QVERIFY(!query.exec(QStringLiteral("INSERT OR REPLACE INTO audit_log SELECT seq, at, 'someone', action, "
+                                       "object_type, object_id, basis, details, prev_hash, hash FROM audit_log "
+                                       "WHERE seq = 2")));
+    QVERIFY2(query.lastError().text().contains(QStringLiteral("append-only")), qPrintable(query.lastError().text()));
     QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toInt(), 3);
     QCOMPARE(tdb.scalar(QStringLiteral("SELECT actor FROM audit_log WHERE seq = 2")).toString(),
              QStringLiteral("clerk1"));
