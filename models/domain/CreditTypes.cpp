@@ -1,272 +1,198 @@
 #include "CreditTypes.h"
 
-#include <QCoreApplication>
-
-#include <array>
-#include <utility>
+#include "KeyTable.h"
 
 namespace {
 
-// One table per enum keeps key and value side by side, so toKey and fromKey cannot drift apart.
-template<typename Enum, std::size_t N> using KeyTable = std::array<std::pair<Enum, const char*>, N>;
+// One table per enum: key, value and display name side by side (KeyTable.h).
+constexpr KeyTable<SubjectKind, 4> subjectKindKeys{
+    "CreditTypes",
+    {{
+        {SubjectKind::NaturalPerson, "natural_person", QT_TRANSLATE_NOOP("CreditTypes", "Natural person")},
+        {SubjectKind::LegalPerson, "legal_person", QT_TRANSLATE_NOOP("CreditTypes", "Legal person")},
+        {SubjectKind::UnincorporatedOrganisation, "unincorporated_organisation",
+         QT_TRANSLATE_NOOP("CreditTypes", "Unincorporated organisation")},
+        {SubjectKind::IndividualBusiness, "individual_business",
+         QT_TRANSLATE_NOOP("CreditTypes", "Individual business")},
+    }}};
+static_assert(subjectKindKeys.inDeclarationOrder());
 
-constexpr KeyTable<SubjectKind, 4> subjectKindKeys{{
-    {SubjectKind::NaturalPerson, "natural_person"},
-    {SubjectKind::LegalPerson, "legal_person"},
-    {SubjectKind::UnincorporatedOrganisation, "unincorporated_organisation"},
-    {SubjectKind::IndividualBusiness, "individual_business"},
-}};
+constexpr KeyTable<ItemCategory, 3> categoryKeys{
+    "CreditTypes",
+    {{
+        {ItemCategory::Basic, "basic", QT_TRANSLATE_NOOP("CreditTypes", "Basic information")},
+        {ItemCategory::Trustworthy, "trustworthy", QT_TRANSLATE_NOOP("CreditTypes", "Trustworthy information")},
+        {ItemCategory::Dishonest, "dishonest", QT_TRANSLATE_NOOP("CreditTypes", "Dishonest information")},
+    }}};
+static_assert(categoryKeys.inDeclarationOrder());
 
-constexpr KeyTable<ItemCategory, 3> categoryKeys{{
-    {ItemCategory::Basic, "basic"},
-    {ItemCategory::Trustworthy, "trustworthy"},
-    {ItemCategory::Dishonest, "dishonest"},
-}};
+constexpr KeyTable<Severity, 2> severityKeys{
+    "CreditTypes",
+    {{
+        {Severity::General, "general", QT_TRANSLATE_NOOP("CreditTypes", "General dishonest behaviour")},
+        {Severity::Serious, "serious", QT_TRANSLATE_NOOP("CreditTypes", "Serious dishonest behaviour")},
+    }}};
+static_assert(severityKeys.inDeclarationOrder());
 
-constexpr KeyTable<Severity, 2> severityKeys{{
-    {Severity::General, "general"},
-    {Severity::Serious, "serious"},
-}};
+constexpr KeyTable<ListKind, 4> listKindKeys{
+    "CreditTypes",
+    {{
+        {ListKind::None, "none", QT_TRANSLATE_NOOP("CreditTypes", "Not listed")},
+        {ListKind::JointPunishment, "joint_punishment", QT_TRANSLATE_NOOP("CreditTypes", "Joint punishment list")},
+        {ListKind::KeyAttention, "key_attention", QT_TRANSLATE_NOOP("CreditTypes", "Key attention list")},
+        {ListKind::CreditWarning, "credit_warning", QT_TRANSLATE_NOOP("CreditTypes", "Social credit warning")},
+    }}};
+static_assert(listKindKeys.inDeclarationOrder());
 
-constexpr KeyTable<ListKind, 4> listKindKeys{{
-    {ListKind::None, "none"},
-    {ListKind::JointPunishment, "joint_punishment"},
-    {ListKind::KeyAttention, "key_attention"},
-    {ListKind::CreditWarning, "credit_warning"},
-}};
+constexpr KeyTable<DisclosureKind, 5> disclosureKindKeys{
+    "CreditTypes",
+    {{
+        {DisclosureKind::General, "general", QT_TRANSLATE_NOOP("CreditTypes", "General dishonest behaviour")},
+        {DisclosureKind::Serious, "serious", QT_TRANSLATE_NOOP("CreditTypes", "Serious dishonest behaviour")},
+        {DisclosureKind::JointPunishmentList, "joint_punishment_list",
+         QT_TRANSLATE_NOOP("CreditTypes", "Joint punishment list")},
+        {DisclosureKind::KeyAttentionList, "key_attention_list",
+         QT_TRANSLATE_NOOP("CreditTypes", "Key attention list")},
+        {DisclosureKind::CreditWarning, "credit_warning", QT_TRANSLATE_NOOP("CreditTypes", "Social credit warning")},
+    }}};
+static_assert(disclosureKindKeys.inDeclarationOrder());
 
-constexpr KeyTable<DisclosureKind, 5> disclosureKindKeys{{
-    {DisclosureKind::General, "general"},
-    {DisclosureKind::Serious, "serious"},
-    {DisclosureKind::JointPunishmentList, "joint_punishment_list"},
-    {DisclosureKind::KeyAttentionList, "key_attention_list"},
-    {DisclosureKind::CreditWarning, "credit_warning"},
-}};
+constexpr KeyTable<CaseKind, 2> caseKindKeys{
+    "CreditTypes",
+    {{
+        {CaseKind::Repair, "repair", QT_TRANSLATE_NOOP("CreditTypes", "Credit repair")},
+        {CaseKind::Objection, "objection", QT_TRANSLATE_NOOP("CreditTypes", "Objection")},
+    }}};
+static_assert(caseKindKeys.inDeclarationOrder());
 
-constexpr KeyTable<CaseKind, 2> caseKindKeys{{
-    {CaseKind::Repair, "repair"},
-    {CaseKind::Objection, "objection"},
-}};
-
-constexpr KeyTable<CaseStage, 4> caseStageKeys{{
-    {CaseStage::RepairMunicipal, "repair_municipal"},
-    {CaseStage::RepairPlatform, "repair_platform"},
-    {CaseStage::RepairTotal, "repair_total"},
-    {CaseStage::Objection, "objection"},
-}};
-
-template<typename Enum, std::size_t N> QString keyOf(const KeyTable<Enum, N>& table, Enum value)
-{
-    for (const auto& [entry, key] : table) {
-        if (entry == value)
-            return QString::fromLatin1(key);
-    }
-    return QString();
-}
-
-template<typename Enum, std::size_t N> bool valueOf(const KeyTable<Enum, N>& table, const QString& key, Enum* value)
-{
-    for (const auto& [entry, text] : table) {
-        if (key == QLatin1String(text)) {
-            *value = entry;
-            return true;
-        }
-    }
-    return false;
-}
-
-template<typename Enum, std::size_t N> QStringList keysOf(const KeyTable<Enum, N>& table)
-{
-    QStringList keys;
-    for (const auto& entry : table)
-        keys.append(QString::fromLatin1(entry.second));
-    return keys;
-}
+constexpr KeyTable<CaseStage, 4> caseStageKeys{
+    "CreditTypes",
+    {{
+        {CaseStage::RepairMunicipal, "repair_municipal",
+         QT_TRANSLATE_NOOP("CreditTypes", "Municipal preliminary review")},
+        {CaseStage::RepairPlatform, "repair_platform",
+         QT_TRANSLATE_NOOP("CreditTypes", "Provincial and national review")},
+        {CaseStage::RepairTotal, "repair_total", QT_TRANSLATE_NOOP("CreditTypes", "Credit repair as a whole")},
+        {CaseStage::Objection, "objection", QT_TRANSLATE_NOOP("CreditTypes", "Objection handling")},
+    }}};
+static_assert(caseStageKeys.inDeclarationOrder());
 
 } // namespace
 
 QString toKey(SubjectKind value)
 {
-    return keyOf(subjectKindKeys, value);
+    return subjectKindKeys.toKey(value);
 }
 QString toKey(ItemCategory value)
 {
-    return keyOf(categoryKeys, value);
+    return categoryKeys.toKey(value);
 }
 QString toKey(Severity value)
 {
-    return keyOf(severityKeys, value);
+    return severityKeys.toKey(value);
 }
 QString toKey(ListKind value)
 {
-    return keyOf(listKindKeys, value);
+    return listKindKeys.toKey(value);
 }
 QString toKey(DisclosureKind value)
 {
-    return keyOf(disclosureKindKeys, value);
+    return disclosureKindKeys.toKey(value);
 }
 QString toKey(CaseKind value)
 {
-    return keyOf(caseKindKeys, value);
+    return caseKindKeys.toKey(value);
 }
 QString toKey(CaseStage value)
 {
-    return keyOf(caseStageKeys, value);
+    return caseStageKeys.toKey(value);
 }
 
 bool fromKey(const QString& key, SubjectKind* value)
 {
-    return valueOf(subjectKindKeys, key, value);
+    return subjectKindKeys.fromKey(key, value);
 }
 bool fromKey(const QString& key, ItemCategory* value)
 {
-    return valueOf(categoryKeys, key, value);
+    return categoryKeys.fromKey(key, value);
 }
 bool fromKey(const QString& key, Severity* value)
 {
-    return valueOf(severityKeys, key, value);
+    return severityKeys.fromKey(key, value);
 }
 bool fromKey(const QString& key, ListKind* value)
 {
-    return valueOf(listKindKeys, key, value);
+    return listKindKeys.fromKey(key, value);
 }
 bool fromKey(const QString& key, DisclosureKind* value)
 {
-    return valueOf(disclosureKindKeys, key, value);
+    return disclosureKindKeys.fromKey(key, value);
 }
 bool fromKey(const QString& key, CaseKind* value)
 {
-    return valueOf(caseKindKeys, key, value);
+    return caseKindKeys.fromKey(key, value);
 }
 bool fromKey(const QString& key, CaseStage* value)
 {
-    return valueOf(caseStageKeys, key, value);
+    return caseStageKeys.fromKey(key, value);
 }
 
 template<> QStringList allKeys<SubjectKind>()
 {
-    return keysOf(subjectKindKeys);
+    return subjectKindKeys.keys();
 }
 template<> QStringList allKeys<ItemCategory>()
 {
-    return keysOf(categoryKeys);
+    return categoryKeys.keys();
 }
 template<> QStringList allKeys<Severity>()
 {
-    return keysOf(severityKeys);
+    return severityKeys.keys();
 }
 template<> QStringList allKeys<ListKind>()
 {
-    return keysOf(listKindKeys);
+    return listKindKeys.keys();
 }
 template<> QStringList allKeys<DisclosureKind>()
 {
-    return keysOf(disclosureKindKeys);
+    return disclosureKindKeys.keys();
 }
 template<> QStringList allKeys<CaseKind>()
 {
-    return keysOf(caseKindKeys);
+    return caseKindKeys.keys();
 }
 template<> QStringList allKeys<CaseStage>()
 {
-    return keysOf(caseStageKeys);
+    return caseStageKeys.keys();
 }
 
 QString displayName(SubjectKind value)
 {
-    switch (value) {
-    case SubjectKind::NaturalPerson:
-        return QCoreApplication::translate("CreditTypes", "Natural person");
-    case SubjectKind::LegalPerson:
-        return QCoreApplication::translate("CreditTypes", "Legal person");
-    case SubjectKind::UnincorporatedOrganisation:
-        return QCoreApplication::translate("CreditTypes", "Unincorporated organisation");
-    case SubjectKind::IndividualBusiness:
-        return QCoreApplication::translate("CreditTypes", "Individual business");
-    }
-    return QString();
+    return subjectKindKeys.displayName(value);
 }
-
 QString displayName(ItemCategory value)
 {
-    switch (value) {
-    case ItemCategory::Basic:
-        return QCoreApplication::translate("CreditTypes", "Basic information");
-    case ItemCategory::Trustworthy:
-        return QCoreApplication::translate("CreditTypes", "Trustworthy information");
-    case ItemCategory::Dishonest:
-        return QCoreApplication::translate("CreditTypes", "Dishonest information");
-    }
-    return QString();
+    return categoryKeys.displayName(value);
 }
-
 QString displayName(Severity value)
 {
-    switch (value) {
-    case Severity::General:
-        return QCoreApplication::translate("CreditTypes", "General dishonest behaviour");
-    case Severity::Serious:
-        return QCoreApplication::translate("CreditTypes", "Serious dishonest behaviour");
-    }
-    return QString();
+    return severityKeys.displayName(value);
 }
-
 QString displayName(ListKind value)
 {
-    switch (value) {
-    case ListKind::None:
-        return QCoreApplication::translate("CreditTypes", "Not listed");
-    case ListKind::JointPunishment:
-        return QCoreApplication::translate("CreditTypes", "Joint punishment list");
-    case ListKind::KeyAttention:
-        return QCoreApplication::translate("CreditTypes", "Key attention list");
-    case ListKind::CreditWarning:
-        return QCoreApplication::translate("CreditTypes", "Social credit warning");
-    }
-    return QString();
+    return listKindKeys.displayName(value);
 }
-
 QString displayName(DisclosureKind value)
 {
-    switch (value) {
-    case DisclosureKind::General:
-        return QCoreApplication::translate("CreditTypes", "General dishonest behaviour");
-    case DisclosureKind::Serious:
-        return QCoreApplication::translate("CreditTypes", "Serious dishonest behaviour");
-    case DisclosureKind::JointPunishmentList:
-        return QCoreApplication::translate("CreditTypes", "Joint punishment list");
-    case DisclosureKind::KeyAttentionList:
-        return QCoreApplication::translate("CreditTypes", "Key attention list");
-    case DisclosureKind::CreditWarning:
-        return QCoreApplication::translate("CreditTypes", "Social credit warning");
-    }
-    return QString();
+    return disclosureKindKeys.displayName(value);
 }
-
 QString displayName(CaseKind value)
 {
-    switch (value) {
-    case CaseKind::Repair:
-        return QCoreApplication::translate("CreditTypes", "Credit repair");
-    case CaseKind::Objection:
-        return QCoreApplication::translate("CreditTypes", "Objection");
-    }
-    return QString();
+    return caseKindKeys.displayName(value);
 }
-
 QString displayName(CaseStage value)
 {
-    switch (value) {
-    case CaseStage::RepairMunicipal:
-        return QCoreApplication::translate("CreditTypes", "Municipal preliminary review");
-    case CaseStage::RepairPlatform:
-        return QCoreApplication::translate("CreditTypes", "Provincial and national review");
-    case CaseStage::RepairTotal:
-        return QCoreApplication::translate("CreditTypes", "Credit repair as a whole");
-    case CaseStage::Objection:
-        return QCoreApplication::translate("CreditTypes", "Objection handling");
-    }
-    return QString();
+    return caseStageKeys.displayName(value);
 }
 
 bool disclosureKindOf(const CreditItemFacts& facts, DisclosureKind* kind)

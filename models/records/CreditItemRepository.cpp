@@ -275,13 +275,7 @@ bool CreditItemRepository::submitLocal(const Session& session, qint64 subjectId,
     // Collecting what the rules exclude is an exception, like an identifier override: the audit names its basis.
     if (itemDecision.rule == CollectionRule::LegalBasisOverride)
         audited.insert(QStringLiteral("legal_basis_override"), proposal.overridingLegalBasis);
-    if (!RecordSubmissionRepository(m_db).submit(session, &submission, basis, audited, error))
-        return false;
-    if (!unit.release(error))
-        return false;
-    if (submissionId)
-        *submissionId = submission.id;
-    return true;
+    return RecordSubmissionRepository(m_db).submit(unit, session, &submission, basis, audited, submissionId, error);
 }
 
 bool CreditItemRepository::insertPlatform(const PlatformWritePermit& permit, CreditItem* item, QString* error)

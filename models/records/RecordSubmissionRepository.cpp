@@ -1,6 +1,7 @@
 #include "RecordSubmissionRepository.h"
 
 #include "RecordSql.h"
+#include "Savepoint.h"
 #include "storage/AuditLog.h"
 #include "storage/Session.h"
 
@@ -159,8 +160,9 @@ bool RecordSubmissionRepository::mayEnter(const Session& session, const QString&
     return false;
 }
 
-bool RecordSubmissionRepository::submit(const Session& session, RecordSubmission* submission, const QString& basis,
-                                        const QJsonObject& auditDetails, QString* error)
+bool RecordSubmissionRepository::submit(Savepoint& unit, const Session& session, RecordSubmission* submission,
+                                        const QString& basis, const QJsonObject& auditDetails, qint64* submissionId,
+                                        QString* error)
 {
     submission->payload.insert(QStringLiteral("basis"), basis);
     submission->createdBy = session.username;
@@ -176,5 +178,11 @@ bool RecordSubmissionRepository::submit(const Session& session, RecordSubmission
     entry.details = auditDetails;
     entry.details.insert(QStringLiteral("submission"), submission->id);
     entry.details.insert(QStringLiteral("kind"), toKey(submission->kind));
-    return AuditLog::append(m_db, entry, error);
+    if (!AuditLog::append(m_db, entry, error))
+        return false;
+    if (!unit.release(error))
+        return false;
+    if (submissionId)
+        *submissionId = submission->id;
+    return true;
 }

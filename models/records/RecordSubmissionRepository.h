@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QString>
 
+class Savepoint;
 struct Session;
 
 // Local entries awaiting the platform (table record_submissions). Subjects and items are submitted through
@@ -35,11 +36,12 @@ public:
     // What the repositories' submitLocal share. mayEnter() is the check every local entry passes first: the
     // session's role may enter records and the entry names its basis (the document it was taken from); false with
     // the reason otherwise. submit() then, in the caller's savepoint, inserts *submission as the session's user
-    // with basis added to its payload, and audits "record.submit" on its subject with basis, the submission's id
-    // and kind, and auditDetails.
+    // with basis added to its payload, audits "record.submit" on its subject with basis, the submission's id
+    // and kind, and auditDetails, releases unit (so the row written before, the submission and the audit entry
+    // land together) and sets *submissionId when given.
     static bool mayEnter(const Session& session, const QString& basis, QString* error);
-    bool submit(const Session& session, RecordSubmission* submission, const QString& basis,
-                const QJsonObject& auditDetails, QString* error = nullptr);
+    bool submit(Savepoint& unit, const Session& session, RecordSubmission* submission, const QString& basis,
+                const QJsonObject& auditDetails, qint64* submissionId, QString* error = nullptr);
 
 private:
     bool select(const QString& whereAndOrder, const QVariantList& binds, QList<RecordSubmission>* out,

@@ -1,5 +1,7 @@
 #include "RecordTypes.h"
 
+#include "domain/KeyTable.h"
+
 #include <QCoreApplication>
 #include <QHash>
 
@@ -8,57 +10,51 @@
 
 namespace {
 
-template<typename Enum, std::size_t N> using KeyTable = std::array<std::pair<Enum, const char*>, N>;
+// Key tables (domain/KeyTable.h); the enums shown by key only have no display names.
+constexpr KeyTable<RecordOrigin, 2> originKeys{nullptr,
+                                               {{
+                                                   {RecordOrigin::Platform, "platform"},
+                                                   {RecordOrigin::Local, "local"},
+                                               }}};
+static_assert(originKeys.inDeclarationOrder());
 
-constexpr KeyTable<RecordOrigin, 2> originKeys{{
-    {RecordOrigin::Platform, "platform"},
-    {RecordOrigin::Local, "local"},
-}};
+constexpr KeyTable<ItemStatus, 4> itemStatusKeys{
+    "ItemStatus",
+    {{
+        {ItemStatus::Active, "active", QT_TRANSLATE_NOOP("ItemStatus", "Active")},
+        {ItemStatus::Repaired, "repaired", QT_TRANSLATE_NOOP("ItemStatus", "Repaired")},
+        {ItemStatus::Withdrawn, "withdrawn", QT_TRANSLATE_NOOP("ItemStatus", "Withdrawn")},
+        {ItemStatus::Corrected, "corrected", QT_TRANSLATE_NOOP("ItemStatus", "Corrected")},
+    }}};
+static_assert(itemStatusKeys.inDeclarationOrder());
 
-constexpr KeyTable<ItemStatus, 4> itemStatusKeys{{
-    {ItemStatus::Active, "active"},
-    {ItemStatus::Repaired, "repaired"},
-    {ItemStatus::Withdrawn, "withdrawn"},
-    {ItemStatus::Corrected, "corrected"},
-}};
+constexpr KeyTable<DisclosureMode, 3> disclosureModeKeys{
+    "DisclosureMode",
+    {{
+        {DisclosureMode::Social, "social", QT_TRANSLATE_NOOP("DisclosureMode", "Social disclosure")},
+        {DisclosureMode::Authorised, "authorised", QT_TRANSLATE_NOOP("DisclosureMode", "Authorised query")},
+        {DisclosureMode::Government, "government", QT_TRANSLATE_NOOP("DisclosureMode", "Government sharing")},
+    }}};
+static_assert(disclosureModeKeys.inDeclarationOrder());
 
-constexpr KeyTable<DisclosureMode, 3> disclosureModeKeys{{
-    {DisclosureMode::Social, "social"},
-    {DisclosureMode::Authorised, "authorised"},
-    {DisclosureMode::Government, "government"},
-}};
+constexpr KeyTable<SubmissionKind, 2> submissionKindKeys{nullptr,
+                                                         {{
+                                                             {SubmissionKind::Subject, "subject"},
+                                                             {SubmissionKind::Item, "item"},
+                                                         }}};
+static_assert(submissionKindKeys.inDeclarationOrder());
 
-constexpr KeyTable<SubmissionKind, 2> submissionKindKeys{{
-    {SubmissionKind::Subject, "subject"},
-    {SubmissionKind::Item, "item"},
-}};
-
-constexpr KeyTable<SubmissionStatus, 4> submissionStatusKeys{{
-    {SubmissionStatus::Pending, "pending"},
-    {SubmissionStatus::Sent, "sent"},
-    {SubmissionStatus::Acknowledged, "acknowledged"},
-    {SubmissionStatus::Rejected, "rejected"},
-}};
-
-template<typename Enum, std::size_t N> QString keyOf(const KeyTable<Enum, N>& table, Enum value)
-{
-    for (const auto& [entry, key] : table) {
-        if (entry == value)
-            return QString::fromLatin1(key);
-    }
-    return QString();
-}
-
-template<typename Enum, std::size_t N> bool valueOf(const KeyTable<Enum, N>& table, const QString& key, Enum* value)
-{
-    for (const auto& [entry, text] : table) {
-        if (key == QLatin1String(text)) {
-            *value = entry;
-            return true;
-        }
-    }
-    return false;
-}
+constexpr KeyTable<SubmissionStatus, 4> submissionStatusKeys{
+    "SubmissionStatus",
+    {{
+        {SubmissionStatus::Pending, "pending",
+         QT_TRANSLATE_NOOP("SubmissionStatus", "Awaiting sending to the platform")},
+        {SubmissionStatus::Sent, "sent", QT_TRANSLATE_NOOP("SubmissionStatus", "Sent, awaiting the platform")},
+        {SubmissionStatus::Acknowledged, "acknowledged",
+         QT_TRANSLATE_NOOP("SubmissionStatus", "Accepted by the platform")},
+        {SubmissionStatus::Rejected, "rejected", QT_TRANSLATE_NOOP("SubmissionStatus", "Rejected by the platform")},
+    }}};
+static_assert(submissionStatusKeys.inDeclarationOrder());
 
 struct ItemTypeRow
 {
@@ -98,86 +94,58 @@ constexpr std::array<ItemTypeRow, 22> itemTypeRows{{
 
 QString toKey(RecordOrigin value)
 {
-    return keyOf(originKeys, value);
+    return originKeys.toKey(value);
 }
 QString toKey(ItemStatus value)
 {
-    return keyOf(itemStatusKeys, value);
+    return itemStatusKeys.toKey(value);
 }
 QString toKey(DisclosureMode value)
 {
-    return keyOf(disclosureModeKeys, value);
+    return disclosureModeKeys.toKey(value);
 }
 QString toKey(SubmissionKind value)
 {
-    return keyOf(submissionKindKeys, value);
+    return submissionKindKeys.toKey(value);
 }
 QString toKey(SubmissionStatus value)
 {
-    return keyOf(submissionStatusKeys, value);
+    return submissionStatusKeys.toKey(value);
 }
 bool fromKey(const QString& key, RecordOrigin* value)
 {
-    return valueOf(originKeys, key, value);
+    return originKeys.fromKey(key, value);
 }
 bool fromKey(const QString& key, ItemStatus* value)
 {
-    return valueOf(itemStatusKeys, key, value);
+    return itemStatusKeys.fromKey(key, value);
 }
 bool fromKey(const QString& key, DisclosureMode* value)
 {
-    return valueOf(disclosureModeKeys, key, value);
+    return disclosureModeKeys.fromKey(key, value);
 }
 bool fromKey(const QString& key, SubmissionKind* value)
 {
-    return valueOf(submissionKindKeys, key, value);
+    return submissionKindKeys.fromKey(key, value);
 }
 bool fromKey(const QString& key, SubmissionStatus* value)
 {
-    return valueOf(submissionStatusKeys, key, value);
+    return submissionStatusKeys.fromKey(key, value);
 }
 
 QString displayName(ItemStatus value)
 {
-    switch (value) {
-    case ItemStatus::Active:
-        return QCoreApplication::translate("ItemStatus", "Active");
-    case ItemStatus::Repaired:
-        return QCoreApplication::translate("ItemStatus", "Repaired");
-    case ItemStatus::Withdrawn:
-        return QCoreApplication::translate("ItemStatus", "Withdrawn");
-    case ItemStatus::Corrected:
-        return QCoreApplication::translate("ItemStatus", "Corrected");
-    }
-    return QString();
+    return itemStatusKeys.displayName(value);
 }
 
 QString displayName(DisclosureMode value)
 {
-    switch (value) {
-    case DisclosureMode::Social:
-        return QCoreApplication::translate("DisclosureMode", "Social disclosure");
-    case DisclosureMode::Authorised:
-        return QCoreApplication::translate("DisclosureMode", "Authorised query");
-    case DisclosureMode::Government:
-        return QCoreApplication::translate("DisclosureMode", "Government sharing");
-    }
-    return QString();
+    return disclosureModeKeys.displayName(value);
 }
 
 QString displayName(SubmissionStatus value)
 {
-    switch (value) {
-    case SubmissionStatus::Pending:
-        return QCoreApplication::translate("SubmissionStatus", "Awaiting sending to the platform");
-    case SubmissionStatus::Sent:
-        return QCoreApplication::translate("SubmissionStatus", "Sent, awaiting the platform");
-    case SubmissionStatus::Acknowledged:
-        return QCoreApplication::translate("SubmissionStatus", "Accepted by the platform");
-    case SubmissionStatus::Rejected:
-        return QCoreApplication::translate("SubmissionStatus", "Rejected by the platform");
-    }
-    return QString();
+    return submissionStatusKeys.displayName(value);
 }
 
 QString ItemType::displayName() const

@@ -208,13 +208,7 @@ bool SubjectRepository::submitLocal(const Session& session, Subject* subject, co
     QJsonObject audited{{QStringLiteral("identifier"), subject->identifier}};
     if (check.overrideUsed)
         audited.insert(QStringLiteral("identifier_override"), RecordJson::toJson(subject->identifierOverride));
-    if (!RecordSubmissionRepository(m_db).submit(session, &submission, basis, audited, error))
-        return false;
-    if (!unit.release(error))
-        return false;
-    if (submissionId)
-        *submissionId = submission.id;
-    return true;
+    return RecordSubmissionRepository(m_db).submit(unit, session, &submission, basis, audited, submissionId, error);
 }
 
 bool SubjectRepository::insertPlatform(const PlatformWritePermit& permit, Subject* subject, QString* error)

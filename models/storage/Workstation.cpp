@@ -77,6 +77,20 @@ SecureBytes keyFromRing(const QString& path)
     return key;
 }
 
+// The key slot that opens the database for username with password, made with the key the open database uses.
+WorkstationStatus makeStaffSlot(const Session& session, const KeyVault& vault, const QString& username,
+                                const QString& password, VaultSlot* slot)
+{
+    const SecureBytes key = keyFromRing(session.databasePath);
+    QString error;
+    if (key.isEmpty() || !KeyVault::makeSlot(vault.workstationId, username, KeyVault::passwordBytes(password), key,
+                                             KdfParams::defaults(), slot, &error))
+        return fail(WorkstationError::IoError,
+                    QCoreApplication::translate("Workstation", "The key slot for %1 could not be made: %2")
+                        .arg(username, error));
+    return {};
+}
+
 // Tells a database cut short at a page boundary from one damaged otherwise, which SQLite reports alike
 // (SQLITE_CORRUPT). Decrypts the header of page 1 with the key and compares its page count with the file's size.
 // SQLCipher 3's page 1 layout (default settings, raw key): 16 bytes of salt, then AES-256-CBC of header bytes 16 to
@@ -1022,13 +1036,10 @@ WorkstationStatus addStaff(const Session& session, const QString& typedUsername,
             WorkstationError::Exists,
             QCoreApplication::translate("Workstation", "The key vault already holds a slot for %1.").arg(username));
 
-    const SecureBytes key = keyFromRing(session.databasePath);
     VaultSlot slot;
-    if (key.isEmpty() || !KeyVault::makeSlot(vault.workstationId, username, KeyVault::passwordBytes(password), key,
-                                             KdfParams::defaults(), &slot, &error))
-        return fail(WorkstationError::IoError,
-                    QCoreApplication::translate("Workstation", "The key slot for %1 could not be made: %2")
-                        .arg(username, error));
+    status = makeStaffSlot(session, vault, username, password, &slot);
+    if (!status.ok())
+        return status;
 
     if (!beginImmediate(db, &error))
         return fail(WorkstationError::IoError, error);
@@ -1162,13 +1173,10 @@ WorkstationStatus changePassword(const Session& session, const QString& typedUse
     if (index < 0)
         return fail(WorkstationError::NotFound,
                     QCoreApplication::translate("Workstation", "The key vault holds no slot for %1.").arg(username));
-    const SecureBytes key = keyFromRing(session.databasePath);
     VaultSlot slot;
-    if (key.isEmpty() || !KeyVault::makeSlot(vault.workstationId, username, KeyVault::passwordBytes(newPassword), key,
-                                             KdfParams::defaults(), &slot, &error))
-        return fail(WorkstationError::IoError,
-                    QCoreApplication::translate("Workstation", "The key slot for %1 could not be made: %2")
-                        .arg(username, error));
+    status = makeStaffSlot(session, vault, username, newPassword, &slot);
+    if (!status.ok())
+        return status;
     if (!beginImmediate(db, &error))
         return fail(WorkstationError::IoError, error);
     if (!auditInto(db, session.username, QStringLiteral("staff.passwd"), QStringLiteral("staff"), username, {},

@@ -1,10 +1,11 @@
 #include "domain/WorkingCalendar.h"
 
+#include "DomainTestFixtures.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLocale>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -17,10 +18,7 @@ QByteArray q(const char* text)
     return QByteArray(text).replace('\'', '"');
 }
 
-QDate d(const char* iso)
-{
-    return QDate::fromString(QString::fromLatin1(iso), Qt::ISODate);
-}
+using DomainFixture::d;
 
 QByteArray builtInYearJson(int year)
 {
@@ -56,9 +54,8 @@ private:
 private slots:
     void initTestCase()
     {
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         QString error;
-        m_calendar = WorkingCalendar::builtIn(&error);
+        m_calendar = DomainFixture::builtInCalendar(&error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 

@@ -1,6 +1,7 @@
 #include "domain/CollectionRules.h"
 
-#include <QLocale>
+#include "DomainTestFixtures.h"
+
 #include <QTest>
 
 Q_DECLARE_METATYPE(CollectionOutcome)
@@ -25,9 +26,8 @@ private:
 private slots:
     void initTestCase()
     {
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         QString error;
-        m_policies = PolicyRegistry::builtIn(&error);
+        m_policies = DomainFixture::builtInPolicies(&error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
@@ -207,10 +207,10 @@ private slots:
 
     void reasonInChinese()
     {
-        QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+        DomainFixture::useChinese();
         const CollectionDecision decision = CollectionRules::assessAttribute(
             {SubjectKind::NaturalPerson, QStringLiteral("blood_type"), false}, EntryDay, m_policies);
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        DomainFixture::useEnglish();
         QVERIFY2(decision.reason.contains(QStringLiteral("血型")), qPrintable(decision.reason));
     }
 };

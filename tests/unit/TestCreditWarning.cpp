@@ -1,18 +1,16 @@
 #include "domain/CreditWarning.h"
+
+#include "DomainTestFixtures.h"
 #include "domain/Disclosure.h"
 
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLocale>
 #include <QTest>
 
 namespace {
 
-QDate d(const char* iso)
-{
-    return QDate::fromString(QString::fromLatin1(iso), Qt::ISODate);
-}
+using DomainFixture::d;
 
 // "2024-01-15:food,2024-06-01:drugs" -> listings, each referenced by its own text.
 QVector<KeyAttentionListing> listings(const QString& text)
@@ -50,9 +48,8 @@ private:
 private slots:
     void initTestCase()
     {
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         QString error;
-        m_policies = PolicyRegistry::builtIn(&error);
+        m_policies = DomainFixture::builtInPolicies(&error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
@@ -209,10 +206,10 @@ private slots:
 
     void reasonNamesTheFields()
     {
-        QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+        DomainFixture::useChinese();
         const QVector<CreditWarning> warnings = CreditWarnings::detect(
             listings(QStringLiteral("2024-01-15:food,2024-06-01:fire_safety,2024-11-30:taxation")), m_policies);
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        DomainFixture::useEnglish();
         QCOMPARE(warnings.size(), 1);
         QVERIFY2(warnings.first().reason.contains(QStringLiteral("消防安全")), qPrintable(warnings.first().reason));
         QVERIFY(warnings.first().reason.contains(QStringLiteral("《厦门市公共信用信息管理办法》")));

@@ -1,16 +1,14 @@
 #include "domain/Deadlines.h"
 
-#include <QLocale>
+#include "DomainTestFixtures.h"
+
 #include <QTest>
 
 Q_DECLARE_METATYPE(DeadlineState)
 
 namespace {
 
-QDate d(const char* iso)
-{
-    return QDate::fromString(QString::fromLatin1(iso), Qt::ISODate);
-}
+using DomainFixture::d;
 
 } // namespace
 
@@ -28,11 +26,10 @@ private:
 private slots:
     void initTestCase()
     {
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         QString error;
-        m_calendar = WorkingCalendar::builtIn(&error);
+        m_calendar = DomainFixture::builtInCalendar(&error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_policies = PolicyRegistry::builtIn(&error);
+        m_policies = DomainFixture::builtInPolicies(&error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 

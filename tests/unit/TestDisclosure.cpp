@@ -1,25 +1,19 @@
 #include "domain/Disclosure.h"
 
-#include <QLocale>
+#include "DomainTestFixtures.h"
+
 #include <QTest>
 
 Q_DECLARE_METATYPE(DisclosureStatus)
 
 namespace {
 
-QDate d(const char* iso)
-{
-    return QDate::fromString(QString::fromLatin1(iso), Qt::ISODate);
-}
+using DomainFixture::d;
 
 CreditItemFacts item(ItemCategory category, Severity severity, ListKind list, const QDate& decided)
 {
-    CreditItemFacts f;
-    f.category = category;
-    f.severity = severity;
+    CreditItemFacts f = DomainFixture::facts(category, severity, decided, QStringLiteral("厦税罚〔2024〕7号"));
     f.listKind = list;
-    f.decisionDate = decided;
-    f.legalDocumentNumber = QStringLiteral("厦税罚〔2024〕7号");
     return f;
 }
 
@@ -37,9 +31,8 @@ private:
 private slots:
     void initTestCase()
     {
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         QString error;
-        m_policies = PolicyRegistry::builtIn(&error);
+        m_policies = DomainFixture::builtInPolicies(&error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
@@ -192,11 +185,11 @@ private slots:
 
     void reasonInChinese()
     {
-        QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+        DomainFixture::useChinese();
         const DisclosureAssessment a =
             Disclosure::assess(item(ItemCategory::Dishonest, Severity::Serious, ListKind::None, d("2024-02-29")),
                                d("2025-01-01"), m_policies);
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        DomainFixture::useEnglish();
         // The regulation is named by its Chinese title when the interface is Chinese.
         QVERIFY2(a.reason.contains(QStringLiteral("《厦门市公共信用信息管理办法》")), qPrintable(a.reason));
     }

@@ -1,6 +1,7 @@
 #include "domain/RepairEligibility.h"
 
-#include <QLocale>
+#include "DomainTestFixtures.h"
+
 #include <QTest>
 
 Q_DECLARE_METATYPE(RepairEligibilityCode)
@@ -8,22 +9,16 @@ Q_DECLARE_METATYPE(RepairRule)
 
 namespace {
 
-QDate d(const char* iso)
-{
-    return QDate::fromString(QString::fromLatin1(iso), Qt::ISODate);
-}
+using DomainFixture::d;
 
 CreditItemFacts penalty(const QString& penaltyKind, const QString& field, const QString& cause,
                         Severity severity = Severity::General, const QDate& decided = QDate(2025, 1, 10))
 {
-    CreditItemFacts f;
-    f.category = ItemCategory::Dishonest;
-    f.severity = severity;
+    CreditItemFacts f =
+        DomainFixture::facts(ItemCategory::Dishonest, severity, decided, QStringLiteral("厦市监罚〔2025〕12号"));
     f.penaltyKindKey = penaltyKind;
     f.fieldKey = field;
     f.causeKey = cause;
-    f.decisionDate = decided;
-    f.legalDocumentNumber = QStringLiteral("厦市监罚〔2025〕12号");
     return f;
 }
 
@@ -70,9 +65,8 @@ private:
 private slots:
     void initTestCase()
     {
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         QString error;
-        m_policies = PolicyRegistry::builtIn(&error);
+        m_policies = DomainFixture::builtInPolicies(&error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
@@ -305,11 +299,11 @@ private slots:
 
     void reasonInChinese()
     {
-        QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+        DomainFixture::useChinese();
         const RepairEligibility e = RepairRules::assess(
             penalty(QStringLiteral("suspension_of_production_or_business"), QStringLiteral("work_safety"), QString()),
             d("2025-12-01"), m_policies);
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        DomainFixture::useEnglish();
         QVERIFY2(e.reason.contains(QStringLiteral("责令停产停业")), qPrintable(e.reason));
         QVERIFY2(e.reason.contains(QStringLiteral("安全生产")), qPrintable(e.reason));
         QVERIFY2(e.reason.contains(QStringLiteral("《厦门市公共信用信息管理办法》")), qPrintable(e.reason));

@@ -1,4 +1,6 @@
 #include "domain/Deadlines.h"
+
+#include "DomainTestFixtures.h"
 #include "domain/Disclosure.h"
 #include "domain/PolicyRegistry.h"
 #include "domain/RepairEligibility.h"
@@ -7,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLocale>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,10 +19,7 @@ Q_DECLARE_METATYPE(RepairEligibilityCode)
 
 namespace {
 
-QDate d(const char* iso)
-{
-    return QDate::fromString(QString::fromLatin1(iso), Qt::ISODate);
-}
+using DomainFixture::d;
 
 QJsonObject xiamenProfile()
 {
@@ -61,11 +59,8 @@ QJsonObject fictionalProfile(const QString& appliesTo)
 
 CreditItemFacts generalItem(const QDate& decided)
 {
-    CreditItemFacts f;
-    f.category = ItemCategory::Dishonest;
-    f.severity = Severity::General;
-    f.decisionDate = decided;
-    f.legalDocumentNumber = QStringLiteral("厦市监罚〔2026〕1号");
+    CreditItemFacts f = DomainFixture::facts(ItemCategory::Dishonest, Severity::General, decided,
+                                             QStringLiteral("厦市监罚〔2026〕1号"));
     f.penaltyKindKey = QStringLiteral("fine");
     f.fieldKey = QStringLiteral("market_regulation");
     return f;
@@ -98,9 +93,8 @@ private:
 private slots:
     void initTestCase()
     {
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         QString error;
-        m_builtIn = PolicyRegistry::builtIn(&error);
+        m_builtIn = DomainFixture::builtInPolicies(&error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
@@ -163,11 +157,11 @@ private slots:
                  QStringLiteral("bid-rigging"));
         QCOMPARE(p->citation(),
                  QStringLiteral("the Xiamen Measures for the Administration of Public Credit Information"));
-        QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+        DomainFixture::useChinese();
         QCOMPARE(p->label(PolicyProfile::Catalogue::Cause, QStringLiteral("bid_rigging")), QStringLiteral("围标串标"));
         QCOMPARE(p->label(PolicyProfile::Catalogue::Field, QStringLiteral("fire_safety")), QStringLiteral("消防安全"));
         QCOMPARE(p->citation(), QStringLiteral("《厦门市公共信用信息管理办法》"));
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        DomainFixture::useEnglish();
         // Unknown keys show as themselves rather than vanish.
         QCOMPARE(p->label(PolicyProfile::Catalogue::Field, QStringLiteral("space_mining")),
                  QStringLiteral("space_mining"));
