@@ -54,6 +54,13 @@ run() {
     local dir
     dir=$(demo_dir)
     local admin="$build_dir/app/xmcredit-admin"
+    # A demo workstation made by an earlier development version (key vault format 1, without signing keys) cannot
+    # be opened any more: it holds demo data only, so it is made again.
+    if [ -f "$dir/vault.xmv" ] && grep -q '"demo": true' "$dir/workstation.json" 2>/dev/null &&
+        [ "$(od -An -tu1 -j11 -N1 "$dir/vault.xmv" | tr -d ' ')" = "1" ]; then
+        log "the demo workstation in $dir is from an earlier format: making it again"
+        rm -rf "$dir"
+    fi
     if [ ! -f "$dir/workstation.json" ]; then
         log "creating the demo workstation in $dir"
         "$admin" demo-init --workstation "$dir" >/dev/null

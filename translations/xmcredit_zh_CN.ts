@@ -52,10 +52,6 @@ Developers get a demo workstation with sample logins from
         <translation>审计日志条目必须包含操作人和操作。</translation>
     </message>
     <message>
-        <source>The audit log&apos;s head could not be read.</source>
-        <translation>无法读取审计日志的链头。</translation>
-    </message>
-    <message>
         <source>The audit log could not be read: %1</source>
         <translation>无法读取审计日志：%1</translation>
     </message>
@@ -96,6 +92,26 @@ Developers get a demo workstation with sample logins from
         <translation>
             <numerusform>审计日志完整：共 %n 条。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The audit log&apos;s head could not be read: %1</source>
+        <translation>无法读取审计日志的链头：%1</translation>
+    </message>
+    <message>
+        <source>The audit log&apos;s recorded head is missing: it was deleted outside the program.</source>
+        <translation>审计日志记录的链头缺失：它在本程序之外被删除。</translation>
+    </message>
+    <message>
+        <source>The audit entry cannot be signed: %1 is not logged in here.</source>
+        <translation>无法对审计日志条目签名：%1 未在此登录。</translation>
+    </message>
+    <message>
+        <source>The staff list could not be read: %1</source>
+        <translation>无法读取工作人员名单：%1</translation>
+    </message>
+    <message>
+        <source>Audit entry %1 is not signed by %2, whom it names: it was forged.</source>
+        <translation>审计日志条目 %1 并非由其所记载的操作人 %2 签名：该条目系伪造。</translation>
     </message>
 </context>
 <context>
@@ -1336,6 +1352,18 @@ Developers get a demo workstation with sample logins from
         <source>The database key could not be sealed.</source>
         <translation>无法封装数据库密钥。</translation>
     </message>
+    <message>
+        <source>format version 1, from a development version of xmcredit without signing keys: create the workstation again.</source>
+        <translation>格式版本 1，来自不含签名密钥的 xmcredit 开发版本：请重新创建工作站。</translation>
+    </message>
+    <message>
+        <source>its authority key is invalid.</source>
+        <translation>其授权密钥无效。</translation>
+    </message>
+    <message>
+        <source>its audit anchor is invalid.</source>
+        <translation>其审计锚点无效。</translation>
+    </message>
 </context>
 <context>
     <name>LockScreen</name>
@@ -1530,6 +1558,10 @@ Database: %2</source>
     <message>
         <source>About</source>
         <translation>关于</translation>
+    </message>
+    <message>
+        <source>Read-only: this database failed its integrity check. %1 Run xmcredit-admin check for the full report.</source>
+        <translation>只读：此数据库未通过完整性检查。%1 请运行 xmcredit-admin check 查看完整报告。</translation>
     </message>
 </context>
 <context>
@@ -2386,6 +2418,26 @@ Database: %2</source>
         <source>There is no active member of staff named %1.</source>
         <translation>不存在用户名为 %1 的有效工作人员。</translation>
     </message>
+    <message>
+        <source>Only an administrator&apos;s session can sign changes to the staff list.</source>
+        <translation>只有管理员的会话才能对工作人员名单的变更签名。</translation>
+    </message>
+    <message>
+        <source>%1 has no signing key.</source>
+        <translation>%1 没有签名密钥。</translation>
+    </message>
+    <message>
+        <source>There is no member of staff named %1.</source>
+        <translation>不存在名为 %1 的工作人员。</translation>
+    </message>
+    <message>
+        <source>The staff list cannot be read: %1</source>
+        <translation>无法读取工作人员名单：%1</translation>
+    </message>
+    <message>
+        <source>The staff row of %1 is not signed by an administrator of this workstation: it was added or changed outside the program.</source>
+        <translation>%1 的工作人员记录没有本工作站管理员的签名：该记录是在本程序之外添加或修改的。</translation>
+    </message>
 </context>
 <context>
     <name>SubjectEntryForm</name>
@@ -3218,6 +3270,70 @@ If the document shows it exactly like this, a supervisor may accept it. The over
         <source>%1 (%2) is not allowed to read the audit trail.</source>
         <translation>%1（%2）无权读取审计日志。</translation>
     </message>
+    <message>
+        <source>Only an administrator&apos;s session holds the staff authority key that an administrator&apos;s slot needs.</source>
+        <translation>只有管理员的会话持有管理员密钥槽所需的人员授权密钥。</translation>
+    </message>
+    <message>
+        <source>The database %1 has been changed outside the program: %2 Nobody but an auditor can log in until it is examined (xmcredit-admin check).</source>
+        <translation>数据库 %1 在本程序之外被修改：%2 在完成检查（xmcredit-admin check）之前，除审计员外任何人都不能登录。</translation>
+    </message>
+    <message>
+        <source>the staff authority key in the database is not the one in the key vault.</source>
+        <translation>数据库中的人员授权密钥与密钥库中的不一致。</translation>
+    </message>
+    <message>
+        <source>the signing key of %1 is not the one in the vault.</source>
+        <translation>%1 的签名密钥与密钥库中的不一致。</translation>
+    </message>
+    <message>
+        <source>%1 was removed, but the staff list shows the account active again.</source>
+        <translation>%1 已被移除，但工作人员名单显示该账号重新处于有效状态。</translation>
+    </message>
+    <message>
+        <source>The database %1 is older than this workstation&apos;s key vault: its audit log ends at entry %2, but the vault recorded entry %3 at an earlier login. An old copy of the database has been put in place of the current one; restore the current database.</source>
+        <translation>数据库 %1 比本工作站的密钥库旧：其审计日志止于条目 %2，而密钥库在此前一次登录时已记录条目 %3。当前数据库已被旧副本替换；请恢复当前数据库。</translation>
+    </message>
+    <message>
+        <source>audit entry %1, recorded in the key vault, is missing.</source>
+        <translation>密钥库中记录的审计日志条目 %1 缺失。</translation>
+    </message>
+    <message>
+        <source>audit entry %1 is not the one the key vault recorded at an earlier login: the log was rewritten or the database replaced.</source>
+        <translation>审计日志条目 %1 与密钥库在此前登录时记录的不一致：日志被改写或数据库被替换。</translation>
+    </message>
+    <message>
+        <source>The key vault %1 is damaged: the authority key in the slot of %2 cannot be opened.</source>
+        <translation>密钥库 %1 已损坏：无法打开 %2 密钥槽中的授权密钥。</translation>
+    </message>
+    <message>
+        <source>The database file is damaged: %1</source>
+        <translation>数据库文件已损坏：%1</translation>
+    </message>
+    <message>
+        <source>Every page of the database reads back intact.</source>
+        <translation>数据库的每一页读取均完好。</translation>
+    </message>
+    <message>
+        <source>The staff authority key in the database is not the one in the key vault.</source>
+        <translation>数据库中的人员授权密钥与密钥库中的不一致。</translation>
+    </message>
+    <message>
+        <source>Every staff row carries an administrator&apos;s signature.</source>
+        <translation>每条工作人员记录均有管理员签名。</translation>
+    </message>
+    <message>
+        <source>Audit entry %1, recorded in the key vault, is in place.</source>
+        <translation>密钥库中记录的审计日志条目 %1 完好。</translation>
+    </message>
+    <message>
+        <source>Audit entry %1, recorded in the key vault, is missing or different: the database is older than the vault or was rewritten.</source>
+        <translation>密钥库中记录的审计日志条目 %1 缺失或不一致：数据库比密钥库旧，或已被改写。</translation>
+    </message>
+    <message>
+        <source>The key vault records no audit entry yet.</source>
+        <translation>密钥库尚未记录任何审计日志条目。</translation>
+    </message>
 </context>
 <context>
     <name>XiamenDistricts</name>
@@ -3546,14 +3662,40 @@ Roles: clerk, reviewer, supervisor, auditor, administrator.</source>
         <translation>警告：此测试版本设置了 XMCREDIT_KDF_FAST，现在写入的密码仅受最低强度的密钥派生保护，从密钥库的副本即可轻易猜出。切勿将此工作站用于真实数据。</translation>
     </message>
     <message>
+        <source>Checks the workstation&apos;s integrity: every page of the database (SQLite&apos;s integrity_check, which also checks
+each page&apos;s authentication code), the administrators&apos; signatures on the staff list, the whole audit chain
+with each entry&apos;s signature and the recorded head, and the audit entry the key vault anchors.
+  check --user NAME --password-stdin [--json]
+Exits 0 when everything holds, 5 when the file is damaged, 13 when something was changed outside the
+program, 14 when the database is older than the key vault. NAME needs the auditor or administrator role;
+an auditor can run it on a database that fails the login&apos;s checks. It reads the whole file: minutes on a
+city-scale database.</source>
+        <translation>检查工作站的完整性：数据库的每一页（SQLite 的 integrity_check，同时校验每页的认证码）、
+工作人员名单上的管理员签名、完整的审计日志链及每条记录的签名和记录的链头，以及密钥库锚定的审计日志条目。
+  check --user NAME --password-stdin [--json]
+全部通过时退出码为 0；文件损坏为 5；有内容在本程序之外被修改为 13；数据库比密钥库旧为 14。
+NAME 须具有审计员或管理员角色；审计员可在未通过登录检查的数据库上运行此命令。
+该命令读取整个文件：城市规模的数据库需要数分钟。</translation>
+    </message>
+    <message>
+        <source>check takes no arguments.</source>
+        <translation>check 命令不接受参数。</translation>
+    </message>
+    <message>
+        <source>Check the database, staff list and audit trail for damage and tampering</source>
+        <translation>检查数据库、工作人员名单和审计日志是否损坏或被篡改</translation>
+    </message>
+    <message>
         <source>Audit trail commands.
   audit verify --user NAME --password-stdin [--json]
-      checks the hash chain; exits 0 when it is intact, 13 when it is broken (the message names the first
-      broken entry).
+      checks the hash chain and each entry&apos;s signature; exits 0 when it is intact, 13 when it is broken (the
+      message names the first broken entry) or the database failed the login&apos;s integrity check (an auditor
+      is then let in read-only), 14 when the database is older than the key vault.
       Standard input: NAME&apos;s password. NAME needs the auditor or administrator role.</source>
         <translation>审计日志命令。
   audit verify --user NAME --password-stdin [--json]
-      校验哈希链；完整时退出码为 0，损坏时退出码为 13（消息会指出第一条损坏的条目）。
+      校验哈希链及每条记录的签名；完整时退出码为 0；链断裂（消息指明第一条断裂的记录）
+      或数据库未通过登录时的完整性检查（此时审计员以只读方式登录）时为 13；数据库比密钥库旧时为 14。
       标准输入：NAME 的密码。NAME 须具有审计员或管理员角色。</translation>
     </message>
 </context>

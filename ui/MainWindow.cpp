@@ -76,6 +76,18 @@ MainWindow::MainWindow(const Session& session, QWidget* parent)
         statusBar()->addPermanentWidget(label);
     }
     updateStatusBar();
+    if (session.readOnly) {
+        // An auditor let in to examine a database that failed its integrity check: nothing can be written, and the
+        // reason stays in view.
+        auto* banner = new QLabel(tr("Read-only: this database failed its integrity check. %1 Run xmcredit-admin "
+                                     "check for the full report.")
+                                      .arg(session.integrityProblem),
+                                  this);
+        banner->setObjectName(QStringLiteral("integrityBanner"));
+        banner->setWordWrap(true);
+        banner->setStyleSheet(QStringLiteral("QLabel { background: #b3261e; color: white; padding: 6px; }"));
+        statusBar()->addWidget(banner, 1);
+    }
 
     m_ui->rootStack->setCurrentWidget(m_ui->workspacePage);
     showPage(m_home);

@@ -26,7 +26,8 @@ enum : int {
     NotFound = 10,        // the thing named does not exist
     Rejected = 11,        // a rule refused the request (e.g. not eligible, collection refused)
     Throttled = 12,       // too many failed logins: wait and retry
-    AuditBroken = 13,     // the audit trail's hash chain does not hold
+    AuditBroken = 13,     // the audit trail, its head or the signed staff list does not hold: tampering
+    RolledBack = 14,      // the database is older than the audit anchor in the key vault: an old copy was put back
 };
 }
 

@@ -80,6 +80,10 @@ int exitCodeFor(WorkstationError error)
         return ExitCode::Rejected;
     case WorkstationError::Exists:
         return ExitCode::Exists;
+    case WorkstationError::Tampered:
+        return ExitCode::AuditBroken;
+    case WorkstationError::RolledBack:
+        return ExitCode::RolledBack;
     case WorkstationError::MigrationFailed:
     case WorkstationError::IoError:
         return ExitCode::Failure;

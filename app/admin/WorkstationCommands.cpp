@@ -263,8 +263,9 @@ int runAudit(const QStringList& args, AdminIo& io)
         "xmcredit-admin",
         "Audit trail commands.\n"
         "  audit verify --user NAME --password-stdin [--json]\n"
-        "      checks the hash chain; exits 0 when it is intact, 13 when it is broken (the message names the first\n"
-        "      broken entry).\n"
+        "      checks the hash chain and each entry's signature; exits 0 when it is intact, 13 when it is broken (the\n"
+        "      message names the first broken entry) or the database failed the login's integrity check (an auditor\n"
+        "      is then let in read-only), 14 when the database is older than the key vault.\n"
         "      Standard input: NAME's password. NAME needs the auditor or administrator role."));
     parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("xmcredit-admin", "verify"));
     parser.addOptions({workstationOption(), userOption(), passwordStdinOption(), jsonOption()});
@@ -284,19 +285,23 @@ int runAudit(const QStringList& args, AdminIo& io)
     WorkstationStatus status;
     if (!Workstation::verifyAudit(session, &result, &status))
         return AdminSession::fail(io, json, status);
+    // A read-only session means the login's own checks failed (staff list, anchor, head): say so even when the
+    // chain itself holds.
+    const bool ok = result.ok && !session.readOnly;
+    const QString message = result.ok && session.readOnly ? session.integrityProblem : result.message;
     if (json) {
-        AdminCli::printJson(io, QJsonObject{{QStringLiteral("ok"), result.ok},
+        AdminCli::printJson(io, QJsonObject{{QStringLiteral("ok"), ok},
                                             {QStringLiteral("entries"), double(result.entries)},
                                             {QStringLiteral("firstBrokenSeq"), double(result.firstBrokenSeq)},
-                                            {QStringLiteral("message"), result.message}});
-        if (!result.ok)
-            io.err << "xmcredit-admin: " << result.message << Qt::endl;
-    } else if (result.ok) {
-        io.out << result.message << Qt::endl;
+                                            {QStringLiteral("message"), message}});
+        if (!ok)
+            io.err << "xmcredit-admin: " << message << Qt::endl;
+    } else if (ok) {
+        io.out << message << Qt::endl;
     } else {
-        io.err << "xmcredit-admin: " << result.message << Qt::endl;
+        io.err << "xmcredit-admin: " << message << Qt::endl;
     }
-    return result.ok ? ExitCode::Ok : ExitCode::AuditBroken;
+    return ok ? ExitCode::Ok : ExitCode::AuditBroken;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

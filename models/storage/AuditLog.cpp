@@ -1,7 +1,10 @@
 #include "AuditLog.h"
 
+#include "Signing.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
@@ -52,6 +55,67 @@ QString computeHash(const QString& prevHash, qint64 seq, const QString& at, cons
     return QString::fromLatin1(QCryptographicHash::hash(input, QCryptographicHash::Sha256).toHex());
 }
 
+QByteArray signedMessage(const QString& hash)
+{
+    return QByteArrayLiteral("xmcredit-audit-entry-v1\n") + hash.toLatin1();
+}
+
+bool checkHead(const QSqlDatabase& db, qint64* seq, QString* hash, QString* message, QSqlError* sqlError)
+{
+    bool found = false;
+    QSqlError headError;
+    *seq = 0;
+    *hash = genesisHash();
+    if (!readHead(db, seq, hash, &found, &headError)) {
+        if (sqlError)
+            *sqlError = headError;
+        *message =
+            QCoreApplication::translate("AuditLog", "The audit log's head could not be read: %1").arg(headError.text());
+        return false;
+    }
+    if (!found) {
+        *message = QCoreApplication::translate(
+            "AuditLog", "The audit log's recorded head is missing: it was deleted outside the program.");
+        return false;
+    }
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT coalesce(max(seq), 0) FROM audit_log")) || !query.next()) {
+        if (sqlError)
+            *sqlError = query.lastError();
+        *message = QCoreApplication::translate("AuditLog", "The audit log could not be read: %1")
+                       .arg(query.lastError().text());
+        return false;
+    }
+    const qint64 last = query.value(0).toLongLong();
+    if (last > *seq) {
+        *message =
+            QCoreApplication::translate("AuditLog", "Audit entries after %1 were added outside the program.").arg(*seq);
+        return false;
+    }
+    if (last < *seq) {
+        *message = QCoreApplication::translate("AuditLog", "Audit entries %1 to %2 are missing at the end of the log.")
+                       .arg(last + 1)
+                       .arg(*seq);
+        return false;
+    }
+    if (*seq == 0)
+        return true;
+    QSqlQuery row(db);
+    row.setForwardOnly(true);
+    row.prepare(QStringLiteral("SELECT hash FROM audit_log WHERE seq = ?"));
+    row.addBindValue(*seq);
+    if (!row.exec() || !row.next() || row.value(0).toString() != *hash) {
+        if (sqlError && row.lastError().isValid())
+            *sqlError = row.lastError();
+        *message =
+            QCoreApplication::translate("AuditLog", "Audit entry %1 does not match the recorded head of the log.")
+                .arg(*seq);
+        return false;
+    }
+    return true;
+}
+
 bool append(QSqlDatabase& db, const AuditEntry& entry, QString* error, QSqlError* sqlError)
 {
     if (entry.actor.isEmpty() || entry.action.isEmpty()) {
@@ -82,45 +146,42 @@ bool append(QSqlDatabase& db, const AuditEntry& entry, QString* error, QSqlError
     if (!query.exec(QStringLiteral("UPDATE meta SET value = value WHERE key = 'audit_head_seq'")))
         return abandon(query.lastError().text(), query.lastError());
 
+    // A head that is missing, behind or ahead of the log is tampering: it is reported, never repaired here, so
+    // that the log cannot be made to look intact again by the next entry.
     qint64 headSeq = 0;
-    QString headHash = genesisHash();
-    bool found = false;
+    QString headHash;
+    QString headMessage;
     QSqlError headError;
-    if (!readHead(db, &headSeq, &headHash, &found, &headError))
-        return abandon(QCoreApplication::translate("AuditLog", "The audit log's head could not be read."), headError);
-    if (!found) {
-        // The checkpoint is gone (only raw SQL can do that): continue from the last row; verify() reports it.
-        QSqlQuery last(db);
-        if (!last.exec(QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")))
-            return abandon(last.lastError().text(), last.lastError());
-        headSeq = 0;
-        headHash = genesisHash();
-        if (last.next()) {
-            headSeq = last.value(0).toLongLong();
-            headHash = last.value(1).toString();
-        }
-    }
+    if (!checkHead(db, &headSeq, &headHash, &headMessage, &headError))
+        return abandon(headMessage, headError);
 
     const qint64 seq = headSeq + 1;
     const QString at = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     const QString details = QString::fromUtf8(QJsonDocument(entry.details).toJson(QJsonDocument::Compact));
     const QString hash = computeHash(headHash, seq, at, entry.actor, entry.action, entry.objectType, entry.objectId,
                                      entry.basis, details);
+    QByteArray signature;
+    if (!SignerRing::sign(db.databaseName(), entry.actor, signedMessage(hash), &signature))
+        return abandon(
+            QCoreApplication::translate("AuditLog", "The audit entry cannot be signed: %1 is not logged in here.")
+                .arg(entry.actor),
+            QSqlError());
 
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral("INSERT INTO audit_log (seq, at, actor, action, object_type, object_id, basis, "
-                                  "details, prev_hash, hash) VALUES (?, ?, ?, ?, coalesce(?, ''), coalesce(?, ''), "
-                                  "coalesce(?, ''), ?, ?, ?)"));
+                                  "details, prev_hash, hash, signature) VALUES (?, ?, ?, ?, coalesce(?, ''), "
+                                  "coalesce(?, ''), coalesce(?, ''), ?, ?, ?, ?)"));
     for (const QVariant& value :
          {QVariant(seq), QVariant(at), QVariant(entry.actor), QVariant(entry.action), QVariant(entry.objectType),
-          QVariant(entry.objectId), QVariant(entry.basis), QVariant(details), QVariant(headHash), QVariant(hash)})
+          QVariant(entry.objectId), QVariant(entry.basis), QVariant(details), QVariant(headHash), QVariant(hash),
+          QVariant(QString::fromLatin1(signature.toHex()))})
         insert.addBindValue(value);
     if (!insert.exec())
         return abandon(insert.lastError().text(), insert.lastError());
 
     QSqlQuery head(db);
-    head.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_head_seq', ?), "
-                                "('audit_head_hash', ?)"));
+    head.prepare(QStringLiteral("UPDATE meta SET value = CASE key WHEN 'audit_head_seq' THEN ? ELSE ? END "
+                                "WHERE key IN ('audit_head_seq', 'audit_head_hash')"));
     head.addBindValue(QString::number(seq));
     head.addBindValue(hash);
     if (!head.exec())
@@ -132,6 +193,11 @@ bool append(QSqlDatabase& db, const AuditEntry& entry, QString* error, QSqlError
 
 AuditVerifyResult verify(QSqlDatabase& db)
 {
+    return verifyFrom(db, 1, genesisHash());
+}
+
+AuditVerifyResult verifyFrom(QSqlDatabase& db, qint64 fromSeq, const QString& fromPrevHash)
+{
     AuditVerifyResult result;
     auto broken = [&result](qint64 seq, const QString& message) {
         result.ok = false;
@@ -140,17 +206,35 @@ AuditVerifyResult verify(QSqlDatabase& db)
         return result;
     };
 
+    // Each actor's public signing key, from the staff rows (whose own signatures the login checks).
+    QHash<QString, QByteArray> signingKeys;
+    {
+        QSqlQuery staff(db);
+        staff.setForwardOnly(true);
+        if (!staff.exec(QStringLiteral("SELECT username, signing_key FROM staff"))) {
+            result.ok = false;
+            result.message = QCoreApplication::translate("AuditLog", "The staff list could not be read: %1")
+                                 .arg(staff.lastError().text());
+            return result;
+        }
+        while (staff.next())
+            signingKeys.insert(staff.value(0).toString(), QByteArray::fromHex(staff.value(1).toString().toLatin1()));
+    }
+
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT seq, at, actor, action, object_type, object_id, basis, details, "
-                                   "prev_hash, hash FROM audit_log ORDER BY seq"))) {
+    query.prepare(QStringLiteral("SELECT seq, at, actor, action, object_type, object_id, basis, details, "
+                                 "prev_hash, hash, signature FROM audit_log WHERE seq >= ? ORDER BY seq"));
+    query.addBindValue(fromSeq);
+    if (!query.exec()) {
         result.ok = false;
         result.message = QCoreApplication::translate("AuditLog", "The audit log could not be read: %1")
                              .arg(query.lastError().text());
         return result;
     }
-    qint64 expected = 1;
-    QString previous = genesisHash();
+    qint64 expected = fromSeq;
+    result.entries = fromSeq - 1;
+    QString previous = fromPrevHash;
     while (query.next()) {
         const qint64 seq = query.value(0).toLongLong();
         if (seq != expected) {
@@ -174,6 +258,13 @@ AuditVerifyResult verify(QSqlDatabase& db)
             return broken(seq, QCoreApplication::translate(
                                    "AuditLog", "Audit entry %1 has been altered: its content does not match its hash.")
                                    .arg(seq));
+        const QString actor = query.value(2).toString();
+        const QByteArray signature = QByteArray::fromHex(query.value(10).toString().toLatin1());
+        if (!Signing::verify(signingKeys.value(actor), signedMessage(hash), signature))
+            return broken(seq, QCoreApplication::translate(
+                                   "AuditLog", "Audit entry %1 is not signed by %2, whom it names: it was forged.")
+                                   .arg(seq)
+                                   .arg(actor));
         previous = hash;
         result.entries = seq;
         ++expected;
@@ -187,6 +278,7 @@ AuditVerifyResult verify(QSqlDatabase& db)
     QString headHash;
     bool found = false;
     QSqlError headError;
+    result.headProblem = true;
     if (!readHead(db, &headSeq, &headHash, &found, &headError) || !found)
         return broken(result.entries + 1,
                       QCoreApplication::translate("AuditLog", "The audit log's recorded head is missing."));
@@ -203,6 +295,7 @@ AuditVerifyResult verify(QSqlDatabase& db)
         return broken(headSeq, QCoreApplication::translate(
                                    "AuditLog", "Audit entry %1 does not match the recorded head of the log.")
                                    .arg(headSeq));
+    result.headProblem = false;
     result.message =
         QCoreApplication::translate("AuditLog", "The audit log is intact: %n entries.", nullptr, int(result.entries));
     return result;

@@ -1,5 +1,11 @@
 #include "KeyVault.h"
 
+#include "Signing.h"
+
+#include <QRegularExpression>
+
+#include <cstring>
+
 #include "Staff.h"
 
 #include <QCoreApplication>
@@ -23,6 +29,9 @@ constexpr quint64 MaxOpsLimit = 16;
 constexpr quint64 MaxMemLimit = quint64(2) * 1024 * 1024 * 1024;
 constexpr qsizetype MaxBodySize = 16 * 1024 * 1024;
 constexpr int SealedKeyBytes = crypto_box_SEALBYTES + KeyVault::DatabaseKeyBytes;
+constexpr int SealedSeedBytes = crypto_box_SEALBYTES + Signing::SeedBytes;
+// The plaintext of a slot's encrypted part: the X25519 secret key, then the signing seed.
+constexpr int SlotSecretBytes = crypto_box_SECRETKEYBYTES + Signing::SeedBytes;
 
 QString b64(const QByteArray& bytes)
 {
@@ -42,15 +51,22 @@ bool fromB64(const QJsonValue& value, int expectedSize, QByteArray* out)
 }
 
 // Binds a slot's encrypted secret key to its workstation, its username and its public key.
-QByteArray associatedData(const QString& workstationId, const QString& username, const QByteArray& publicKey)
+// Version 2 also binds the staff authority's public key and the slot's signing key (fixed sizes, so no separator
+// is needed after them).
+QByteArray associatedData(const QString& workstationId, const QString& username, const QByteArray& publicKey,
+                          const QByteArray& authorityKey, const QByteArray& signingKey)
 {
-    QByteArray ad("xmcredit-vault-slot-v1");
+    QByteArray ad("xmcredit-vault-slot-v2");
     ad += '\0';
     ad += workstationId.toUtf8();
     ad += '\0';
     ad += username.toUtf8();
     ad += '\0';
     ad += publicKey;
+    ad += '\0';
+    ad += authorityKey.toHex();
+    ad += '\0';
+    ad += signingKey.toHex();
     return ad;
 }
 
@@ -173,6 +189,13 @@ VaultError KeyVault::parse(const QByteArray& bytes, KeyVault* vault, QString* er
                          .arg(FormatVersion);
         return VaultError::Unsupported;
     }
+    if (version == 1) {
+        if (error)
+            *error = QCoreApplication::translate(
+                "KeyVault", "format version 1, from a development version of xmcredit without signing keys: create "
+                            "the workstation again.");
+        return VaultError::Unsupported;
+    }
     if (version == 0 || length > MaxBodySize)
         return corrupt(error, QCoreApplication::translate("KeyVault", "its header is invalid."));
     if (bytes.size() < HeaderSize + qsizetype(length)) {
@@ -205,6 +228,20 @@ VaultError KeyVault::parse(const QByteArray& bytes, KeyVault* vault, QString* er
     result.keyGeneration = root.value(QLatin1String("keyGeneration")).toInt(0);
     if (result.keyGeneration < 1)
         return corrupt(error, QCoreApplication::translate("KeyVault", "its key generation is invalid."));
+    const QJsonValue authority = root.value(QLatin1String("authorityKey"));
+    if (!authority.isUndefined() && !fromB64(authority, Signing::PublicKeyBytes, &result.authorityKey))
+        return corrupt(error, QCoreApplication::translate("KeyVault", "its authority key is invalid."));
+    const QJsonValue anchor = root.value(QLatin1String("auditAnchor"));
+    if (!anchor.isUndefined()) {
+        const QJsonObject anchorObject = anchor.toObject();
+        const double seq = anchorObject.value(QLatin1String("seq")).toDouble(-1);
+        result.auditAnchorHash = anchorObject.value(QLatin1String("hash")).toString();
+        static const QRegularExpression hexHash(QStringLiteral("^[0-9a-f]{64}$"));
+        if (!anchor.isObject() || seq < 1 || seq > 9e15 || seq != double(qint64(seq)) ||
+            !hexHash.match(result.auditAnchorHash).hasMatch())
+            return corrupt(error, QCoreApplication::translate("KeyVault", "its audit anchor is invalid."));
+        result.auditAnchorSeq = qint64(seq);
+    }
     const QJsonValue slotValues = root.value(QLatin1String("slots"));
     if (!slotValues.isArray())
         return corrupt(error, QCoreApplication::translate("KeyVault", "it has no list of slots."));
@@ -229,12 +266,15 @@ VaultError KeyVault::parse(const QByteArray& bytes, KeyVault* vault, QString* er
                                       "KeyVault", "the slot of %1 has unacceptable key derivation parameters.")
                                       .arg(slot.username));
         const QJsonValue previous = object.value(QLatin1String("sealedPreviousKey"));
+        const QJsonValue sealedAuthority = object.value(QLatin1String("sealedAuthority"));
         if (!fromB64(kdf.value(QLatin1String("salt")), crypto_pwhash_SALTBYTES, &slot.salt) ||
             !fromB64(object.value(QLatin1String("publicKey")), crypto_box_PUBLICKEYBYTES, &slot.publicKey) ||
             !fromB64(object.value(QLatin1String("nonce")), crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, &slot.nonce) ||
             !fromB64(object.value(QLatin1String("secretKey")),
-                     crypto_box_SECRETKEYBYTES + crypto_aead_xchacha20poly1305_ietf_ABYTES, &slot.encryptedSecret) ||
+                     SlotSecretBytes + crypto_aead_xchacha20poly1305_ietf_ABYTES, &slot.encryptedSecret) ||
             !fromB64(object.value(QLatin1String("sealedKey")), SealedKeyBytes, &slot.sealedKey) ||
+            !fromB64(object.value(QLatin1String("signingKey")), Signing::PublicKeyBytes, &slot.signingKey) ||
+            (!sealedAuthority.isUndefined() && !fromB64(sealedAuthority, SealedSeedBytes, &slot.sealedAuthority)) ||
             (!previous.isUndefined() && !fromB64(previous, SealedKeyBytes, &slot.sealedPreviousKey)))
             return corrupt(error,
                            QCoreApplication::translate("KeyVault", "the slot of %1 is incomplete.").arg(slot.username));
@@ -258,18 +298,26 @@ QByteArray KeyVault::serialize() const
             {QStringLiteral("nonce"), b64(slot.nonce)},
             {QStringLiteral("secretKey"), b64(slot.encryptedSecret)},
             {QStringLiteral("sealedKey"), b64(slot.sealedKey)},
+            {QStringLiteral("signingKey"), b64(slot.signingKey)},
         };
         if (!slot.sealedPreviousKey.isEmpty())
             object.insert(QStringLiteral("sealedPreviousKey"), b64(slot.sealedPreviousKey));
+        if (!slot.sealedAuthority.isEmpty())
+            object.insert(QStringLiteral("sealedAuthority"), b64(slot.sealedAuthority));
         slotArray.append(object);
     }
-    const QJsonObject root{
+    QJsonObject root{
         {QStringLiteral("format"), QStringLiteral("xmcredit-vault")},
         {QStringLiteral("workstationId"), workstationId},
         {QStringLiteral("databaseSalt"), QString::fromLatin1(databaseSalt.toHex())},
         {QStringLiteral("keyGeneration"), keyGeneration},
         {QStringLiteral("slots"), slotArray},
     };
+    if (!authorityKey.isEmpty())
+        root.insert(QStringLiteral("authorityKey"), b64(authorityKey));
+    if (auditAnchorSeq > 0)
+        root.insert(QStringLiteral("auditAnchor"), QJsonObject{{QStringLiteral("seq"), double(auditAnchorSeq)},
+                                                               {QStringLiteral("hash"), auditAnchorHash}});
     const QByteArray body = QJsonDocument(root).toJson(QJsonDocument::Compact);
     QByteArray out(Magic, sizeof(Magic));
     uchar numbers[8];
@@ -326,10 +374,12 @@ SecureBytes KeyVault::passwordBytes(const QString& password)
 }
 
 bool KeyVault::makeSlot(const QString& workstationId, const QString& username, const SecureBytes& password,
-                        const SecureBytes& databaseKey, const KdfParams& kdf, VaultSlot* slot, QString* error)
+                        const SecureBytes& databaseKey, const KdfParams& kdf, VaultSlot* slot, QString* error,
+                        const QByteArray& authorityKey, const SecureBytes* signingSeed)
 {
     ensureSodiumInitialised();
-    if (databaseKey.size() != DatabaseKeyBytes || !kdf.isAcceptable()) {
+    if (databaseKey.size() != DatabaseKeyBytes || !kdf.isAcceptable() ||
+        (signingSeed && signingSeed->size() != std::size_t(Signing::SeedBytes))) {
         if (error)
             *error = QCoreApplication::translate("KeyVault", "Invalid key or key derivation parameters.");
         return false;
@@ -347,12 +397,20 @@ bool KeyVault::makeSlot(const QString& workstationId, const QString& username, c
         return false;
     }
     result.publicKey.resize(crypto_box_PUBLICKEYBYTES);
-    SecureBytes secretKey(crypto_box_SECRETKEYBYTES);
+    SecureBytes secretKey(SlotSecretBytes);
     crypto_box_keypair(reinterpret_cast<unsigned char*>(result.publicKey.data()), secretKey.data());
+    if (signingSeed)
+        std::memcpy(secretKey.data() + crypto_box_SECRETKEYBYTES, signingSeed->data(), Signing::SeedBytes);
+    else
+        randombytes_buf(secretKey.data() + crypto_box_SECRETKEYBYTES, Signing::SeedBytes);
+    {
+        const SecureBytes seed(secretKey.data() + crypto_box_SECRETKEYBYTES, Signing::SeedBytes);
+        result.signingKey = Signing::publicKey(seed);
+    }
     result.nonce.resize(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
     randombytes_buf(result.nonce.data(), size_t(result.nonce.size()));
-    const QByteArray ad = associatedData(workstationId, username, result.publicKey);
-    result.encryptedSecret.resize(crypto_box_SECRETKEYBYTES + crypto_aead_xchacha20poly1305_ietf_ABYTES);
+    const QByteArray ad = associatedData(workstationId, username, result.publicKey, authorityKey, result.signingKey);
+    result.encryptedSecret.resize(SlotSecretBytes + crypto_aead_xchacha20poly1305_ietf_ABYTES);
     unsigned long long written = 0;
     crypto_aead_xchacha20poly1305_ietf_encrypt(
         reinterpret_cast<unsigned char*>(result.encryptedSecret.data()), &written, secretKey.data(), secretKey.size(),
@@ -368,25 +426,34 @@ bool KeyVault::makeSlot(const QString& workstationId, const QString& username, c
 }
 
 KeyVault::OpenResult KeyVault::openSlot(const QString& workstationId, const VaultSlot& slot,
-                                        const SecureBytes& password, SecureBytes* secretKey)
+                                        const SecureBytes& password, SecureBytes* secretKey,
+                                        const QByteArray& authorityKey, SecureBytes* signingSeed)
 {
     ensureSodiumInitialised();
     if (!slot.kdf.isAcceptable() || slot.salt.size() != crypto_pwhash_SALTBYTES ||
         slot.publicKey.size() != crypto_box_PUBLICKEYBYTES ||
         slot.nonce.size() != crypto_aead_xchacha20poly1305_ietf_NPUBBYTES ||
-        slot.encryptedSecret.size() != crypto_box_SECRETKEYBYTES + crypto_aead_xchacha20poly1305_ietf_ABYTES)
+        slot.encryptedSecret.size() != SlotSecretBytes + crypto_aead_xchacha20poly1305_ietf_ABYTES ||
+        slot.signingKey.size() != Signing::PublicKeyBytes)
         return OpenResult::Corrupt;
     SecureBytes kek;
     if (!deriveKek(password, slot.salt, slot.kdf, &kek))
         return OpenResult::OutOfMemory;
-    const QByteArray ad = associatedData(workstationId, slot.username, slot.publicKey);
-    SecureBytes secret(crypto_box_SECRETKEYBYTES);
+    const QByteArray ad = associatedData(workstationId, slot.username, slot.publicKey, authorityKey, slot.signingKey);
+    SecureBytes plain(SlotSecretBytes);
     unsigned long long written = 0;
     if (crypto_aead_xchacha20poly1305_ietf_decrypt(
-            secret.data(), &written, nullptr, reinterpret_cast<const unsigned char*>(slot.encryptedSecret.constData()),
+            plain.data(), &written, nullptr, reinterpret_cast<const unsigned char*>(slot.encryptedSecret.constData()),
             size_t(slot.encryptedSecret.size()), reinterpret_cast<const unsigned char*>(ad.constData()),
             size_t(ad.size()), reinterpret_cast<const unsigned char*>(slot.nonce.constData()), kek.data()) != 0)
         return OpenResult::WrongPassword;
+    SecureBytes secret(plain.data(), crypto_box_SECRETKEYBYTES);
+    SecureBytes seed(plain.data() + crypto_box_SECRETKEYBYTES, Signing::SeedBytes);
+    plain.clear();
+    if (Signing::publicKey(seed) != slot.signingKey)
+        return OpenResult::Corrupt;
+    if (signingSeed)
+        *signingSeed = std::move(seed);
     // The public key is authenticated as associated data; make sure it belongs to this secret key.
     unsigned char derived[crypto_box_PUBLICKEYBYTES];
     crypto_scalarmult_base(derived, secret.data());
@@ -422,5 +489,33 @@ bool KeyVault::sealKey(const VaultSlot& slot, const SecureBytes& databaseKey, QB
                         reinterpret_cast<const unsigned char*>(slot.publicKey.constData())) != 0)
         return false;
     *sealed = out;
+    return true;
+}
+
+bool KeyVault::sealAuthority(VaultSlot* slot, const SecureBytes& authoritySeed)
+{
+    ensureSodiumInitialised();
+    if (authoritySeed.size() != std::size_t(Signing::SeedBytes) || slot->publicKey.size() != crypto_box_PUBLICKEYBYTES)
+        return false;
+    QByteArray out(SealedSeedBytes, Qt::Uninitialized);
+    if (crypto_box_seal(reinterpret_cast<unsigned char*>(out.data()), authoritySeed.data(), authoritySeed.size(),
+                        reinterpret_cast<const unsigned char*>(slot->publicKey.constData())) != 0)
+        return false;
+    slot->sealedAuthority = out;
+    return true;
+}
+
+bool KeyVault::unsealAuthority(const VaultSlot& slot, const SecureBytes& secretKey, SecureBytes* authoritySeed)
+{
+    ensureSodiumInitialised();
+    if (slot.sealedAuthority.size() != SealedSeedBytes || secretKey.size() != crypto_box_SECRETKEYBYTES ||
+        slot.publicKey.size() != crypto_box_PUBLICKEYBYTES)
+        return false;
+    SecureBytes seed(Signing::SeedBytes);
+    if (crypto_box_seal_open(seed.data(), reinterpret_cast<const unsigned char*>(slot.sealedAuthority.constData()),
+                             size_t(slot.sealedAuthority.size()),
+                             reinterpret_cast<const unsigned char*>(slot.publicKey.constData()), secretKey.data()) != 0)
+        return false;
+    *authoritySeed = std::move(seed);
     return true;
 }

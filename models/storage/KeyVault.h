@@ -17,6 +17,15 @@
 // password key, decrypting the secret key, unsealing the database key. Rekeying = sealing a new database key to
 // every slot's public key, which needs no password but the administrator's.
 //
+// Version 2 (the trust model, README): the encrypted part of a slot holds the X25519 secret key followed by the
+// 32-byte seed of the person's Ed25519 signing key (their audit entries are signed with it); the slot lists the
+// signing public key; an administrator's slot also holds the staff authority key's seed sealed to its public key
+// ("sealedAuthority"). The vault names the authority's public key ("authorityKey"), and every slot's associated
+// data includes it and the slot's signing public key: whoever replaces the authority key in the vault (to sign a
+// staff list of their own) makes every other person's slot unopenable, which nobody can miss. The vault also keeps
+// an anchor of the audit log ("auditAnchor": seq and hash of an entry, moved at every login and logout) so that a
+// database replaced by an older copy of itself is refused at login.
+//
 // File format (version 1): "XMCVAULT" (8 bytes), format version (uint32 big-endian), body length (uint32 BE),
 // SHA-256 of the body (32 bytes), body = compact UTF-8 JSON:
 //   {"workstationId", "databaseSalt" (hex of the database file's first 16 bytes), "keyGeneration",
@@ -61,12 +70,14 @@ struct VaultSlot
     QByteArray encryptedSecret;   // secret key + tag
     QByteArray sealedKey;         // crypto_box_seal of the current database key
     QByteArray sealedPreviousKey; // the key before an unfinished rekey; empty otherwise
+    QByteArray signingKey;        // Ed25519 public key (crypto_sign_PUBLICKEYBYTES)
+    QByteArray sealedAuthority;   // administrators only: crypto_box_seal of the staff authority's seed
 };
 
 class KeyVault
 {
 public:
-    static constexpr quint32 FormatVersion = 1;
+    static constexpr quint32 FormatVersion = 2;
     static constexpr int DatabaseKeyBytes = 32;
     static constexpr int DatabaseSaltBytes = 16;
 
@@ -74,6 +85,9 @@ public:
     QByteArray databaseSalt; // the first 16 bytes of the database file (SQLCipher's salt), or empty
     int keyGeneration = 1;   // incremented by every rekey
     QList<VaultSlot> keySlots;
+    QByteArray authorityKey;   // the staff authority's Ed25519 public key
+    qint64 auditAnchorSeq = 0; // an audit entry the database must still hold (0: none yet)
+    QString auditAnchorHash;
 
     // Reads and checks the file (structure and checksum only; no key is touched). error gets a translated message.
     static VaultError load(const QString& path, KeyVault* vault, QString* error = nullptr);
@@ -91,14 +105,22 @@ public:
 
     // Builds a fresh slot: new key pair, new salt, the database key sealed to it. Runs Argon2id (slow: never on the
     // GUI thread). Returns false with error set when libsodium fails (e.g. out of memory).
+    // authorityKey is bound into the slot; signingSeed is the person's signing seed to keep (a password change), or
+    // empty for a new random one.
     static bool makeSlot(const QString& workstationId, const QString& username, const SecureBytes& password,
                          const SecureBytes& databaseKey, const KdfParams& kdf, VaultSlot* slot,
-                         QString* error = nullptr);
+                         QString* error = nullptr, const QByteArray& authorityKey = {},
+                         const SecureBytes* signingSeed = nullptr);
 
     enum class OpenResult { Ok, WrongPassword, Corrupt, OutOfMemory };
     // Derives the password key (Argon2id, slow) and decrypts the slot's secret key into secretKey.
+    // signingSeed, when given, gets the person's signing seed.
     static OpenResult openSlot(const QString& workstationId, const VaultSlot& slot, const SecureBytes& password,
-                               SecureBytes* secretKey);
+                               SecureBytes* secretKey, const QByteArray& authorityKey = {},
+                               SecureBytes* signingSeed = nullptr);
+    // The staff authority's seed, sealed to / unsealed from an administrator's slot.
+    static bool sealAuthority(VaultSlot* slot, const SecureBytes& authoritySeed);
+    static bool unsealAuthority(const VaultSlot& slot, const SecureBytes& secretKey, SecureBytes* authoritySeed);
     // Unseals a sealed database key with the slot's key pair. Returns false if it does not open.
     static bool unsealKey(const VaultSlot& slot, const SecureBytes& secretKey, const QByteArray& sealed,
                           SecureBytes* databaseKey);

@@ -1,5 +1,7 @@
 #include "LoginThrottle.h"
 
+#include "SecureBytes.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -9,6 +11,8 @@
 #include <QMutex>
 #include <QSaveFile>
 #include <QStandardPaths>
+
+#include <sodium.h>
 
 namespace {
 
@@ -29,20 +33,73 @@ QJsonObject readState(const QString& path)
     return QJsonDocument::fromJson(file.readAll()).object();
 }
 
+// The state directory and its files are for the user who runs the workstation only.
+void makePrivateDirectory(const QString& dir)
+{
+    QDir().mkpath(dir);
+    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+}
+
 void writeState(const QString& path, const QJsonObject& state)
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
+    makePrivateDirectory(QFileInfo(path).absolutePath());
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(state).toJson(QJsonDocument::Compact)) < 0 ||
-        !file.commit())
+    const bool opened = file.open(QIODevice::WriteOnly);
+    if (opened)
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (!opened || file.write(QJsonDocument(state).toJson(QJsonDocument::Compact)) < 0 || !file.commit())
         qWarning("The login throttle state %s cannot be written: %s", qPrintable(path), qPrintable(file.errorString()));
+}
+
+// A random key kept beside the state files (created on first use, owner-only). Usernames are stored only as a keyed
+// hash under it, so the state never holds what was typed in the user field (a password typed there by mistake
+// included), and the hashes cannot be matched against a list of names without this key.
+QByteArray nameKey()
+{
+    static QByteArray cached;
+    static QString cachedFor;
+    const QString path = QDir(LoginThrottle::stateDirectory()).filePath(QStringLiteral("throttle.key"));
+    if (cachedFor == path && !cached.isEmpty())
+        return cached;
+    QFile file(path);
+    QByteArray key;
+    if (file.open(QIODevice::ReadOnly))
+        key = file.read(crypto_generichash_KEYBYTES + 1);
+    if (key.size() != crypto_generichash_KEYBYTES) {
+        ensureSodiumInitialised();
+        key.resize(crypto_generichash_KEYBYTES);
+        randombytes_buf(key.data(), size_t(key.size()));
+        makePrivateDirectory(QFileInfo(path).absolutePath());
+        QSaveFile out(path);
+        if (out.open(QIODevice::WriteOnly)) {
+            out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            out.write(key);
+            out.commit();
+        }
+    }
+    cached = key;
+    cachedFor = path;
+    return key;
+}
+
+QString nameHash(const QString& username)
+{
+    const QByteArray key = nameKey();
+    const QByteArray name = username.toUtf8();
+    unsigned char out[16];
+    crypto_generichash(out, sizeof(out), reinterpret_cast<const unsigned char*>(name.constData()), size_t(name.size()),
+                       reinterpret_cast<const unsigned char*>(key.constData()), size_t(key.size()));
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(out), sizeof(out)).toHex());
 }
 
 } // namespace
 
 LoginThrottle::LoginThrottle(const QString& workstationDir)
 {
-    const QString canonical = QFileInfo(workstationDir).absoluteFilePath();
+    // The canonical path (symlinks resolved), so that a link to the workstation shares its counter.
+    QString canonical = QFileInfo(workstationDir).canonicalFilePath();
+    if (canonical.isEmpty())
+        canonical = QFileInfo(workstationDir).absoluteFilePath();
     const QByteArray digest = QCryptographicHash::hash(QDir::cleanPath(canonical).toUtf8(), QCryptographicHash::Sha256);
     m_stateFile =
         QDir(stateDirectory())
@@ -68,15 +125,17 @@ int LoginThrottle::delayAfterFailures(int failures)
     return qMin(MaxDelaySeconds, FirstDelaySeconds << doublings);
 }
 
-int LoginThrottle::failures(const QString& username) const
+int LoginThrottle::failures(const QString& typedUsername) const
 {
     QMutexLocker lock(&throttleMutex());
+    const QString username = nameHash(typedUsername);
     return readState(m_stateFile).value(username).toObject().value(QLatin1String("failures")).toInt();
 }
 
-int LoginThrottle::secondsToWait(const QString& username, const QDateTime& now) const
+int LoginThrottle::secondsToWait(const QString& typedUsername, const QDateTime& now) const
 {
     QMutexLocker lock(&throttleMutex());
+    const QString username = nameHash(typedUsername);
     const QJsonObject entry = readState(m_stateFile).value(username).toObject();
     const int delay = delayAfterFailures(entry.value(QLatin1String("failures")).toInt());
     if (delay == 0)
@@ -90,9 +149,10 @@ int LoginThrottle::secondsToWait(const QString& username, const QDateTime& now) 
     return elapsed >= delay ? 0 : int(delay - elapsed);
 }
 
-void LoginThrottle::recordFailure(const QString& username, const QDateTime& now)
+void LoginThrottle::recordFailure(const QString& typedUsername, const QDateTime& now)
 {
     QMutexLocker lock(&throttleMutex());
+    const QString username = nameHash(typedUsername);
     QJsonObject state = readState(m_stateFile);
     for (auto it = state.begin(); it != state.end();) {
         const QDateTime last =
@@ -109,9 +169,10 @@ void LoginThrottle::recordFailure(const QString& username, const QDateTime& now)
     writeState(m_stateFile, state);
 }
 
-void LoginThrottle::recordSuccess(const QString& username)
+void LoginThrottle::recordSuccess(const QString& typedUsername)
 {
     QMutexLocker lock(&throttleMutex());
+    const QString username = nameHash(typedUsername);
     QJsonObject state = readState(m_stateFile);
     if (!state.contains(username))
         return;

@@ -8,7 +8,9 @@
 // The state (failure count and time of the last failure per username) lives in a small JSON file OUTSIDE the
 // workstation directory, so that a failed login changes no file of the workstation (the vault and the database
 // stay byte-for-byte as they were): $XMCREDIT_STATE_DIR, else <AppLocalDataLocation>/login-state, one file per
-// workstation named after a hash of its canonical path. The first FreeAttempts failures cost nothing; after that
+// workstation named after a hash of its canonical path (symlinks resolved). The directory and files are owner-only
+// (0700/0600), and a username is kept only as a keyed BLAKE2b hash (key in throttle.key beside them), so the file
+// never holds what was typed in the user field. The first FreeAttempts failures cost nothing; after that
 // each attempt must wait 5 s, doubling with each further failure, up to 15 minutes. A success resets the count.
 //
 // Limits: this is a speed bump for guessing at the workstation's own login (GUI and CLI). Whoever can delete the

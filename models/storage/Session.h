@@ -19,6 +19,9 @@ struct Session
     QString displayName;
     Role role = Role::Clerk;
     QString connectionName; // QSqlDatabase connection name, open in the thread that opened the session
+    // An auditor let in to examine a database that failed its integrity check: nothing may be written.
+    bool readOnly = false;
+    QString integrityProblem; // what the check found, for readOnly sessions
 
     bool isValid() const { return !connectionName.isEmpty(); }
     bool can(Permission permission) const { return isValid() && roleAllows(role, permission); }

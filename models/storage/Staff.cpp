@@ -1,6 +1,10 @@
 #include "Staff.h"
 
 #include "AuditLog.h"
+#include "Signing.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -37,11 +41,51 @@ StaffMember fromQuery(const QSqlQuery& query)
     member.createdBy = query.value(5).toString();
     member.deactivatedAt = fromText(query.value(6));
     member.deactivatedBy = query.value(7).toString();
+    member.signingKey = QByteArray::fromHex(query.value(8).toString().toLatin1());
     return member;
 }
 
 const char* const SelectColumns =
-    "SELECT username, display_name, role, active, created_at, created_by, deactivated_at, deactivated_by FROM staff";
+    "SELECT username, display_name, role, active, created_at, created_by, deactivated_at, deactivated_by, signing_key, "
+    "signature FROM staff";
+
+QByteArray canonicalOf(const QSqlQuery& query)
+{
+    return canonicalRow(query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+                        query.value(3).toInt(), query.value(4).toString(), query.value(5).toString(),
+                        query.value(6).toString(), query.value(7).toString(), query.value(8).toString());
+}
+
+// Signs the row as it now stands in the database with the authority key this process holds for the database.
+bool resign(QSqlDatabase& db, const QString& username, QString* error)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(QLatin1String(SelectColumns) + QStringLiteral(" WHERE username = ?"));
+    query.addBindValue(username);
+    if (!query.exec() || !query.next()) {
+        if (error)
+            *error = query.lastError().text();
+        return false;
+    }
+    QByteArray signature;
+    if (!SignerRing::sign(db.databaseName(), SignerRing::AuthorityName, canonicalOf(query), &signature)) {
+        if (error)
+            *error = QCoreApplication::translate("StaffDirectory",
+                                                 "Only an administrator's session can sign changes to the staff list.");
+        return false;
+    }
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE staff SET signature = ? WHERE username = ?"));
+    update.addBindValue(QString::fromLatin1(signature.toHex()));
+    update.addBindValue(username);
+    if (!update.exec()) {
+        if (error)
+            *error = update.lastError().text();
+        return false;
+    }
+    return true;
+}
 
 // Runs body inside a savepoint: its own transaction when the caller has none, nested otherwise.
 template<typename Body> bool inSavepoint(QSqlDatabase& db, QString* error, Body body)
@@ -122,20 +166,28 @@ bool insert(QSqlDatabase& db, const StaffMember& member, const QString& actor, Q
                 QCoreApplication::translate("StaffDirectory", "The username %1 is not valid.").arg(member.username);
         return false;
     }
+    if (member.signingKey.size() != Signing::PublicKeyBytes) {
+        if (error)
+            *error = QCoreApplication::translate("StaffDirectory", "%1 has no signing key.").arg(member.username);
+        return false;
+    }
     return inSavepoint(db, error, [&] {
         QSqlQuery query(db);
         query.prepare(QStringLiteral("INSERT INTO staff (username, display_name, role, active, created_at, "
-                                     "created_by) VALUES (?, ?, ?, 1, ?, ?)"));
+                                     "created_by, signing_key) VALUES (?, ?, ?, 1, ?, ?, ?)"));
         query.addBindValue(member.username);
         query.addBindValue(member.displayName.trimmed());
         query.addBindValue(Roles::name(member.role));
         query.addBindValue(nowText());
         query.addBindValue(actor);
+        query.addBindValue(QString::fromLatin1(member.signingKey.toHex()));
         if (!query.exec()) {
             if (error)
                 *error = query.lastError().text();
             return false;
         }
+        if (!resign(db, member.username, error))
+            return false;
         AuditEntry entry;
         entry.actor = actor;
         entry.action = QStringLiteral("staff.add");
@@ -168,6 +220,8 @@ bool deactivate(QSqlDatabase& db, const QString& username, const QString& actor,
                              .arg(username);
             return false;
         }
+        if (!resign(db, username, error))
+            return false;
         AuditEntry entry;
         entry.actor = actor;
         entry.action = QStringLiteral("staff.remove");
@@ -176,6 +230,65 @@ bool deactivate(QSqlDatabase& db, const QString& username, const QString& actor,
         entry.basis = QStringLiteral("staff administration");
         return AuditLog::append(db, entry, error);
     });
+}
+
+bool setSigningKey(QSqlDatabase& db, const QString& username, const QByteArray& signingKey, QString* error)
+{
+    if (signingKey.size() != Signing::PublicKeyBytes) {
+        if (error)
+            *error = QCoreApplication::translate("StaffDirectory", "%1 has no signing key.").arg(username);
+        return false;
+    }
+    return inSavepoint(db, error, [&] {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("UPDATE staff SET signing_key = ? WHERE username = ?"));
+        query.addBindValue(QString::fromLatin1(signingKey.toHex()));
+        query.addBindValue(username);
+        if (!query.exec() || query.numRowsAffected() != 1) {
+            if (error)
+                *error = query.lastError().isValid()
+                             ? query.lastError().text()
+                             : QCoreApplication::translate("StaffDirectory", "There is no member of staff named %1.")
+                                   .arg(username);
+            return false;
+        }
+        return resign(db, username, error);
+    });
+}
+
+QByteArray canonicalRow(const QString& username, const QString& displayName, const QString& role, int active,
+                        const QString& createdAt, const QString& createdBy, const QString& deactivatedAt,
+                        const QString& deactivatedBy, const QString& signingKeyHex)
+{
+    const QJsonArray fields{username,      displayName,   role,         QString::number(active), createdAt, createdBy,
+                            deactivatedAt, deactivatedBy, signingKeyHex};
+    return QByteArrayLiteral("xmcredit-staff-row-v1\n") + QJsonDocument(fields).toJson(QJsonDocument::Compact);
+}
+
+bool verifyRoster(const QSqlDatabase& db, const QByteArray& authorityPublicKey, QString* problem, QStringList* failing)
+{
+    problem->clear();
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.exec(QLatin1String(SelectColumns) + QStringLiteral(" ORDER BY username"))) {
+        *problem = QCoreApplication::translate("StaffDirectory", "The staff list cannot be read: %1")
+                       .arg(query.lastError().text());
+        return false;
+    }
+    while (query.next()) {
+        const QByteArray signature = QByteArray::fromHex(query.value(9).toString().toLatin1());
+        if (!Signing::verify(authorityPublicKey, canonicalOf(query), signature)) {
+            if (problem->isEmpty())
+                *problem = QCoreApplication::translate("StaffDirectory",
+                                                       "The staff row of %1 is not signed by an administrator of this "
+                                                       "workstation: it was added or changed outside the program.")
+                               .arg(query.value(0).toString());
+            if (!failing)
+                return false;
+            failing->append(query.value(0).toString());
+        }
+    }
+    return problem->isEmpty();
 }
 
 } // namespace StaffDirectory

@@ -3,6 +3,7 @@
 #include "AuditLog.h"
 #include "Database.h"
 #include "LoginThrottle.h"
+#include "Signing.h"
 #include "SqlCipherDriver.h"
 
 #include <QCoreApplication>
@@ -78,16 +79,24 @@ SecureBytes keyFromRing(const QString& path)
 }
 
 // The key slot that opens the database for username with password, made with the key the open database uses.
+// signingSeed: the person's signing seed to keep, or null for a new one. An administrator's slot also gets the
+// staff authority key (from SignerRing: only an administrator's session holds it).
 WorkstationStatus makeStaffSlot(const Session& session, const KeyVault& vault, const QString& username,
-                                const QString& password, VaultSlot* slot)
+                                const QString& password, Role role, const SecureBytes* signingSeed, VaultSlot* slot)
 {
     const SecureBytes key = keyFromRing(session.databasePath);
     QString error;
     if (key.isEmpty() || !KeyVault::makeSlot(vault.workstationId, username, KeyVault::passwordBytes(password), key,
-                                             KdfParams::defaults(), slot, &error))
+                                             KdfParams::defaults(), slot, &error, vault.authorityKey, signingSeed))
         return fail(WorkstationError::IoError,
                     QCoreApplication::translate("Workstation", "The key slot for %1 could not be made: %2")
                         .arg(username, error));
+    if (role == Role::Administrator &&
+        !KeyVault::sealAuthority(slot, SignerRing::seed(session.databasePath, SignerRing::AuthorityName)))
+        return fail(WorkstationError::Denied,
+                    QCoreApplication::translate("Workstation",
+                                                "Only an administrator's session holds the staff authority key that an "
+                                                "administrator's slot needs."));
     return {};
 }
 
@@ -322,14 +331,153 @@ struct ProbeOutcome
     WorkstationStatus status;
     int keyIndex = -1; // which candidate key opened the database
     StaffMember member;
+    WorkstationStatus integrity; // Tampered or RolledBack when the checks below fail (status stays ok)
 };
+
+// The checks of the trust model that run before a login writes anything (Workstation.h, unlock()). Returns a
+// Tampered or RolledBack status, or ok. memberRowHolds tells whether the user's own staff row is signed.
+WorkstationStatus checkTrust(QSqlDatabase& db, const KeyVault& vault, const VaultSlot& slot, const StaffMember& member,
+                             bool* memberRowHolds)
+{
+    *memberRowHolds = false;
+    const QString path = db.databaseName();
+    auto tampered = [&](const QString& detail) {
+        return fail(WorkstationError::Tampered,
+                    QCoreApplication::translate("Workstation",
+                                                "The database %1 has been changed outside the program: %2 Nobody but "
+                                                "an auditor can log in until it is examined (xmcredit-admin check).")
+                        .arg(native(path), detail));
+    };
+    // A page that cannot be read is damage, not tampering: each check's reads are made first on their own, so that
+    // their failure is told apart (the checks below then read the same pages).
+    auto damaged = [&](const QSqlError& error) {
+        return fail(WorkstationError::DatabaseCorrupt,
+                    QCoreApplication::translate("Database", "The database file %1 is damaged (%2).")
+                        .arg(native(path), error.databaseText()));
+    };
+    for (const QString& sql :
+         {QStringLiteral("SELECT count(*), max(length(signature)) FROM staff"),
+          QStringLiteral("SELECT key, value FROM meta"), QStringLiteral("SELECT max(seq) FROM audit_log")}) {
+        QSqlQuery read(db);
+        read.setForwardOnly(true);
+        if (!read.exec(sql))
+            return damaged(read.lastError());
+        while (read.next()) {
+        }
+        if (read.lastError().isValid())
+            return damaged(read.lastError());
+    }
+    {
+        QSqlQuery tail(db);
+        tail.setForwardOnly(true);
+        tail.prepare(QStringLiteral("SELECT length(details) + length(signature) FROM audit_log WHERE seq >= ?"));
+        tail.addBindValue(vault.auditAnchorSeq);
+        if (!tail.exec())
+            return damaged(tail.lastError());
+        while (tail.next()) {
+        }
+        if (tail.lastError().isValid())
+            return damaged(tail.lastError());
+    }
+    const QByteArray storedAuthority =
+        QByteArray::fromHex(Database::metaValue(db, QStringLiteral("staff_authority_key")).toLatin1());
+    if (vault.authorityKey.size() != Signing::PublicKeyBytes || storedAuthority != vault.authorityKey)
+        return tampered(QCoreApplication::translate(
+            "Workstation", "the staff authority key in the database is not the one in the key vault."));
+    QStringList failing;
+    QString problem;
+    const bool rosterHolds = StaffDirectory::verifyRoster(db, vault.authorityKey, &problem, &failing);
+    *memberRowHolds = !failing.contains(member.username) && member.signingKey == slot.signingKey;
+    if (!failing.isEmpty() || !problem.isEmpty() || !rosterHolds)
+        return tampered(problem);
+    if (member.signingKey != slot.signingKey)
+        return tampered(QCoreApplication::translate("Workstation", "the signing key of %1 is not the one in the vault.")
+                            .arg(member.username));
+    // A removed person's row put back as it was before the removal carries a valid old signature; the signed audit
+    // entry of the removal shows it (usernames are never reused).
+    {
+        QSqlQuery removed(db);
+        removed.prepare(QStringLiteral("SELECT 1 FROM audit_log WHERE action = 'staff.remove' AND object_id = ? "
+                                       "LIMIT 1"));
+        removed.addBindValue(member.username);
+        if (removed.exec() && removed.next())
+            return tampered(QCoreApplication::translate(
+                                "Workstation", "%1 was removed, but the staff list shows the account active again.")
+                                .arg(member.username));
+    }
+    // The anchor: the database must still hold the entry the vault recorded at the last login or logout.
+    if (vault.auditAnchorSeq > 0) {
+        QSqlQuery anchor(db);
+        anchor.prepare(QStringLiteral("SELECT hash FROM audit_log WHERE seq = ?"));
+        anchor.addBindValue(vault.auditAnchorSeq);
+        if (!anchor.exec())
+            return damaged(anchor.lastError());
+        if (!anchor.next()) {
+            qint64 headSeq = 0;
+            QString headHash;
+            QString headMessage;
+            if (AuditLog::checkHead(db, &headSeq, &headHash, &headMessage) && headSeq < vault.auditAnchorSeq)
+                return fail(WorkstationError::RolledBack,
+                            QCoreApplication::translate(
+                                "Workstation",
+                                "The database %1 is older than this workstation's key vault: its audit log ends at "
+                                "entry %2, but the vault recorded entry %3 at an earlier login. An old copy of the "
+                                "database has been put in place of the current one; restore the current database.")
+                                .arg(native(path))
+                                .arg(headSeq)
+                                .arg(vault.auditAnchorSeq));
+            return tampered(
+                QCoreApplication::translate("Workstation", "audit entry %1, recorded in the key vault, is missing.")
+                    .arg(vault.auditAnchorSeq));
+        }
+        if (anchor.value(0).toString() != vault.auditAnchorHash)
+            return tampered(QCoreApplication::translate(
+                                "Workstation", "audit entry %1 is not the one the key vault recorded at an earlier "
+                                               "login: the log was rewritten or the database replaced.")
+                                .arg(vault.auditAnchorSeq));
+    }
+    qint64 headSeq = 0;
+    QString headHash;
+    QString headMessage;
+    if (!AuditLog::checkHead(db, &headSeq, &headHash, &headMessage))
+        return tampered(headMessage);
+    const AuditVerifyResult tail = AuditLog::verifyFrom(
+        db, vault.auditAnchorSeq + 1, vault.auditAnchorSeq > 0 ? vault.auditAnchorHash : QString(64, QLatin1Char('0')));
+    if (!tail.ok)
+        return tampered(tail.message);
+    return {};
+}
+
+// Moves the vault's audit anchor to the current head of the log (after a login or a logout was written). A
+// failure leaves the older anchor, which is still a valid check, so it only warns.
+void moveAnchor(const QString& dir, const QSqlDatabase& db)
+{
+    qint64 seq = 0;
+    QString hash;
+    QString message;
+    if (!AuditLog::checkHead(db, &seq, &hash, &message) || seq <= 0)
+        return;
+    VaultLock lock(dir);
+    if (!lock.acquire().ok())
+        return;
+    KeyVault vault;
+    if (KeyVault::load(vaultPath(dir), &vault) != VaultError::None || vault.auditAnchorSeq >= seq)
+        return;
+    vault.auditAnchorSeq = seq;
+    vault.auditAnchorHash = hash;
+    QString error;
+    if (!vault.save(vaultPath(dir), &error))
+        qWarning("The key vault's audit anchor could not be moved: %s", qPrintable(error));
+}
 
 // Opens the database with each candidate key on a private connection in this thread, without writing, and checks
 // it belongs to the workstation and that username is active staff. The key ring is restored afterwards, so that a
 // session of this process that uses the same file keeps its key.
 ProbeOutcome probeDatabase(const QString& path, const std::vector<const SecureBytes*>& candidates,
-                           const QByteArray& vaultSalt, const QString& workstationId, const QString& username)
+                           const KeyVault& vault, const VaultSlot& slot, const QString& workstationId,
+                           const QString& username)
 {
+    const QByteArray& vaultSalt = vault.databaseSalt;
     ProbeOutcome outcome;
     const SecureBytes previousRingKey = keyFromRing(path);
     auto restoreRing = [&] {
@@ -414,6 +562,13 @@ ProbeOutcome probeDatabase(const QString& path, const std::vector<const SecureBy
                 WorkstationError::AccountDisabled,
                 QCoreApplication::translate("Workstation", "The account %1 has been removed from this workstation.")
                     .arg(username));
+        } else {
+            QSqlDatabase writable = db;
+            bool ownRowHolds = false;
+            outcome.integrity = checkTrust(writable, vault, slot, outcome.member, &ownRowHolds);
+            // Only an auditor whose own signed row holds may go on, read-only; everybody else is refused.
+            if (!outcome.integrity.ok() && (outcome.member.role != Role::Auditor || !ownRowHolds))
+                outcome.status = outcome.integrity;
         }
     }
     Database::close(connection);
@@ -605,7 +760,13 @@ WorkstationStatus create(const QString& dir, const QString& name, const QString&
     info.demo = demo;
 
     const SecureBytes key = SecureBytes::random(KeyVault::DatabaseKeyBytes);
+    // The staff authority key (signs staff rows) and the administrator's own signing key.
+    const SecureBytes authoritySeed = SecureBytes::random(Signing::SeedBytes);
+    const SecureBytes adminSeed = SecureBytes::random(Signing::SeedBytes);
+    const QByteArray authorityKey = Signing::publicKey(authoritySeed);
     SqlCipherKeyRing::setKey(dbPath, key);
+    SignerRing::setKey(dbPath, SignerRing::AuthorityName, authoritySeed);
+    SignerRing::setKey(dbPath, username, adminSeed);
     const QString connection = uniqueConnectionName(QStringLiteral("xmcredit-create-"));
     const Database::OpenResult opened = Database::open(dbPath, connection, Database::OpenMode::CreateIfMissing);
     if (!opened.ok()) {
@@ -614,16 +775,19 @@ WorkstationStatus create(const QString& dir, const QString& name, const QString&
     }
     QString error;
     bool ok = true;
+    qint64 anchorSeq = 0;
+    QString anchorHash;
     {
         QSqlDatabase db = QSqlDatabase::database(connection, false);
         ok = beginImmediate(db, &error);
         if (ok) {
             QSqlQuery meta(db);
             meta.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('workstation_id', ?), "
-                                        "('workstation_name', ?), ('created_at', ?)"));
+                                        "('workstation_name', ?), ('created_at', ?), ('staff_authority_key', ?)"));
             meta.addBindValue(info.id);
             meta.addBindValue(info.name);
             meta.addBindValue(info.created.toString(Qt::ISODateWithMs));
+            meta.addBindValue(QString::fromLatin1(authorityKey.toHex()));
             ok = meta.exec();
             if (!ok)
                 error = meta.lastError().text();
@@ -634,11 +798,17 @@ WorkstationStatus create(const QString& dir, const QString& name, const QString&
         admin.username = username;
         admin.displayName = adminDisplayName.trimmed();
         admin.role = Role::Administrator;
+        admin.signingKey = Signing::publicKey(adminSeed);
         ok = ok && StaffDirectory::insert(db, admin, username, &error);
         ok = ok && commit(db, &error);
+        if (ok) {
+            QString headMessage;
+            AuditLog::checkHead(db, &anchorSeq, &anchorHash, &headMessage);
+        }
     }
     Database::close(connection);
     SqlCipherKeyRing::removeKey(dbPath);
+    SignerRing::removeAll(dbPath);
     // Encrypted or not, the workstation's files are for its owner only.
     QFile::setPermissions(dbPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     if (!ok) {
@@ -650,9 +820,13 @@ WorkstationStatus create(const QString& dir, const QString& name, const QString&
     KeyVault vault;
     vault.workstationId = info.id;
     vault.databaseSalt = fileSalt(dbPath);
+    vault.authorityKey = authorityKey;
+    vault.auditAnchorSeq = anchorSeq;
+    vault.auditAnchorHash = anchorHash;
     VaultSlot slot;
     if (!KeyVault::makeSlot(info.id, username, KeyVault::passwordBytes(password), key, KdfParams::defaults(), &slot,
-                            &error)) {
+                            &error, authorityKey, &adminSeed) ||
+        !KeyVault::sealAuthority(&slot, authoritySeed)) {
         cleanUp();
         return fail(WorkstationError::IoError, error);
     }
@@ -722,7 +896,9 @@ UnlockResult unlock(const QString& dir, const QString& typedUsername, const QStr
         return result;
     }
     SecureBytes secretKey;
-    switch (KeyVault::openSlot(vault.workstationId, *slot, KeyVault::passwordBytes(password), &secretKey)) {
+    SecureBytes signingSeed;
+    switch (KeyVault::openSlot(vault.workstationId, *slot, KeyVault::passwordBytes(password), &secretKey,
+                               vault.authorityKey, &signingSeed)) {
     case KeyVault::OpenResult::Ok:
         break;
     case KeyVault::OpenResult::WrongPassword:
@@ -752,6 +928,15 @@ UnlockResult unlock(const QString& dir, const QString& typedUsername, const QStr
         candidates.push_back(&current);
     if (!slot->sealedPreviousKey.isEmpty() && KeyVault::unsealKey(*slot, secretKey, slot->sealedPreviousKey, &previous))
         candidates.push_back(&previous);
+    SecureBytes authoritySeed;
+    if (!slot->sealedAuthority.isEmpty() && !KeyVault::unsealAuthority(*slot, secretKey, &authoritySeed)) {
+        result.status = fail(WorkstationError::VaultCorrupt,
+                             QCoreApplication::translate(
+                                 "Workstation", "The key vault %1 is damaged: the authority key in the slot of %2 "
+                                                "cannot be opened.")
+                                 .arg(native(vaultPath(dir)), username));
+        return result;
+    }
     secretKey.clear();
     if (candidates.empty()) {
         result.status =
@@ -762,7 +947,7 @@ UnlockResult unlock(const QString& dir, const QString& typedUsername, const QStr
         return result;
     }
 
-    ProbeOutcome probe = probeDatabase(dbPath, candidates, vault.databaseSalt, info.id, username);
+    ProbeOutcome probe = probeDatabase(dbPath, candidates, vault, *slot, info.id, username);
     if (!probe.status.ok()) {
         result.status = probe.status;
         return result;
@@ -770,6 +955,12 @@ UnlockResult unlock(const QString& dir, const QString& typedUsername, const QStr
     throttle.recordSuccess(username);
     result.displayName = probe.member.displayName;
     result.role = probe.member.role;
+    result.readOnly = !probe.integrity.ok();
+    result.integrity = probe.integrity;
+    result.signingSeed = std::make_shared<const SecureBytes>(std::move(signingSeed));
+    // The authority key is only of use to an administrator (a demoted person's slot may still hold it).
+    if (probe.member.role == Role::Administrator && !authoritySeed.isEmpty())
+        result.authoritySeed = std::make_shared<const SecureBytes>(std::move(authoritySeed));
     result.databaseKey = std::make_shared<const SecureBytes>(candidates[std::size_t(probe.keyIndex)]->clone());
     return result;
 }
@@ -821,8 +1012,13 @@ WorkstationStatus openSession(const UnlockResult& unlocked, const QString& conne
                 WorkstationError::AccountDisabled,
                 QCoreApplication::translate("Workstation", "The account %1 has been removed from this workstation.")
                     .arg(unlocked.username));
-        else if (!auditInto(db, unlocked.username, QStringLiteral("session.login"), QStringLiteral("workstation"),
-                            unlocked.workstationId, {}, &error, &sqlError))
+        else if (!unlocked.readOnly && !unlocked.signingSeed)
+            status = fail(WorkstationError::InvalidInput,
+                          QCoreApplication::translate("Workstation", "The workstation has not been unlocked."));
+        else if (!unlocked.readOnly &&
+                 (SignerRing::setKey(dbPath, unlocked.username, *unlocked.signingSeed),
+                  !auditInto(db, unlocked.username, QStringLiteral("session.login"), QStringLiteral("workstation"),
+                             unlocked.workstationId, {}, &error, &sqlError)))
             status =
                 isDamage(sqlError)
                     ? fail(WorkstationError::DatabaseCorrupt,
@@ -836,8 +1032,13 @@ WorkstationStatus openSession(const UnlockResult& unlocked, const QString& conne
         Database::close(connectionName);
         if (!hadKey)
             SqlCipherKeyRing::removeKey(dbPath);
+        SignerRing::removeKey(dbPath, unlocked.username);
         return status;
     }
+    if (unlocked.authoritySeed && member.role == Role::Administrator && !unlocked.readOnly)
+        SignerRing::setKey(dbPath, SignerRing::AuthorityName, *unlocked.authoritySeed);
+    if (!unlocked.readOnly)
+        moveAnchor(unlocked.workstationDir, QSqlDatabase::database(connectionName, false));
     Session result;
     result.workstationDir = unlocked.workstationDir;
     result.workstationId = unlocked.workstationId;
@@ -847,6 +1048,8 @@ WorkstationStatus openSession(const UnlockResult& unlocked, const QString& conne
     result.displayName = member.displayName;
     result.role = member.role;
     result.connectionName = connectionName;
+    result.readOnly = unlocked.readOnly;
+    result.integrityProblem = unlocked.integrity.message;
     *session = result;
     return {};
 }
@@ -856,12 +1059,16 @@ void closeSession(const Session& session)
     if (!session.isValid())
         return;
     QSqlDatabase db = session.database();
-    if (db.isOpen())
+    if (db.isOpen() && !session.readOnly &&
         auditInto(db, session.username, QStringLiteral("session.logout"), QStringLiteral("workstation"),
-                  session.workstationId);
+                  session.workstationId))
+        moveAnchor(session.workstationDir, db);
     db = QSqlDatabase();
     Database::close(session.connectionName);
     SqlCipherKeyRing::removeKey(session.databasePath);
+    SignerRing::removeKey(session.databasePath, session.username);
+    if (session.role == Role::Administrator)
+        SignerRing::removeKey(session.databasePath, SignerRing::AuthorityName);
 }
 
 namespace {
@@ -958,6 +1165,10 @@ QString errorName(WorkstationError error)
         return QStringLiteral("not-found");
     case WorkstationError::IoError:
         return QStringLiteral("io-error");
+    case WorkstationError::Tampered:
+        return QStringLiteral("tampered");
+    case WorkstationError::RolledBack:
+        return QStringLiteral("rolled-back");
     }
     return QStringLiteral("unknown");
 }
@@ -1037,7 +1248,7 @@ WorkstationStatus addStaff(const Session& session, const QString& typedUsername,
             QCoreApplication::translate("Workstation", "The key vault already holds a slot for %1.").arg(username));
 
     VaultSlot slot;
-    status = makeStaffSlot(session, vault, username, password, &slot);
+    status = makeStaffSlot(session, vault, username, password, role, nullptr, &slot);
     if (!status.ok())
         return status;
 
@@ -1047,6 +1258,7 @@ WorkstationStatus addStaff(const Session& session, const QString& typedUsername,
     member.username = username;
     member.displayName = displayName.trimmed();
     member.role = role;
+    member.signingKey = slot.signingKey;
     if (!StaffDirectory::insert(db, member, session.username, &error)) {
         rollback(db);
         return fail(WorkstationError::IoError,
@@ -1173,13 +1385,20 @@ WorkstationStatus changePassword(const Session& session, const QString& typedUse
     if (index < 0)
         return fail(WorkstationError::NotFound,
                     QCoreApplication::translate("Workstation", "The key vault holds no slot for %1.").arg(username));
+    // Your own password: the slot keeps your signing key. Someone else's (an administrator's reset): their old slot
+    // cannot be opened without their password, so they get a new signing key, signed into their staff row.
+    const bool own = username == session.username;
+    const SecureBytes ownSeed = own ? SignerRing::seed(session.databasePath, username) : SecureBytes();
+    if (own && ownSeed.isEmpty())
+        return fail(WorkstationError::Denied, QCoreApplication::translate("Workstation", "Nobody is logged in."));
     VaultSlot slot;
-    status = makeStaffSlot(session, vault, username, newPassword, &slot);
+    status = makeStaffSlot(session, vault, username, newPassword, member.role, own ? &ownSeed : nullptr, &slot);
     if (!status.ok())
         return status;
     if (!beginImmediate(db, &error))
         return fail(WorkstationError::IoError, error);
-    if (!auditInto(db, session.username, QStringLiteral("staff.passwd"), QStringLiteral("staff"), username, {},
+    if ((!own && !StaffDirectory::setSigningKey(db, username, slot.signingKey, &error)) ||
+        !auditInto(db, session.username, QStringLiteral("staff.passwd"), QStringLiteral("staff"), username, {},
                    &error)) {
         rollback(db);
         return fail(WorkstationError::IoError, error);
@@ -1230,6 +1449,106 @@ WorkstationStatus rekey(const Session& session)
     if (!status.ok())
         return status;
     return rotateKeyLocked(session, QStringLiteral("rekey"));
+}
+
+bool IntegrityReport::ok() const
+{
+    return std::all_of(checks.cbegin(), checks.cend(), [](const Check& check) { return check.ok; });
+}
+
+bool checkIntegrity(const Session& session, IntegrityReport* report, WorkstationStatus* status)
+{
+    if (!session.isValid() || !session.database().isOpen() ||
+        (!session.can(Permission::ReadAudit) && !session.can(Permission::ManageStaff))) {
+        const WorkstationStatus refused = require(session, Permission::ReadAudit);
+        if (status)
+            *status = refused.ok() ? fail(WorkstationError::Denied, QString()) : refused;
+        return false;
+    }
+    QSqlDatabase db = session.database();
+    *report = {};
+    // Every page: SQLCipher checks each page's HMAC as it decrypts it, and integrity_check walks every b-tree.
+    {
+        IntegrityReport::Check pages{QStringLiteral("pages"), true, {}};
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        if (!query.exec(QStringLiteral("PRAGMA integrity_check(20)"))) {
+            pages.ok = false;
+            pages.message = QCoreApplication::translate("Workstation", "The database file is damaged: %1")
+                                .arg(query.lastError().databaseText());
+        } else {
+            QStringList problems;
+            while (query.next())
+                problems << query.value(0).toString();
+            pages.ok = problems == QStringList{QStringLiteral("ok")};
+            pages.message = pages.ok ? QCoreApplication::translate("Workstation", "Every page of the database reads "
+                                                                                  "back intact.")
+                                     : QCoreApplication::translate("Workstation", "The database file is damaged: %1")
+                                           .arg(problems.join(QStringLiteral("; ")));
+        }
+        report->checks << pages;
+    }
+    KeyVault vault;
+    const WorkstationStatus loaded = loadVault(session.workstationDir, &vault);
+    {
+        IntegrityReport::Check staff{QStringLiteral("staff"), true, {}};
+        const QByteArray stored =
+            QByteArray::fromHex(Database::metaValue(db, QStringLiteral("staff_authority_key")).toLatin1());
+        QString problem;
+        if (!loaded.ok()) {
+            staff.ok = false;
+            staff.message = loaded.message;
+        } else if (stored != vault.authorityKey) {
+            staff.ok = false;
+            staff.message = QCoreApplication::translate(
+                "Workstation", "The staff authority key in the database is not the one in the key vault.");
+        } else if (!StaffDirectory::verifyRoster(db, vault.authorityKey, &problem)) {
+            staff.ok = false;
+            staff.message = problem;
+        } else {
+            staff.message =
+                QCoreApplication::translate("Workstation", "Every staff row carries an administrator's signature.");
+        }
+        report->checks << staff;
+    }
+    {
+        const AuditVerifyResult audit = AuditLog::verify(db);
+        report->checks << IntegrityReport::Check{QStringLiteral("audit"), audit.ok, audit.message};
+    }
+    {
+        IntegrityReport::Check anchor{QStringLiteral("anchor"), true, {}};
+        if (loaded.ok() && vault.auditAnchorSeq > 0) {
+            QSqlQuery query(db);
+            query.prepare(QStringLiteral("SELECT hash FROM audit_log WHERE seq = ?"));
+            query.addBindValue(vault.auditAnchorSeq);
+            anchor.ok = query.exec() && query.next() && query.value(0).toString() == vault.auditAnchorHash;
+            anchor.message =
+                anchor.ok ? QCoreApplication::translate("Workstation",
+                                                        "Audit entry %1, recorded in the key vault, is in place.")
+                                .arg(vault.auditAnchorSeq)
+                          : QCoreApplication::translate("Workstation",
+                                                        "Audit entry %1, recorded in the key vault, is missing or "
+                                                        "different: the database is older than the vault or was "
+                                                        "rewritten.")
+                                .arg(vault.auditAnchorSeq);
+        } else {
+            anchor.ok = loaded.ok();
+            anchor.message =
+                loaded.ok() ? QCoreApplication::translate("Workstation", "The key vault records no audit entry yet.")
+                            : loaded.message;
+        }
+        report->checks << anchor;
+    }
+    if (!session.readOnly) {
+        QJsonObject details;
+        for (const IntegrityReport::Check& check : report->checks)
+            details.insert(check.name, check.ok);
+        auditInto(db, session.username, QStringLiteral("workstation.check"), QStringLiteral("workstation"),
+                  session.workstationId, details);
+    }
+    if (status)
+        *status = {};
+    return true;
 }
 
 } // namespace Workstation

@@ -52,6 +52,8 @@ enum class WorkstationError {
     Exists,            // the workstation or username exists already (usernames are never reused)
     NotFound,          // no such member of staff
     IoError,           // a file could not be read or written
+    Tampered,          // the audit log, its head or the staff list was changed outside the program (signatures fail)
+    RolledBack,        // the database is older than the audit anchor the vault holds: a copy was put back
 };
 
 // Unknown user and wrong password have distinct errors and messages: usernames are not secret on a staff
@@ -75,7 +77,13 @@ struct UnlockResult
     QString username;
     QString displayName;
     Role role = Role::Clerk;
-    std::shared_ptr<const SecureBytes> databaseKey; // null unless ok()
+    std::shared_ptr<const SecureBytes> databaseKey;   // null unless ok()
+    std::shared_ptr<const SecureBytes> signingSeed;   // the person's signing key (Signing.h); null unless ok()
+    std::shared_ptr<const SecureBytes> authoritySeed; // administrators only: the staff authority key
+    // Set when the database failed an integrity check (Tampered or RolledBack) and the user is an auditor, who may
+    // still log in, read-only, to examine it: nothing is written for this session, not even its login.
+    bool readOnly = false;
+    WorkstationStatus integrity; // the problem found, when readOnly
 
     bool ok() const { return status.ok(); }
 };
@@ -108,13 +116,22 @@ WorkstationStatus create(const QString& dir, const QString& name, const QString&
 // in a worker thread. Opens a private, temporary connection to check that the key opens the database, that the
 // database belongs to this workstation, is not newer than the program and that the user's staff row is active;
 // nothing is written to the workstation's files. Failures are counted by LoginThrottle.
+//
+// Before anything is written the database's integrity is checked (the trust model, README): the staff authority
+// key in the database matches the vault's, every staff row carries the authority's signature, the user's signing key
+// is the one in their row, the audit entry anchored in the vault is still there with the same hash (otherwise
+// RolledBack), and the audit entries since that anchor link, carry their actors' signatures and end at the
+// recorded head (otherwise Tampered). An auditor whose own row holds gets a read-only session instead of the
+// refusal, so that `audit verify` and `check` can report what is wrong.
 UnlockResult unlock(const QString& dir, const QString& username, const QString& password);
 
 // Opens the database for an unlocked user as connectionName in the calling thread (applying pending migrations
-// in one transaction), puts the key in SqlCipherKeyRing, audits "session.login" and fills session.
+// in one transaction), puts the key in SqlCipherKeyRing and the user's signing keys in SignerRing, audits
+// "session.login", moves the vault's audit anchor to it and fills session. A read-only unlock (see above) writes
+// nothing.
 WorkstationStatus openSession(const UnlockResult& unlocked, const QString& connectionName, Session* session);
-// Audits "session.logout", closes the connection and forgets the key. Other connections to the same database
-// (clones in worker threads) must be closed first.
+// Audits "session.logout" (moving the vault's audit anchor to it), closes the connection and forgets the keys. Other
+// connections to the same database (clones in worker threads) must be closed first.
 void closeSession(const Session& session);
 
 // The GUI's lock screen, audited through the session's connection (it stays open while the window is locked):
@@ -146,6 +163,22 @@ WorkstationStatus rekey(const Session& session);
 // "access.denied". Returns false with status set when refused (result is then untouched); true otherwise, with
 // result telling whether the chain holds.
 bool verifyAudit(const Session& session, AuditVerifyResult* result, WorkstationStatus* status);
+
+// Every integrity check, for `xmcredit-admin check` (ReadAudit or ManageStaff): SQLite's integrity_check of every
+// page, the staff list's signatures, the whole audit chain with its signatures and head, and the vault's audit
+// anchor. Slow on a large database (it reads every page). Returns false with status set when refused.
+struct IntegrityReport
+{
+    struct Check
+    {
+        QString name; // "pages", "staff", "audit", "anchor"
+        bool ok = true;
+        QString message;
+    };
+    QList<Check> checks;
+    bool ok() const;
+};
+bool checkIntegrity(const Session& session, IntegrityReport* report, WorkstationStatus* status);
 
 // Passwords must be at least this long.
 constexpr int MinimumPasswordLength = 8;

@@ -139,6 +139,7 @@ void TestGuiRecords::initTestCase()
         options.subjects = 400;
         options.seed = 20250301;
         options.today = QDate::currentDate();
+        options.actor = setup.username;
         DemoCityReport report;
         {
             QSqlDatabase db = setup.database();

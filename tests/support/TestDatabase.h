@@ -1,5 +1,6 @@
 #pragma once
 
+#include "storage/Roles.h"
 #include "storage/SecureBytes.h"
 #include "storage/SqlCipherDriver.h"
 
@@ -41,6 +42,13 @@ public:
     // The first column of the first row of a query (invalid QVariant on error or no row).
     QVariant scalar(const QString& sql) const;
 
+    // Enrols username as an active member of staff with role, as the trust model needs of every audit actor: a
+    // signing key (held in SignerRing for this file) and a staff row signed by the fixture's staff authority key.
+    // An existing row gets the role. Any actor a test audits as without enrolling is enrolled as a clerk on first
+    // use. Raw SQL, nothing audited: this is the fixture, not the program.
+    bool enrol(const QString& username, Role role, QString* error = nullptr) const;
+    const SecureBytes& authoritySeed() const { return m_authority; }
+
     // Closes the connection (the file and key stay), and reopens it with Database::open.
     void close();
     bool reopen();
@@ -50,6 +58,7 @@ private:
     QString m_path;
     QString m_connectionName;
     SecureBytes m_key;
+    SecureBytes m_authority;
     bool m_valid = false;
     QString m_error;
 };

@@ -32,12 +32,7 @@ inline Session session(const TestDatabase& tdb, Role role = Role::Clerk,
 
 inline bool addStaff(const TestDatabase& tdb, const QString& username, Role role, QString* error)
 {
-    QSqlDatabase db = tdb.database();
-    StaffMember member;
-    member.username = username;
-    member.displayName = username;
-    member.role = role;
-    return StaffDirectory::insert(db, member, QStringLiteral("admin"), error);
+    return tdb.enrol(username, role, error);
 }
 
 // A valid unified social credit code of a legal person in Siming, distinct for each n.

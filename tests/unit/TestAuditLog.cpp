@@ -1,5 +1,7 @@
 #include "TestDatabase.h"
 
+#include "storage/Signing.h"
+
 #include "storage/AuditLog.h"
 
 #include <QSqlError>
@@ -23,6 +25,8 @@ private slots:
     void reorderDetected();
     void tailDeletionDetected();
     void forgedAppendDetected();
+    void missingHeadIsNotRebuilt();
+    void signaturesNameTheActor();
 
 private:
     static void fill(TestDatabase& tdb, int count);
@@ -132,9 +136,10 @@ void TestAuditLog::triggersBlockUpdateAndDelete()
     QString error;
     QVERIFY(!tdb.exec(QStringLiteral("DELETE FROM audit_log"), &error));
     // REPLACE deletes the row it replaces; the driver's recursive triggers make the delete guard fire.
-    QVERIFY(!query.exec(QStringLiteral("INSERT OR REPLACE INTO audit_log SELECT seq, at, 'someone', action, "
-                                       "object_type, object_id, basis, details, prev_hash, hash FROM audit_log "
-                                       "WHERE seq = 2")));
+    QVERIFY(
+        !query.exec(QStringLiteral("INSERT OR REPLACE INTO audit_log SELECT seq, at, 'someone', action, "
+                                   "object_type, object_id, basis, details, prev_hash, hash, signature FROM audit_log "
+                                   "WHERE seq = 2")));
     QVERIFY2(query.lastError().text().contains(QStringLiteral("append-only")), qPrintable(query.lastError().text()));
     QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toInt(), 3);
     QCOMPARE(tdb.scalar(QStringLiteral("SELECT actor FROM audit_log WHERE seq = 2")).toString(),
@@ -219,11 +224,55 @@ void TestAuditLog::tailDeletionDetected()
     QCOMPARE(result.firstBrokenSeq, 5);
     QVERIFY2(result.message.contains(QStringLiteral("missing")), qPrintable(result.message));
 
-    // Appending afterwards does not hide it: the next entry continues from the recorded head.
-    fill(tdb, 1);
+    // Appending afterwards is refused (the head is not where the log ends), so the gap is never papered over.
+    QString error;
+    QVERIFY(!AuditLog::append(db, AuditEntry{QStringLiteral("clerk1"), QStringLiteral("x"), {}, {}, {}, {}}, &error));
+    QVERIFY2(error.contains(QStringLiteral("missing")), qPrintable(error));
     result = AuditLog::verify(db);
     QVERIFY(!result.ok);
     QCOMPARE(result.firstBrokenSeq, 5);
+}
+
+void TestAuditLog::missingHeadIsNotRebuilt()
+{
+    TestDatabase tdb;
+    QVERIFY(tdb.isValid());
+    fill(tdb, 2);
+    QString error;
+    QVERIFY(!tdb.exec(QStringLiteral("DELETE FROM meta WHERE key = 'audit_head_hash'"), &error));
+    QVERIFY(tdb.exec(QStringLiteral("DROP TRIGGER meta_no_delete; DELETE FROM meta WHERE key LIKE 'audit_head%'")));
+    QSqlDatabase db = tdb.database();
+    QVERIFY(!AuditLog::append(db, AuditEntry{QStringLiteral("clerk1"), QStringLiteral("x"), {}, {}, {}, {}}, &error));
+    QVERIFY2(error.contains(QStringLiteral("head")), qPrintable(error));
+    QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM meta WHERE key LIKE 'audit_head%'")).toInt(), 0);
+    QVERIFY(!AuditLog::verify(db).ok);
+}
+
+void TestAuditLog::signaturesNameTheActor()
+{
+    TestDatabase tdb;
+    QVERIFY(tdb.isValid());
+    fill(tdb, 3);
+    QSqlDatabase db = tdb.database();
+    QVERIFY(AuditLog::verify(db).ok);
+    // Another person's valid signature on entry 2 (the hash is unchanged): the entry names clerk1, so it fails.
+    QString error;
+    QVERIFY2(tdb.enrol(QStringLiteral("clerk2"), Role::Clerk, &error), qPrintable(error));
+    const QString hash = tdb.scalar(QStringLiteral("SELECT hash FROM audit_log WHERE seq = 2")).toString();
+    QByteArray signature;
+    QVERIFY(SignerRing::sign(tdb.path(), QStringLiteral("clerk2"), AuditLog::signedMessage(hash), &signature));
+    dropTriggers(tdb);
+    QVERIFY(tdb.exec(QStringLiteral("UPDATE audit_log SET signature = '%1' WHERE seq = 2")
+                         .arg(QString::fromLatin1(signature.toHex()))));
+    const AuditVerifyResult result = AuditLog::verify(db);
+    QVERIFY(!result.ok);
+    QCOMPARE(result.firstBrokenSeq, 2);
+    QVERIFY2(result.message.contains(QStringLiteral("forged")), qPrintable(result.message));
+    // Nobody can append in the name of someone who holds no key in this process.
+    SignerRing::removeKey(tdb.path(), QStringLiteral("clerk1"));
+    SignerRing::setProvisioner(tdb.path(), {});
+    QVERIFY(!AuditLog::append(db, AuditEntry{QStringLiteral("clerk1"), QStringLiteral("x"), {}, {}, {}, {}}, &error));
+    QVERIFY2(error.contains(QStringLiteral("not logged in")), qPrintable(error));
 }
 
 void TestAuditLog::forgedAppendDetected()
