@@ -113,6 +113,10 @@ Developers get a demo workstation with sample logins from
         <source>Audit entry %1 is not signed by %2, whom it names: it was forged.</source>
         <translation>审计日志条目 %1 并非由其所记载的操作人 %2 签名：该条目系伪造。</translation>
     </message>
+    <message>
+        <source>The row seals could not be read: %1</source>
+        <translation>无法读取行封印：%1</translation>
+    </message>
 </context>
 <context>
     <name>CollectionRules</name>
@@ -470,6 +474,10 @@ Developers get a demo workstation with sample logins from
     <message>
         <source>A database connection named %1 is already open.</source>
         <translation>名为 %1 的数据库连接已打开。</translation>
+    </message>
+    <message>
+        <source>The row seals could not be set up: %1. The database was left unchanged.</source>
+        <translation>无法建立行封印：%1。数据库未作更改。</translation>
     </message>
 </context>
 <context>
@@ -2240,6 +2248,13 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>RowSeals</name>
+    <message>
+        <source>The table %1 does not exist.</source>
+        <translation>表 %1 不存在。</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Identifier, name, or part of a name (2 characters or more)</source>
@@ -3333,6 +3348,22 @@ If the document shows it exactly like this, a supervisor may accept it. The over
     <message>
         <source>The key vault records no audit entry yet.</source>
         <translation>密钥库尚未记录任何审计日志条目。</translation>
+    </message>
+    <message>
+        <source>the row seals cannot be read: %1</source>
+        <translation>无法读取行封印：%1</translation>
+    </message>
+    <message>
+        <source>records were changed outside the program after audit entry %1: the seals of the record tables are not the ones that entry recorded.</source>
+        <translation>审计日志条目 %1 之后有记录在本程序之外被修改：记录表的封印与该条目所记录的不一致。</translation>
+    </message>
+    <message>
+        <source>Rows of %1 were changed outside the program: they no longer add up to their seal.</source>
+        <translation>%1 中的记录在本程序之外被修改：这些记录与其封印不再相符。</translation>
+    </message>
+    <message>
+        <source>Every record table adds up to its seal, as the last audit entry recorded.</source>
+        <translation>每个记录表均与其封印相符，与最后一条审计日志条目的记录一致。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "AuditLog.h"
 
+#include "RowSeals.h"
 #include "Signing.h"
 
 #include <QCoreApplication>
@@ -44,11 +45,14 @@ bool readHead(const QSqlDatabase& db, qint64* seq, QString* hash, bool* found, Q
 
 QString computeHash(const QString& prevHash, qint64 seq, const QString& at, const QString& actor, const QString& action,
                     const QString& objectType, const QString& objectId, const QString& basis,
-                    const QString& detailsJson)
+                    const QString& detailsJson, const QString& state)
 {
     // A JSON array is an unambiguous serialisation (fields cannot run into each other); details go in as the
-    // exact text stored, so that the hash does not depend on how a later Qt orders or formats JSON.
-    const QJsonArray fields{QString::number(seq), at, actor, action, objectType, objectId, basis, detailsJson};
+    // exact text stored, so that the hash does not depend on how a later Qt orders or formats JSON. The row seals'
+    // state is appended when there is one (entries written before migration 0005 have none).
+    QJsonArray fields{QString::number(seq), at, actor, action, objectType, objectId, basis, detailsJson};
+    if (!state.isEmpty())
+        fields.append(state);
     QByteArray input = prevHash.toLatin1();
     input += '\n';
     input += QJsonDocument(fields).toJson(QJsonDocument::Compact);
@@ -158,8 +162,13 @@ bool append(QSqlDatabase& db, const AuditEntry& entry, QString* error, QSqlError
     const qint64 seq = headSeq + 1;
     const QString at = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     const QString details = QString::fromUtf8(QJsonDocument(entry.details).toJson(QJsonDocument::Compact));
+    QString stateError;
+    const QString state = RowSeals::stateDigest(db, &stateError);
+    if (state.isEmpty())
+        return abandon(QCoreApplication::translate("AuditLog", "The row seals could not be read: %1").arg(stateError),
+                       QSqlError());
     const QString hash = computeHash(headHash, seq, at, entry.actor, entry.action, entry.objectType, entry.objectId,
-                                     entry.basis, details);
+                                     entry.basis, details, state);
     QByteArray signature;
     if (!SignerRing::sign(db.databaseName(), entry.actor, signedMessage(hash), &signature))
         return abandon(
@@ -169,12 +178,12 @@ bool append(QSqlDatabase& db, const AuditEntry& entry, QString* error, QSqlError
 
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral("INSERT INTO audit_log (seq, at, actor, action, object_type, object_id, basis, "
-                                  "details, prev_hash, hash, signature) VALUES (?, ?, ?, ?, coalesce(?, ''), "
-                                  "coalesce(?, ''), coalesce(?, ''), ?, ?, ?, ?)"));
+                                  "details, prev_hash, hash, signature, state) VALUES (?, ?, ?, ?, coalesce(?, ''), "
+                                  "coalesce(?, ''), coalesce(?, ''), ?, ?, ?, ?, ?)"));
     for (const QVariant& value :
          {QVariant(seq), QVariant(at), QVariant(entry.actor), QVariant(entry.action), QVariant(entry.objectType),
           QVariant(entry.objectId), QVariant(entry.basis), QVariant(details), QVariant(headHash), QVariant(hash),
-          QVariant(QString::fromLatin1(signature.toHex()))})
+          QVariant(QString::fromLatin1(signature.toHex())), QVariant(state)})
         insert.addBindValue(value);
     if (!insert.exec())
         return abandon(insert.lastError().text(), insert.lastError());
@@ -224,7 +233,7 @@ AuditVerifyResult verifyFrom(QSqlDatabase& db, qint64 fromSeq, const QString& fr
     QSqlQuery query(db);
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT seq, at, actor, action, object_type, object_id, basis, details, "
-                                 "prev_hash, hash, signature FROM audit_log WHERE seq >= ? ORDER BY seq"));
+                                 "prev_hash, hash, signature, state FROM audit_log WHERE seq >= ? ORDER BY seq"));
     query.addBindValue(fromSeq);
     if (!query.exec()) {
         result.ok = false;
@@ -251,9 +260,10 @@ AuditVerifyResult verifyFrom(QSqlDatabase& db, qint64 fromSeq, const QString& fr
                               "AuditLog", "Audit entry %1 does not link to the entry before it: entries were removed, "
                                           "reordered or altered.")
                               .arg(seq));
-        const QString hash = computeHash(
-            previous, seq, query.value(1).toString(), query.value(2).toString(), query.value(3).toString(),
-            query.value(4).toString(), query.value(5).toString(), query.value(6).toString(), query.value(7).toString());
+        const QString hash =
+            computeHash(previous, seq, query.value(1).toString(), query.value(2).toString(), query.value(3).toString(),
+                        query.value(4).toString(), query.value(5).toString(), query.value(6).toString(),
+                        query.value(7).toString(), query.value(11).toString());
         if (hash != query.value(9).toString())
             return broken(seq, QCoreApplication::translate(
                                    "AuditLog", "Audit entry %1 has been altered: its content does not match its hash.")

@@ -56,8 +56,9 @@ bool checkHead(const QSqlDatabase& db, qint64* seq, QString* hash, QString* mess
 QByteArray signedMessage(const QString& hash);
 
 // The hash of one entry: SHA-256 hex of prevHash, a newline, and the compact JSON array
-// [seq as decimal text, at, actor, action, objectType, objectId, basis, detailsJson].
+// [seq as decimal text, at, actor, action, objectType, objectId, basis, detailsJson] followed by the row seals' state
+// (RowSeals::stateDigest) when there is one.
 QString computeHash(const QString& prevHash, qint64 seq, const QString& at, const QString& actor, const QString& action,
                     const QString& objectType, const QString& objectId, const QString& basis,
-                    const QString& detailsJson);
+                    const QString& detailsJson, const QString& state = {});
 } // namespace AuditLog

@@ -1,5 +1,7 @@
 #include "Database.h"
 
+#include "RowSeals.h"
+
 #include "SqlCipherDriver.h"
 
 #include <QCoreApplication>
@@ -291,6 +293,11 @@ OpenResult migrate(QSqlDatabase& db)
                             .arg(migration.version)
                             .arg(migration.name, record.lastError().text()));
     }
+    // The seal triggers follow the tables' columns, which the scripts may have changed.
+    if (tableExists(db, QStringLiteral("table_seals")) && !RowSeals::install(db, &error))
+        return fail(QCoreApplication::translate(
+                        "Database", "The row seals could not be set up: %1. The database was left unchanged.")
+                        .arg(error));
     if (!runScript(db, QStringLiteral("COMMIT"), &error))
         return fail(QCoreApplication::translate(
                         "Database", "The migrations could not be committed: %1. The database was left unchanged.")

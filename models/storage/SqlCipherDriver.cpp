@@ -1,5 +1,6 @@
 #include "SqlCipherDriver.h"
 
+#include "RowSeals.h"
 #include "SqlCipherResult.h"
 
 #include <QCoreApplication>
@@ -266,6 +267,11 @@ bool SqlCipherDriver::open(const QString& db, const QString& /*user*/, const QSt
     } else {
         sqlite3_exec(m_db, "PRAGMA foreign_keys = ON; PRAGMA recursive_triggers = ON;", nullptr, nullptr, nullptr);
     }
+
+    // The row seals' functions (RowSeals.h): the seal triggers of the record tables call them.
+    rc = RowSeals::registerFunctions(m_db);
+    if (rc != SQLITE_OK)
+        return abandon(QString::fromUtf8(sqlite3_errmsg(m_db)), rc);
 
     setOpen(true);
     setOpenError(false);

@@ -3,6 +3,7 @@
 #include "AuditLog.h"
 #include "Database.h"
 #include "LoginThrottle.h"
+#include "RowSeals.h"
 #include "Signing.h"
 #include "SqlCipherDriver.h"
 
@@ -334,6 +335,29 @@ struct ProbeOutcome
     WorkstationStatus integrity; // Tampered or RolledBack when the checks below fail (status stays ok)
 };
 
+// Whether the row seals are the ones audit entry headSeq recorded (cheap: table_seals is one row per table).
+bool sealsMatchHead(const QSqlDatabase& db, qint64 headSeq, QString* problem)
+{
+    QString error;
+    const QString current = RowSeals::stateDigest(db, &error);
+    QSqlQuery head(db);
+    head.prepare(QStringLiteral("SELECT state FROM audit_log WHERE seq = ?"));
+    head.addBindValue(headSeq);
+    if (current.isEmpty() || !head.exec() || !head.next()) {
+        *problem = QCoreApplication::translate("Workstation", "the row seals cannot be read: %1")
+                       .arg(error.isEmpty() ? head.lastError().text() : error);
+        return false;
+    }
+    if (head.value(0).toString() != current) {
+        *problem = QCoreApplication::translate("Workstation",
+                                               "records were changed outside the program after audit entry %1: the "
+                                               "seals of the record tables are not the ones that entry recorded.")
+                       .arg(headSeq);
+        return false;
+    }
+    return true;
+}
+
 // The checks of the trust model that run before a login writes anything (Workstation.h, unlock()). Returns a
 // Tampered or RolledBack status, or ok. memberRowHolds tells whether the user's own staff row is signed.
 WorkstationStatus checkTrust(QSqlDatabase& db, const KeyVault& vault, const VaultSlot& slot, const StaffMember& member,
@@ -445,6 +469,23 @@ WorkstationStatus checkTrust(QSqlDatabase& db, const KeyVault& vault, const Vaul
         db, vault.auditAnchorSeq + 1, vault.auditAnchorSeq > 0 ? vault.auditAnchorHash : QString(64, QLatin1Char('0')));
     if (!tail.ok)
         return tampered(tail.message);
+    // The record tables as the last signed entry saw them (RowSeals.h). The same reads first, to tell damage.
+    if (headSeq > 0) {
+        for (const QString& sql : {QStringLiteral("SELECT name, seal, rows FROM table_seals ORDER BY name"),
+                                   QStringLiteral("SELECT state FROM audit_log WHERE seq = %1").arg(headSeq)}) {
+            QSqlQuery read(db);
+            read.setForwardOnly(true);
+            if (!read.exec(sql))
+                return damaged(read.lastError());
+            while (read.next()) {
+            }
+            if (read.lastError().isValid())
+                return damaged(read.lastError());
+        }
+        QString sealsProblem;
+        if (!sealsMatchHead(db, headSeq, &sealsProblem))
+            return tampered(sealsProblem);
+    }
     return {};
 }
 
@@ -1514,6 +1555,31 @@ bool checkIntegrity(const Session& session, IntegrityReport* report, Workstation
     {
         const AuditVerifyResult audit = AuditLog::verify(db);
         report->checks << IntegrityReport::Check{QStringLiteral("audit"), audit.ok, audit.message};
+    }
+    {
+        // Every row of every record table, summed again and compared with its seal and with the last entry's state.
+        IntegrityReport::Check records{QStringLiteral("records"), true, {}};
+        QStringList problems;
+        qint64 headSeq = 0;
+        QString headHash;
+        QString headMessage;
+        QString stateProblem;
+        if (!RowSeals::verify(db, &problems)) {
+            records.ok = false;
+            records.message =
+                QCoreApplication::translate("Workstation",
+                                            "Rows of %1 were changed outside the program: they no longer add up to "
+                                            "their seal.")
+                    .arg(problems.join(QStringLiteral(", ")));
+        } else if (AuditLog::checkHead(db, &headSeq, &headHash, &headMessage) && headSeq > 0 &&
+                   !sealsMatchHead(db, headSeq, &stateProblem)) {
+            records.ok = false;
+            records.message = stateProblem;
+        } else {
+            records.message = QCoreApplication::translate(
+                "Workstation", "Every record table adds up to its seal, as the last audit entry recorded.");
+        }
+        report->checks << records;
     }
     {
         IntegrityReport::Check anchor{QStringLiteral("anchor"), true, {}};

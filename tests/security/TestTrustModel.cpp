@@ -8,6 +8,7 @@
 #include "TestDatabase.h"
 #include "WorkstationFixture.h"
 
+#include "records/DemoCity.h"
 #include "storage/AuditLog.h"
 #include "storage/Database.h"
 #include "storage/KeyVault.h"
@@ -47,6 +48,7 @@ private slots:
     void hole4_headMovedBack();
     void hole4_entryForgedInAnotherPersonsName();
     void hole5_staffTamperedAfterDroppingTriggers();
+    void hole5_recordsChangedOutsideTheProgram();
     void hole5_damagedPagesAreFoundByCheck();
     void hole5_olderCopyOfTheDatabaseIsRefused();
     void hole6_throttleStateIsPrivateAndHoldsNoNames();
@@ -240,7 +242,11 @@ void TestTrustModel::hole3_replaceIsRefusedOnEveryGuardedTable()
     const QString before = scalar(digest);
     QString errors;
     attack(sql, &errors);
-    QVERIFY2(errors.contains(QStringLiteral("never replaced")) || errors.contains(QStringLiteral("cannot be replaced")),
+    // Sealed tables (subjects, attachments): the tool cannot even prepare the write, whose seal triggers call
+    // functions only the program has.
+    QVERIFY2(errors.contains(QStringLiteral("never replaced")) ||
+                 errors.contains(QStringLiteral("cannot be replaced")) ||
+                 errors.contains(QStringLiteral("no such function: xmc_")),
              qPrintable(errors));
     const QString after = scalar(digest);
     // A first INSERT in the same script may have added a row (subjects, attachments): the replaced row is intact.
@@ -315,7 +321,53 @@ void TestTrustModel::hole5_staffTamperedAfterDroppingTriggers()
     QCOMPARE(unlockAs(QStringLiteral("clerk"), ClerkPassword).status.error, WorkstationError::Tampered);
 }
 
-// 5b. Damaged pages: the login reads only what it needs, but `check` reads every page.
+// 5b. Records: the tool cannot write a sealed table; with the seal triggers dropped the change is found by `check`;
+// with the seal recomputed by hand too, the login sees that the seals are not what the last signed entry recorded.
+void TestTrustModel::hole5_recordsChangedOutsideTheProgram()
+{
+    Session session;
+    QString error;
+    QVERIFY2(WorkstationFixture::openSession(dir(), QStringLiteral("admin"), AdminPassword, QStringLiteral("a"),
+                                             &session, &error),
+             qPrintable(error));
+    {
+        DemoCityOptions options;
+        options.subjects = 30;
+        options.seed = 7;
+        options.today = QDate(2025, 6, 1);
+        options.actor = session.username;
+        QSqlDatabase db = session.database();
+        QVERIFY2(DemoCity::generate(db, options, nullptr, &error), qPrintable(error));
+    }
+    Workstation::closeSession(session);
+
+    QString errors;
+    QVERIFY(attack(QStringLiteral("INSERT INTO platform_write_permit (actor, purpose, granted_at) VALUES ('x', 'y', "
+                                  "'z'); UPDATE credit_items SET status = 'withdrawn', withdrawn_on = '2025-01-01' "
+                                  "WHERE id = 1;"),
+                   &errors) != 0);
+    QVERIFY2(errors.contains(QStringLiteral("no such function")), qPrintable(errors));
+
+    QCOMPARE(attack(QStringLiteral("DROP TRIGGER credit_items_seal_update; DROP TRIGGER credit_items_update_guard; "
+                                   "UPDATE credit_items SET status = 'withdrawn', withdrawn_on = '2025-01-01' "
+                                   "WHERE id = 1;")),
+             0);
+    const AdminProcess::Result check = admin({QStringLiteral("check"), QStringLiteral("--user"),
+                                              QStringLiteral("auditor"), QStringLiteral("--password-stdin")},
+                                             AuditorPassword);
+    QCOMPARE(check.code, 13);
+    QVERIFY2(check.out.contains(QStringLiteral("\"name\":\"records\",\"ok\":false")), qPrintable(check.out));
+
+    // Now the seal made to agree (as if recomputed by hand): the login compares it with the signed head entry.
+    QCOMPARE(attack(QStringLiteral("UPDATE table_seals SET seal = '%1' WHERE name = 'credit_items';")
+                        .arg(QString(64, QLatin1Char('a')))),
+             0);
+    const UnlockResult clerk = unlockAs(QStringLiteral("clerk"), ClerkPassword);
+    QCOMPARE(clerk.status.error, WorkstationError::Tampered);
+    QVERIFY2(clerk.status.message.contains(QStringLiteral("records were changed")), qPrintable(clerk.status.message));
+}
+
+// 5c. Damaged pages: the login reads only what it needs, but `check` reads every page.
 void TestTrustModel::hole5_damagedPagesAreFoundByCheck()
 {
     // Make the file larger than the pages the login touches, then damage a page in its middle.
@@ -336,7 +388,7 @@ void TestTrustModel::hole5_damagedPagesAreFoundByCheck()
     QVERIFY2(check.out.contains(QStringLiteral("\"name\":\"pages\",\"ok\":false")), qPrintable(check.out));
 }
 
-// 5c. An older copy of the database put back: the vault's anchor has moved past it.
+// 5d. An older copy of the database put back: the vault's anchor has moved past it.
 void TestTrustModel::hole5_olderCopyOfTheDatabaseIsRefused()
 {
     const QString copy = m_tmp.filePath(QStringLiteral("old.db"));

@@ -73,7 +73,7 @@ void TestAuditLog::appendBuildsChain()
     // The stored fields and the documented hash formula agree, and each row links to the one before.
     QSqlQuery query(db);
     QVERIFY(query.exec(QStringLiteral("SELECT seq, at, actor, action, object_type, object_id, basis, details, "
-                                      "prev_hash, hash FROM audit_log ORDER BY seq")));
+                                      "prev_hash, hash, state FROM audit_log ORDER BY seq")));
     QString previous(64, QLatin1Char('0'));
     while (query.next()) {
         QCOMPARE(query.value(8).toString(), previous);
@@ -82,9 +82,11 @@ void TestAuditLog::appendBuildsChain()
         QVERIFY(QDateTime::fromString(at, Qt::ISODateWithMs).isValid());
         QCOMPARE(query.value(6).toString(), QStringLiteral("行政许可审查"));
         QVERIFY(query.value(7).toString().contains(QStringLiteral("厦门")));
-        const QString hash = AuditLog::computeHash(
-            previous, query.value(0).toLongLong(), at, query.value(2).toString(), query.value(3).toString(),
-            query.value(4).toString(), query.value(5).toString(), query.value(6).toString(), query.value(7).toString());
+        const QString hash =
+            AuditLog::computeHash(previous, query.value(0).toLongLong(), at, query.value(2).toString(),
+                                  query.value(3).toString(), query.value(4).toString(), query.value(5).toString(),
+                                  query.value(6).toString(), query.value(7).toString(), query.value(10).toString());
+        QCOMPARE(query.value(10).toString().size(), 64); // the row seals' state is recorded and hashed
         QCOMPARE(query.value(9).toString(), hash);
         previous = hash;
     }
@@ -136,10 +138,10 @@ void TestAuditLog::triggersBlockUpdateAndDelete()
     QString error;
     QVERIFY(!tdb.exec(QStringLiteral("DELETE FROM audit_log"), &error));
     // REPLACE deletes the row it replaces; the driver's recursive triggers make the delete guard fire.
-    QVERIFY(
-        !query.exec(QStringLiteral("INSERT OR REPLACE INTO audit_log SELECT seq, at, 'someone', action, "
-                                   "object_type, object_id, basis, details, prev_hash, hash, signature FROM audit_log "
-                                   "WHERE seq = 2")));
+    QVERIFY(!query.exec(
+        QStringLiteral("INSERT OR REPLACE INTO audit_log SELECT seq, at, 'someone', action, "
+                       "object_type, object_id, basis, details, prev_hash, hash, signature, state FROM audit_log "
+                       "WHERE seq = 2")));
     QVERIFY2(query.lastError().text().contains(QStringLiteral("append-only")), qPrintable(query.lastError().text()));
     QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toInt(), 3);
     QCOMPARE(tdb.scalar(QStringLiteral("SELECT actor FROM audit_log WHERE seq = 2")).toString(),

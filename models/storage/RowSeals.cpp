@@ -1,0 +1,294 @@
+#include "RowSeals.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include <array>
+#include <cstring>
+
+namespace RowSeals {
+
+namespace {
+
+using Seal = std::array<unsigned char, 32>;
+
+// Seals are 256-bit little-endian numbers written as 64 hex digits.
+bool parseSeal(const unsigned char* text, int length, Seal* seal)
+{
+    seal->fill(0);
+    if (!text)
+        return true;
+    if (length != 64)
+        return false;
+    size_t written = 0;
+    return sodium_hex2bin(seal->data(), seal->size(), reinterpret_cast<const char*>(text), size_t(length), nullptr,
+                          &written, nullptr) == 0 &&
+           written == seal->size();
+}
+
+void resultSeal(sqlite3_context* context, const Seal& seal)
+{
+    char hex[65];
+    sodium_bin2hex(hex, sizeof(hex), seal.data(), seal.size());
+    sqlite3_result_text(context, hex, 64, SQLITE_TRANSIENT);
+}
+
+void addTo(Seal* seal, const unsigned char* digest, bool subtract)
+{
+    unsigned carry = 0;
+    for (std::size_t i = 0; i < seal->size(); ++i) {
+        if (!subtract) {
+            const unsigned sum = unsigned((*seal)[i]) + digest[i] + carry;
+            (*seal)[i] = static_cast<unsigned char>(sum & 0xff);
+            carry = sum >> 8;
+        } else {
+            const int diff = int((*seal)[i]) - int(digest[i]) - int(carry);
+            (*seal)[i] = static_cast<unsigned char>(diff & 0xff);
+            carry = diff < 0 ? 1 : 0;
+        }
+    }
+}
+
+// xmc_row_digest(table, v1, v2, …): SHA-256 of a type-tagged, length-prefixed serialisation of its arguments, so
+// that no two different rows (or a NULL and an empty text, or 1 and '1') give the same input.
+void rowDigest(sqlite3_context* context, int argc, sqlite3_value** argv)
+{
+    crypto_hash_sha256_state state;
+    crypto_hash_sha256_init(&state);
+    static const unsigned char context_tag[] = "xmcredit-row-v1";
+    crypto_hash_sha256_update(&state, context_tag, sizeof(context_tag));
+    for (int i = 0; i < argc; ++i) {
+        unsigned char header[9];
+        const int type = sqlite3_value_type(argv[i]);
+        header[0] = static_cast<unsigned char>(type);
+        const void* data = nullptr;
+        quint64 length = 0;
+        qint64 integer = 0;
+        double real = 0;
+        switch (type) {
+        case SQLITE_INTEGER:
+            integer = sqlite3_value_int64(argv[i]);
+            data = &integer;
+            length = sizeof(integer);
+            break;
+        case SQLITE_FLOAT:
+            real = sqlite3_value_double(argv[i]);
+            data = &real;
+            length = sizeof(real);
+            break;
+        case SQLITE_TEXT:
+            data = sqlite3_value_text(argv[i]);
+            length = quint64(sqlite3_value_bytes(argv[i]));
+            break;
+        case SQLITE_BLOB:
+            data = sqlite3_value_blob(argv[i]);
+            length = quint64(sqlite3_value_bytes(argv[i]));
+            break;
+        default:
+            break;
+        }
+        for (int b = 0; b < 8; ++b)
+            header[1 + b] = static_cast<unsigned char>((length >> (8 * b)) & 0xff);
+        crypto_hash_sha256_update(&state, header, sizeof(header));
+        if (data && length > 0)
+            crypto_hash_sha256_update(&state, static_cast<const unsigned char*>(data), length);
+    }
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256_final(&state, digest);
+    sqlite3_result_blob(context, digest, sizeof(digest), SQLITE_TRANSIENT);
+}
+
+void sealChange(sqlite3_context* context, sqlite3_value** argv, bool subtract)
+{
+    Seal seal;
+    if (!parseSeal(sqlite3_value_text(argv[0]), sqlite3_value_bytes(argv[0]), &seal) ||
+        sqlite3_value_type(argv[1]) != SQLITE_BLOB || sqlite3_value_bytes(argv[1]) != int(crypto_hash_sha256_BYTES)) {
+        sqlite3_result_error(context, "xmc_seal: invalid seal or digest", -1);
+        return;
+    }
+    addTo(&seal, static_cast<const unsigned char*>(sqlite3_value_blob(argv[1])), subtract);
+    resultSeal(context, seal);
+}
+
+void sealAdd(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    sealChange(context, argv, false);
+}
+
+void sealSub(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    sealChange(context, argv, true);
+}
+
+void sealSumStep(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    auto* seal = static_cast<Seal*>(sqlite3_aggregate_context(context, sizeof(Seal)));
+    if (!seal)
+        return;
+    if (sqlite3_value_type(argv[0]) != SQLITE_BLOB || sqlite3_value_bytes(argv[0]) != int(crypto_hash_sha256_BYTES)) {
+        sqlite3_result_error(context, "xmc_seal_sum: invalid digest", -1);
+        return;
+    }
+    addTo(seal, static_cast<const unsigned char*>(sqlite3_value_blob(argv[0])), false);
+}
+
+void sealSumFinal(sqlite3_context* context)
+{
+    auto* seal = static_cast<Seal*>(sqlite3_aggregate_context(context, 0));
+    resultSeal(context, seal ? *seal : Seal{});
+}
+
+QStringList columnsOf(const QSqlDatabase& db, const QString& table, QString* error)
+{
+    QSqlQuery query(db);
+    QStringList columns;
+    if (!query.exec(QStringLiteral("PRAGMA table_info(%1)").arg(table))) {
+        *error = query.lastError().text();
+        return {};
+    }
+    while (query.next())
+        columns << query.value(1).toString();
+    if (columns.isEmpty())
+        *error = QCoreApplication::translate("RowSeals", "The table %1 does not exist.").arg(table);
+    return columns;
+}
+
+QString digestCall(const QString& table, const QStringList& columns, const QString& prefix)
+{
+    QStringList args{QStringLiteral("'%1'").arg(table)};
+    for (const QString& column : columns)
+        args << prefix + column;
+    return QStringLiteral("xmc_row_digest(%1)").arg(args.join(QStringLiteral(", ")));
+}
+
+bool exec(QSqlDatabase& db, const QString& sql, QString* error)
+{
+    QSqlQuery query(db);
+    if (query.exec(sql))
+        return true;
+    *error = query.lastError().text();
+    return false;
+}
+
+} // namespace
+
+QStringList sealedTables()
+{
+    return {QStringLiteral("attachments"), QStringLiteral("credit_items"), QStringLiteral("record_submissions"),
+            QStringLiteral("subjects")};
+}
+
+int registerFunctions(sqlite3* db)
+{
+    const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
+    int rc = sqlite3_create_function_v2(db, "xmc_row_digest", -1, flags, nullptr, rowDigest, nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function_v2(db, "xmc_seal_add", 2, flags, nullptr, sealAdd, nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function_v2(db, "xmc_seal_sub", 2, flags, nullptr, sealSub, nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function_v2(db, "xmc_seal_sum", 1, flags, nullptr, nullptr, sealSumStep, sealSumFinal,
+                                        nullptr);
+    return rc;
+}
+
+bool install(QSqlDatabase& db, QString* error)
+{
+    for (const QString& table : sealedTables()) {
+        const QStringList columns = columnsOf(db, table, error);
+        if (columns.isEmpty())
+            return false;
+        const QString insertTrigger =
+            QStringLiteral("CREATE TRIGGER %1_seal_insert AFTER INSERT ON %1 BEGIN UPDATE table_seals SET seal = "
+                           "xmc_seal_add(seal, %2), rows = rows + 1 WHERE name = '%1'; END")
+                .arg(table, digestCall(table, columns, QStringLiteral("NEW.")));
+        const QString updateTrigger =
+            QStringLiteral("CREATE TRIGGER %1_seal_update AFTER UPDATE ON %1 BEGIN UPDATE table_seals SET seal = "
+                           "xmc_seal_add(xmc_seal_sub(seal, %2), %3) WHERE name = '%1'; END")
+                .arg(table, digestCall(table, columns, QStringLiteral("OLD.")),
+                     digestCall(table, columns, QStringLiteral("NEW.")));
+        if (!exec(db, QStringLiteral("DROP TRIGGER IF EXISTS %1_seal_insert").arg(table), error) ||
+            !exec(db, QStringLiteral("DROP TRIGGER IF EXISTS %1_seal_update").arg(table), error) ||
+            !exec(db, insertTrigger, error) || !exec(db, updateTrigger, error))
+            return false;
+        QSqlQuery row(db);
+        row.prepare(QStringLiteral("INSERT INTO table_seals (name, seal, rows) SELECT ?, ?, 0 WHERE NOT EXISTS "
+                                   "(SELECT 1 FROM table_seals WHERE name = ?)"));
+        row.addBindValue(table);
+        row.addBindValue(QString(64, QLatin1Char('0')));
+        row.addBindValue(table);
+        if (!row.exec()) {
+            *error = row.lastError().text();
+            return false;
+        }
+        if (!recompute(db, table, error))
+            return false;
+    }
+    return true;
+}
+
+bool recompute(QSqlDatabase& db, const QString& table, QString* error)
+{
+    const QStringList columns = columnsOf(db, table, error);
+    if (columns.isEmpty())
+        return false;
+    return exec(db,
+                QStringLiteral("UPDATE table_seals SET seal = (SELECT xmc_seal_sum(%2) FROM %1), rows = (SELECT "
+                               "count(*) FROM %1) WHERE name = '%1'")
+                    .arg(table, digestCall(table, columns, QString())),
+                error);
+}
+
+bool verify(const QSqlDatabase& db, QStringList* problems)
+{
+    problems->clear();
+    for (const QString& table : sealedTables()) {
+        QString error;
+        const QStringList columns = columnsOf(db, table, &error);
+        if (columns.isEmpty()) {
+            problems->append(error);
+            continue;
+        }
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        if (!query.exec(QStringLiteral("SELECT (SELECT xmc_seal_sum(%2) FROM %1), (SELECT count(*) FROM %1), "
+                                       "(SELECT seal FROM table_seals WHERE name = '%1'), (SELECT rows FROM "
+                                       "table_seals WHERE name = '%1')")
+                            .arg(table, digestCall(table, columns, QString()))) ||
+            !query.next()) {
+            problems->append(query.lastError().text());
+            continue;
+        }
+        if (query.value(0).toString() != query.value(2).toString() ||
+            query.value(1).toLongLong() != query.value(3).toLongLong())
+            problems->append(table);
+    }
+    return problems->isEmpty();
+}
+
+QString stateDigest(const QSqlDatabase& db, QString* error)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT name, seal, rows FROM table_seals ORDER BY name"))) {
+        if (error)
+            *error = query.lastError().text();
+        return {};
+    }
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    bool any = false;
+    while (query.next()) {
+        hash.addData(QStringLiteral("%1:%2:%3;")
+                         .arg(query.value(0).toString(), query.value(1).toString(), query.value(2).toString())
+                         .toUtf8());
+        any = true;
+    }
+    return any ? QString::fromLatin1(hash.result().toHex()) : QString();
+}
+
+} // namespace RowSeals
