@@ -142,6 +142,8 @@ void LoginDialog::setBusy(bool busy)
 void LoginDialog::showFailure(const WorkstationStatus& status)
 {
     m_ui->errorLabel->showStatus(status);
+    // Some reasons (a database changed outside the program) take several lines: the dialog grows to show them whole.
+    adjustSize();
     m_ui->passwordEdit->clear();
     if (status.error == WorkstationError::Throttled)
         m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(!m_ui->errorLabel->isWaiting());
