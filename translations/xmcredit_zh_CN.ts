@@ -119,6 +119,463 @@ Developers get a demo workstation with sample logins from
     </message>
 </context>
 <context>
+    <name>CaseCommands</name>
+    <message>
+        <source>The subject: its identifier or its number.</source>
+        <translation>信用主体：其证件号码或编号。</translation>
+    </message>
+    <message>
+        <source>A credit item of the subject: its number or platform id.</source>
+        <translation>该主体的一条信用信息：其编号或平台编号。</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s name.</source>
+        <translation>申请人姓名。</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s ID number.</source>
+        <translation>申请人身份证件号码。</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s document (default resident_id).</source>
+        <translation>申请人的身份证件类型（默认 resident_id，即居民身份证）。</translation>
+    </message>
+    <message>
+        <source>The applicant is the subject itself (self, the default), its legal representative (representative) or an agent (agent).</source>
+        <translation>申请人为主体本人（self，默认）、其法定代表人（representative）或受托代理人（agent）。</translation>
+    </message>
+    <message>
+        <source>How the identity document was checked (default reader).</source>
+        <translation>身份证件的核验方式（默认 reader，即读卡器）。</translation>
+    </message>
+    <message>
+        <source>Objection grounds: error, omission, trade_secret, privacy or other_rights.</source>
+        <translation>异议理由：error（错误）、omission（遗漏）、trade_secret（商业秘密）、privacy（个人隐私）或 other_rights（其他合法权益）。</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s statement.</source>
+        <translation>申请人的陈述。</translation>
+    </message>
+    <message>
+        <source>A scanned material: the policy&apos;s material key and the file (repeatable).</source>
+        <translation>扫描材料：政策规定的材料代码和文件（可重复指定）。</translation>
+    </message>
+    <message>
+        <source>move: the stage to move to; assign: the reviewer.</source>
+        <translation>move：要转入的环节；assign：承办的初审员。</translation>
+    </message>
+    <message>
+        <source>move: the workflow action, instead of --to.</source>
+        <translation>move：流程操作，可代替 --to。</translation>
+    </message>
+    <message>
+        <source>The reason or the decision&apos;s text.</source>
+        <translation>理由或决定内容。</translation>
+    </message>
+    <message>
+        <source>correct: the item&apos;s corrected title.</source>
+        <translation>correct：更正后的信息标题。</translation>
+    </message>
+    <message>
+        <source>correct: the item&apos;s corrected content.</source>
+        <translation>correct：更正后的信息内容。</translation>
+    </message>
+    <message>
+        <source>Demo workstations only: the day the action happens, or the day list and show compute the clocks for (yyyy-MM-dd; default today).</source>
+        <translation>仅限演示工作站：操作发生的日期，或 list 和 show 计算时限所依据的日期（yyyy-MM-dd；默认今天）。</translation>
+    </message>
+    <message>
+        <source>list: closed cases too.</source>
+        <translation>list：同时列出已办结的案件。</translation>
+    </message>
+    <message>
+        <source>--material takes KEY=FILE, not &quot;%1&quot;.</source>
+        <translation>--material 的格式为 KEY=FILE，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>The scan %1 cannot be read: %2</source>
+        <translation>无法读取扫描件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Name the subject with --subject.</source>
+        <translation>请使用 --subject 指定信用主体。</translation>
+    </message>
+    <message>
+        <source>There is no subject %1.</source>
+        <translation>不存在信用主体 %1。</translation>
+    </message>
+    <message>
+        <source>Name the credit item with --item.</source>
+        <translation>请使用 --item 指定信用信息。</translation>
+    </message>
+    <message>
+        <source>There is no credit item %1.</source>
+        <translation>不存在信用信息 %1。</translation>
+    </message>
+    <message>
+        <source> (paused)</source>
+        <translation>（已暂停）</translation>
+    </message>
+    <message>
+        <source>due %1, %2</source>
+        <translation>期限 %1，%2</translation>
+    </message>
+    <message>
+        <source>Repair and objection cases, through the same rules as the window.
+  case intake repair --subject ID --item ITEM [--item ITEM …] --applicant-name NAME --applicant-id ID
+        [--capacity self|representative|agent] [--id-checked HOW] [--material KEY=FILE …]
+  case intake objection --subject ID --item ITEM --grounds KEY --statement TEXT --applicant-name NAME
+        --applicant-id ID [--material KEY=FILE …]
+  case move CASE_NO --to STAGE [--note TEXT] [--title TEXT --content TEXT]   (or --action ACTION)
+  case assign CASE_NO --to REVIEWER --note REASON
+  case pause CASE_NO --note TEXT          (request supplementary materials: the clock stops)
+  case resume CASE_NO [--material KEY=FILE …]   (the materials arrived: the clock runs again)
+  case show CASE_NO
+  case list [--all]
+Every sub-command also takes --user NAME --password-stdin [--json] and, on a demo workstation only,
+--on DATE. Refusals exit 11 (a rule, with the reason) or 7 (the role); bad input exits 3; an unknown
+case, subject or item 10.</source>
+        <translation>信用修复和异议案件，与窗口使用相同的规则。
+  case intake repair --subject ID --item ITEM [--item ITEM …] --applicant-name NAME --applicant-id ID
+        [--capacity self|representative|agent] [--id-checked HOW] [--material KEY=FILE …]
+  case intake objection --subject ID --item ITEM --grounds KEY --statement TEXT --applicant-name NAME
+        --applicant-id ID [--material KEY=FILE …]
+  case move CASE_NO --to STAGE [--note TEXT] [--title TEXT --content TEXT]   （或 --action ACTION）
+  case assign CASE_NO --to REVIEWER --note REASON
+  case pause CASE_NO --note TEXT          （要求补正材料：时限暂停）
+  case resume CASE_NO [--material KEY=FILE …]   （补正材料已到：时限恢复计算）
+  case show CASE_NO
+  case list [--all]
+每个子命令还接受 --user NAME --password-stdin [--json]，仅在演示工作站上还接受 --on DATE。
+因规则拒绝时退出码为 11（附理由），因角色拒绝时为 7；输入有误为 3；案件、主体或信息不存在为 10。</translation>
+    </message>
+    <message>
+        <source>intake, move, assign, pause, resume, show or list</source>
+        <translation>intake、move、assign、pause、resume、show 或 list</translation>
+    </message>
+    <message>
+        <source>repair or objection (intake); CASE_NO</source>
+        <translation>repair 或 objection（intake）；CASE_NO（案件编号）</translation>
+    </message>
+    <message>
+        <source>Unknown case command &apos;%1&apos;: use %2.</source>
+        <translation>未知的 case 命令“%1”：请使用 %2。</translation>
+    </message>
+    <message>
+        <source>case %1 takes one argument.</source>
+        <translation>case %1 需要一个参数。</translation>
+    </message>
+    <message>
+        <source>case list takes no argument.</source>
+        <translation>case list 不接受参数。</translation>
+    </message>
+    <message>
+        <source>--on takes a date as yyyy-MM-dd, not &quot;%1&quot;.</source>
+        <translation>--on 的日期格式为 yyyy-MM-dd，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--on is for demo workstations only: on a real workstation every action happens today.</source>
+        <translation>--on 仅限演示工作站使用：在正式工作站上，所有操作都以当天为准。</translation>
+    </message>
+    <message>
+        <source>case intake takes repair or objection, not &quot;%1&quot;.</source>
+        <translation>case intake 的参数为 repair 或 objection，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>An objection concerns one credit item.</source>
+        <translation>一件异议只针对一条信用信息。</translation>
+    </message>
+    <message>
+        <source>There is no case %1.</source>
+        <translation>不存在案件 %1。</translation>
+    </message>
+    <message>
+        <source>Name the stage to move to with --to (or the action with --action).</source>
+        <translation>请使用 --to 指定要转入的环节（或使用 --action 指定操作）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a stage of a %2 case: use one of %3.</source>
+        <translation>“%1”不是%2案件的环节：请使用 %3 之一。</translation>
+    </message>
+    <message>
+        <source>A case that is %1 cannot move to %2.</source>
+        <translation>处于“%1”的案件不能转入“%2”。</translation>
+    </message>
+    <message>
+        <source>Name the reviewer with --to.</source>
+        <translation>请使用 --to 指定初审员。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseRepository</name>
+    <message>
+        <source>The applicant&apos;s capacity must be self, representative or agent, not &quot;%1&quot;.</source>
+        <translation>申请人身份须为 self、representative 或 agent，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s name is required.</source>
+        <translation>必须填写申请人姓名。</translation>
+    </message>
+    <message>
+        <source>Record how the applicant&apos;s identity document was checked.</source>
+        <translation>请记录申请人身份证件的核验方式。</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s ID number: %1</source>
+        <translation>申请人身份证件号码：%1</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s document number is required.</source>
+        <translation>必须填写申请人的证件号码。</translation>
+    </message>
+    <message>
+        <source>No credit policy is in force on %1.</source>
+        <translation>%1 无生效的信用政策。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of the materials this application needs (%2).</source>
+        <translation>“%1”不是本申请所需的材料（%2）。</translation>
+    </message>
+    <message>
+        <source>The scan of %1 is empty.</source>
+        <translation>%1 的扫描件为空。</translation>
+    </message>
+    <message>
+        <source>A %1 may not take in cases.</source>
+        <translation>%1无权受理案件。</translation>
+    </message>
+    <message>
+        <source>Choose the dishonest item(s) the repair is for.</source>
+        <translation>请选择申请修复的失信信息。</translation>
+    </message>
+    <message>
+        <source>There is no subject %1.</source>
+        <translation>不存在信用主体 %1。</translation>
+    </message>
+    <message>
+        <source>The subject has no credit item %1.</source>
+        <translation>该主体没有信用信息 %1。</translation>
+    </message>
+    <message>
+        <source>Item %1 cannot be repaired now: %2</source>
+        <translation>信息 %1 目前不能修复：%2</translation>
+    </message>
+    <message>
+        <source>Item %1 is already in the open repair case %2.</source>
+        <translation>信息 %1 已在办理中的修复案件 %2 中。</translation>
+    </message>
+    <message>
+        <source>The grounds of an objection are one of %1, not &quot;%2&quot;.</source>
+        <translation>异议理由须为 %1 之一，而不是“%2”。</translation>
+    </message>
+    <message>
+        <source>Record the applicant&apos;s statement: what is wrong and why.</source>
+        <translation>请记录申请人的陈述：哪里有误、为什么。</translation>
+    </message>
+    <message>
+        <source>Item %1 is already under objection.</source>
+        <translation>信息 %1 已处于异议处理中。</translation>
+    </message>
+    <message>
+        <source>Item %1 has been withdrawn: there is nothing to object to.</source>
+        <translation>信息 %1 已撤销：没有可提出异议的内容。</translation>
+    </message>
+    <message>
+        <source>Missing at intake: %1</source>
+        <translation>受理时缺少：%1</translation>
+    </message>
+    <message>
+        <source>There is no case %1.</source>
+        <translation>不存在案件 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is not an action of a %2 case: use one of %3.</source>
+        <translation>%1 不是%2案件的操作：请使用 %3 之一。</translation>
+    </message>
+    <message>
+        <source>A %1 may not %2.</source>
+        <translation>%1无权%2。</translation>
+    </message>
+    <message>
+        <source>The case&apos;s last event is dated %1: an action cannot be dated before it.</source>
+        <translation>该案件最近一次办理日期为 %1：操作日期不能早于该日。</translation>
+    </message>
+    <message>
+        <source>There is no active member of staff named %1.</source>
+        <translation>不存在名为 %1 的在职工作人员。</translation>
+    </message>
+    <message>
+        <source>%1 is not a reviewer: cases are assigned to reviewers.</source>
+        <translation>%1 不是初审员：案件只能分派给初审员。</translation>
+    </message>
+    <message>
+        <source>%1 took this case in and may not decide it.</source>
+        <translation>%1 受理了该案件，不得对其作出决定。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTimer</name>
+    <message>
+        <source>The case&apos;s events are not in date order (%1 on %2).</source>
+        <translation>该案件的办理记录日期顺序有误（%2 的 %1）。</translation>
+    </message>
+    <message>
+        <source>The case&apos;s supplement requests overlap.</source>
+        <translation>该案件的补正请求时间重叠。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWorkflow</name>
+    <message>
+        <source>%1 is not an action of a %2 case.</source>
+        <translation>%1 不是%2案件的操作。</translation>
+    </message>
+    <message>
+        <source>A %1 may not %2.</source>
+        <translation>%1无权%2。</translation>
+    </message>
+    <message>
+        <source>The case is still open: only a decided or withdrawn case can be reopened.</source>
+        <translation>该案件仍在办理中：只有已作出决定或已撤回的案件才能重新打开。</translation>
+    </message>
+    <message>
+        <source>The decision (%1) changed the credit record, so the case cannot be reopened: a new case or the platform must undo it.</source>
+        <translation>该决定（%1）已改变信用记录，因此不能重新打开该案件：须通过新案件或由平台撤销。</translation>
+    </message>
+    <message>
+        <source>The state the case was decided in is not known, so it cannot be reopened.</source>
+        <translation>无法确定该案件作出决定时所处的环节，因此不能重新打开。</translation>
+    </message>
+    <message>
+        <source>The case is closed (%1): reopen it first.</source>
+        <translation>该案件已办结（%1）：请先重新打开。</translation>
+    </message>
+    <message>
+        <source>%1 is not possible while the case is %2.</source>
+        <translation>案件处于“%2”时不能%1。</translation>
+    </message>
+    <message>
+        <source>Supplementary materials have already been requested: the clock is paused.</source>
+        <translation>已要求补正材料：时限已暂停计算。</translation>
+    </message>
+    <message>
+        <source>No supplementary materials were requested.</source>
+        <translation>未要求补正材料。</translation>
+    </message>
+    <message>
+        <source>The case waits for supplementary materials: record them before it moves on.</source>
+        <translation>该案件正在等待补正材料：请先登记补正材料再继续办理。</translation>
+    </message>
+    <message>
+        <source>%1 took this case in and may not decide it: another reviewer must.</source>
+        <translation>%1 受理了该案件，不得对其作出决定：须由其他初审员决定。</translation>
+    </message>
+    <message>
+        <source>%1 needs a note: the reason or the decision&apos;s text.</source>
+        <translation>“%1”须填写说明：理由或决定内容。</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>in municipal review</source>
+        <translation>市级初审中</translation>
+    </message>
+    <message>
+        <source>in provincial and national review</source>
+        <translation>省级和国家审核中</translation>
+    </message>
+    <message>
+        <source>repair approved</source>
+        <translation>修复已通过</translation>
+    </message>
+    <message>
+        <source>repair rejected</source>
+        <translation>修复未通过</translation>
+    </message>
+    <message>
+        <source>being verified with the source department</source>
+        <translation>正在向来源部门核实</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>已更正</translation>
+    </message>
+    <message>
+        <source>item withdrawn</source>
+        <translation>信息已删除</translation>
+    </message>
+    <message>
+        <source>item maintained</source>
+        <translation>信息予以维持</translation>
+    </message>
+    <message>
+        <source>application withdrawn</source>
+        <translation>申请已撤回</translation>
+    </message>
+    <message>
+        <source>objection withdrawn</source>
+        <translation>异议已撤回</translation>
+    </message>
+    <message>
+        <source>start the municipal review</source>
+        <translation>开始市级初审</translation>
+    </message>
+    <message>
+        <source>submit to the provincial and national review</source>
+        <translation>报送省级和国家审核</translation>
+    </message>
+    <message>
+        <source>reject at the municipal review</source>
+        <translation>市级初审不予通过</translation>
+    </message>
+    <message>
+        <source>record the platform&apos;s approval</source>
+        <translation>登记平台的通过决定</translation>
+    </message>
+    <message>
+        <source>record the platform&apos;s rejection</source>
+        <translation>登记平台的不予通过决定</translation>
+    </message>
+    <message>
+        <source>start verifying with the source department</source>
+        <translation>开始向来源部门核实</translation>
+    </message>
+    <message>
+        <source>correct the item</source>
+        <translation>更正该信息</translation>
+    </message>
+    <message>
+        <source>withdraw the item</source>
+        <translation>删除该信息</translation>
+    </message>
+    <message>
+        <source>maintain the item</source>
+        <translation>维持该信息</translation>
+    </message>
+    <message>
+        <source>record the applicant&apos;s withdrawal</source>
+        <translation>登记申请人撤回</translation>
+    </message>
+    <message>
+        <source>request supplementary materials</source>
+        <translation>要求补正材料</translation>
+    </message>
+    <message>
+        <source>record the supplementary materials</source>
+        <translation>登记补正材料</translation>
+    </message>
+    <message>
+        <source>reassign the case</source>
+        <translation>重新分派案件</translation>
+    </message>
+    <message>
+        <source>reopen the case</source>
+        <translation>重新打开案件</translation>
+    </message>
+</context>
+<context>
     <name>CollectionRules</name>
     <message>
         <source>No credit policy is in force on %1, so collection cannot be decided.</source>
@@ -1570,6 +2027,29 @@ Database: %2</source>
     <message>
         <source>Read-only: this database failed its integrity check. %1 Run xmcredit-admin check for the full report.</source>
         <translation>只读：此数据库未通过完整性检查。%1 请运行 xmcredit-admin check 查看完整报告。</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionGrounds</name>
+    <message>
+        <source>the information is wrong</source>
+        <translation>信息有误</translation>
+    </message>
+    <message>
+        <source>the information is incomplete</source>
+        <translation>信息有遗漏</translation>
+    </message>
+    <message>
+        <source>it infringes a trade secret</source>
+        <translation>侵犯商业秘密</translation>
+    </message>
+    <message>
+        <source>it infringes personal privacy</source>
+        <translation>侵犯个人隐私</translation>
+    </message>
+    <message>
+        <source>it infringes other lawful rights</source>
+        <translation>侵犯其他合法权益</translation>
     </message>
 </context>
 <context>
@@ -3728,6 +4208,10 @@ NAME 须具有审计员或管理员角色；审计员可在未通过登录检查
       校验哈希链及每条记录的签名；完整时退出码为 0；链断裂（消息指明第一条断裂的记录）
       或数据库未通过登录时的完整性检查（此时审计员以只读方式登录）时为 13；数据库比密钥库旧时为 14。
       标准输入：NAME 的密码。NAME 须具有审计员或管理员角色。</translation>
+    </message>
+    <message>
+        <source>Take in and move repair and objection cases</source>
+        <translation>受理和办理信用修复及异议案件</translation>
     </message>
 </context>
 </TS>
