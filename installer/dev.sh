@@ -17,7 +17,7 @@ packages=(
     libqt6sql6 libqt6sql6-sqlite libqt6opengl6-dev libgl-dev libxkbcommon-dev
     qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev
     libsqlcipher-dev sqlcipher libsodium-dev libssl-dev
-    xvfb xauth poppler-utils fonts-noto-cjk qt6-qpa-plugins
+    xvfb xauth poppler-utils fonts-noto-cjk fonts-wqy-microhei qt6-qpa-plugins
 )
 
 log() { printf '\033[1m[dev.sh]\033[0m %s\n' "$*" >&2; }

@@ -221,35 +221,6 @@ Developers get a demo workstation with sample logins from
         <translation>期限 %1，%2</translation>
     </message>
     <message>
-        <source>Repair and objection cases, through the same rules as the window.
-  case intake repair --subject ID --item ITEM [--item ITEM …] --applicant-name NAME --applicant-id ID
-        [--capacity self|representative|agent] [--id-checked HOW] [--material KEY=FILE …]
-  case intake objection --subject ID --item ITEM --grounds KEY --statement TEXT --applicant-name NAME
-        --applicant-id ID [--material KEY=FILE …]
-  case move CASE_NO --to STAGE [--note TEXT] [--title TEXT --content TEXT]   (or --action ACTION)
-  case assign CASE_NO --to REVIEWER --note REASON
-  case pause CASE_NO --note TEXT          (request supplementary materials: the clock stops)
-  case resume CASE_NO [--material KEY=FILE …]   (the materials arrived: the clock runs again)
-  case show CASE_NO
-  case list [--all]
-Every sub-command also takes --user NAME --password-stdin [--json] and, on a demo workstation only,
---on DATE. Refusals exit 11 (a rule, with the reason) or 7 (the role); bad input exits 3; an unknown
-case, subject or item 10.</source>
-        <translation>信用修复和异议案件，与窗口使用相同的规则。
-  case intake repair --subject ID --item ITEM [--item ITEM …] --applicant-name NAME --applicant-id ID
-        [--capacity self|representative|agent] [--id-checked HOW] [--material KEY=FILE …]
-  case intake objection --subject ID --item ITEM --grounds KEY --statement TEXT --applicant-name NAME
-        --applicant-id ID [--material KEY=FILE …]
-  case move CASE_NO --to STAGE [--note TEXT] [--title TEXT --content TEXT]   （或 --action ACTION）
-  case assign CASE_NO --to REVIEWER --note REASON
-  case pause CASE_NO --note TEXT          （要求补正材料：时限暂停）
-  case resume CASE_NO [--material KEY=FILE …]   （补正材料已到：时限恢复计算）
-  case show CASE_NO
-  case list [--all]
-每个子命令还接受 --user NAME --password-stdin [--json]，仅在演示工作站上还接受 --on DATE。
-因规则拒绝时退出码为 11（附理由），因角色拒绝时为 7；输入有误为 3；案件、主体或信息不存在为 10。</translation>
-    </message>
-    <message>
         <source>intake, move, assign, pause, resume, show or list</source>
         <translation>intake、move、assign、pause、resume、show 或 list</translation>
     </message>
@@ -304,6 +275,271 @@ case, subject or item 10.</source>
     <message>
         <source>Name the reviewer with --to.</source>
         <translation>请使用 --to 指定初审员。</translation>
+    </message>
+    <message>
+        <source>receipt: the PDF file to write.</source>
+        <translation>receipt：要写入的 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>Repair and objection cases, through the same rules as the window.
+  case intake repair --subject ID --item ITEM [--item ITEM …] --applicant-name NAME --applicant-id ID
+        [--capacity self|representative|agent] [--id-checked HOW] [--material KEY=FILE …]
+  case intake objection --subject ID --item ITEM --grounds KEY --statement TEXT --applicant-name NAME
+        --applicant-id ID [--material KEY=FILE …]
+  case move CASE_NO --to STAGE [--note TEXT] [--title TEXT --content TEXT]   (or --action ACTION)
+  case assign CASE_NO --to REVIEWER --note REASON
+  case pause CASE_NO --note TEXT          (request supplementary materials: the clock stops)
+  case resume CASE_NO [--material KEY=FILE …]   (the materials arrived: the clock runs again)
+  case show CASE_NO
+  case receipt CASE_NO --pdf FILE        (the acceptance receipt)
+  case list [--all]
+Every sub-command also takes --user NAME --password-stdin [--json] and, on a demo workstation only,
+--on DATE. Refusals exit 11 (a rule, with the reason) or 7 (the role); bad input exits 3; an unknown
+case, subject or item 10.</source>
+        <translation>信用修复和异议案件，与窗口使用相同的规则。
+  case intake repair --subject ID --item ITEM [--item ITEM …] --applicant-name NAME --applicant-id ID
+        [--capacity self|representative|agent] [--id-checked HOW] [--material KEY=FILE …]
+  case intake objection --subject ID --item ITEM --grounds KEY --statement TEXT --applicant-name NAME
+        --applicant-id ID [--material KEY=FILE …]
+  case move CASE_NO --to STAGE [--note TEXT] [--title TEXT --content TEXT]   （或 --action ACTION）
+  case assign CASE_NO --to REVIEWER --note REASON
+  case pause CASE_NO --note TEXT          （要求补正材料：时限暂停）
+  case resume CASE_NO [--material KEY=FILE …]   （补正材料已到：时限恢复计算）
+  case show CASE_NO
+  case receipt CASE_NO --pdf FILE        （受理回执）
+  case list [--all]
+每个子命令还接受 --user NAME --password-stdin [--json]，仅在演示工作站上还接受 --on DATE。
+因规则拒绝时退出码为 11（附理由），因角色拒绝时为 7；输入有误为 3；案件、主体或信息不存在为 10。</translation>
+    </message>
+    <message>
+        <source>Name the PDF file with --pdf.</source>
+        <translation>请使用 --pdf 指定 PDF 文件。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseQueueModel</name>
+    <message>
+        <source>on time</source>
+        <translation>按期</translation>
+    </message>
+    <message>
+        <source>at risk</source>
+        <translation>临期</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>paused (supplement)</source>
+        <translation>暂停（补正）</translation>
+    </message>
+    <message>
+        <source>completed in time</source>
+        <translation>按期办结</translation>
+    </message>
+    <message>
+        <source>completed late</source>
+        <translation>超期办结</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 个工作日</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue by %n working day(s)</source>
+        <translation>
+            <numerusform>超期 %n 个工作日</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>paused: %n working day(s) left</source>
+        <translation>
+            <numerusform>暂停：剩余 %n 个工作日</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>completed %n working day(s) late</source>
+        <translation>
+            <numerusform>超期 %n 个工作日办结</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (estimated)</source>
+        <translation>（估算）</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>信用主体</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>初审员</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>时限状态</translation>
+    </message>
+</context>
+<context>
+    <name>CaseReceipt</name>
+    <message>
+        <source>There is no case %1.</source>
+        <translation>不存在案件 %1。</translation>
+    </message>
+    <message>
+        <source>Xiamen Public Credit Information Centre</source>
+        <translation>厦门市公共信用信息中心</translation>
+    </message>
+    <message>
+        <source>Acceptance Receipt: Credit Repair Application</source>
+        <translation>信用修复申请受理回执</translation>
+    </message>
+    <message>
+        <source>Acceptance Receipt: Objection to Public Credit Information</source>
+        <translation>公共信用信息异议申请受理回执</translation>
+    </message>
+    <message>
+        <source>Case number: %1</source>
+        <translation>受理编号：%1</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>信用主体</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>the subject in person</source>
+        <translation>主体本人</translation>
+    </message>
+    <message>
+        <source>legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>agent with a power of attorney</source>
+        <translation>受托代理人</translation>
+    </message>
+    <message>
+        <source>Applicant&apos;s ID</source>
+        <translation>申请人证件号码</translation>
+    </message>
+    <message>
+        <source>Credit items</source>
+        <translation>涉及信用信息</translation>
+    </message>
+    <message>
+        <source>Grounds</source>
+        <translation>异议理由</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>Materials received</source>
+        <translation>已收材料</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Materials to supplement</source>
+        <translation>需补正材料</translation>
+    </message>
+    <message>
+        <source>The time limit starts to run again on the working day after the missing materials are received (time taken to supplement materials is not counted).</source>
+        <translation>自收到补正材料的次一工作日起继续计算办理时限（补正材料所用时间不计入办理时限）。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 working days%3)</source>
+        <translation>%1（%2 个工作日%3）</translation>
+    </message>
+    <message>
+        <source>, estimated</source>
+        <translation>，估算</translation>
+    </message>
+    <message>
+        <source>Municipal review due</source>
+        <translation>市级初审办结期限</translation>
+    </message>
+    <message>
+        <source>Decision due</source>
+        <translation>办结期限</translation>
+    </message>
+    <message>
+        <source>Whole procedure due</source>
+        <translation>全流程办结期限</translation>
+    </message>
+    <message>
+        <source>%1 (10 working days, including the provincial and national review)</source>
+        <translation>%1（10 个工作日，含省级和国家审核）</translation>
+    </message>
+    <message>
+        <source>Your application has been received. Time limits are counted in working days; the day of receipt is not counted. The decision will be notified to you.</source>
+        <translation>您的申请已受理。办理时限按工作日计算，受理当日不计入。办理结果将另行告知。</translation>
+    </message>
+    <message>
+        <source>Your objection has been received. While it is handled, the item is shown as under objection. The result will be notified to you.</source>
+        <translation>您的异议申请已受理。办理期间，该信息将标注为“异议处理中”。办理结果将另行告知。</translation>
+    </message>
+    <message>
+        <source>Service window: %1</source>
+        <translation>受理窗口：%1</translation>
+    </message>
+    <message>
+        <source>Received by: %1</source>
+        <translation>受理人：%1</translation>
+    </message>
+    <message>
+        <source>Printed by %1 on %2</source>
+        <translation>打印人：%1，打印时间：%2</translation>
+    </message>
+    <message>
+        <source>Acceptance receipt %1</source>
+        <translation>受理回执 %1</translation>
+    </message>
+    <message>
+        <source>The PDF %1 cannot be written.</source>
+        <translation>无法写入 PDF 文件 %1。</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "AdminCommand.h"
 #include "AdminSession.h"
 
+#include "cases/CaseReceipt.h"
 #include "cases/CaseRepository.h"
 #include "cases/CaseWorkflow.h"
 #include "domain/Identifiers.h"
@@ -154,6 +155,9 @@ struct Options
         QStringLiteral("DATE")};
     QCommandLineOption all{QStringLiteral("all"),
                            QCoreApplication::translate("CaseCommands", "list: closed cases too.")};
+    QCommandLineOption pdf{QStringLiteral("pdf"),
+                           QCoreApplication::translate("CaseCommands", "receipt: the PDF file to write."),
+                           QStringLiteral("FILE")};
 };
 
 struct Context
@@ -338,6 +342,7 @@ int runCase(const QStringList& args, AdminIo& io)
         "  case pause CASE_NO --note TEXT          (request supplementary materials: the clock stops)\n"
         "  case resume CASE_NO [--material KEY=FILE …]   (the materials arrived: the clock runs again)\n"
         "  case show CASE_NO\n"
+        "  case receipt CASE_NO --pdf FILE        (the acceptance receipt)\n"
         "  case list [--all]\n"
         "Every sub-command also takes --user NAME --password-stdin [--json] and, on a demo workstation only,\n"
         "--on DATE. Refusals exit 11 (a rule, with the reason) or 7 (the role); bad input exits 3; an unknown\n"
@@ -349,12 +354,28 @@ int runCase(const QStringList& args, AdminIo& io)
     parser.addPositionalArgument(QStringLiteral("argument"),
                                  QCoreApplication::translate("CaseCommands", "repair or objection (intake); CASE_NO"),
                                  QStringLiteral("[ARGUMENT]"));
-    parser.addOptions(
-        {workstationOption(), userOption(),          passwordStdinOption(), jsonOption(),     options.subject,
-         options.item,        options.applicantName, options.applicantId,   options.idType,   options.capacity,
-         options.idChecked,   options.grounds,       options.statement,     options.material, options.to,
-         options.action,      options.note,          options.title,         options.content,  options.on,
-         options.all});
+    parser.addOptions({workstationOption(),
+                       userOption(),
+                       passwordStdinOption(),
+                       jsonOption(),
+                       options.subject,
+                       options.item,
+                       options.applicantName,
+                       options.applicantId,
+                       options.idType,
+                       options.capacity,
+                       options.idChecked,
+                       options.grounds,
+                       options.statement,
+                       options.material,
+                       options.to,
+                       options.action,
+                       options.note,
+                       options.title,
+                       options.content,
+                       options.on,
+                       options.all,
+                       options.pdf});
     int code = ExitCode::Ok;
     if (!AdminCli::parse(parser, args, io, &code))
         return code;
@@ -363,7 +384,7 @@ int runCase(const QStringList& args, AdminIo& io)
     const QString command = positional.value(0);
     static const QStringList commands{QStringLiteral("intake"), QStringLiteral("move"),   QStringLiteral("assign"),
                                       QStringLiteral("pause"),  QStringLiteral("resume"), QStringLiteral("show"),
-                                      QStringLiteral("list")};
+                                      QStringLiteral("list"),   QStringLiteral("receipt")};
     if (!commands.contains(command))
         return fail(c, ExitCode::Usage,
                     QCoreApplication::translate("CaseCommands", "Unknown case command '%1': use %2.")
@@ -463,6 +484,24 @@ int runCase(const QStringList& args, AdminIo& io)
                                : fail(c, ExitCode::Failure, error);
     if (command == QLatin1String("show"))
         return printCase(c, repository, record, true);
+    if (command == QLatin1String("receipt")) {
+        const QString pdf = parser.value(options.pdf);
+        if (pdf.isEmpty())
+            return fail(c, ExitCode::Usage,
+                        QCoreApplication::translate("CaseCommands", "Name the PDF file with --pdf."));
+        WorkstationInfo info;
+        Workstation::readInfo(workstationDir(parser), &info);
+        CaseReceipt::Content content;
+        if (!CaseReceipt::gather(repository, policies, caseNo, c.on, info.name, c.session.displayName, &content,
+                                 &error) ||
+            !CaseReceipt::writePdf(content, pdf, &error))
+            return fail(c, ExitCode::Failure, error);
+        if (c.json)
+            AdminCli::printJson(c.io, QJsonObject{{QStringLiteral("caseNo"), caseNo}, {QStringLiteral("pdf"), pdf}});
+        else
+            c.io.out << pdf << Qt::endl;
+        return ExitCode::Ok;
+    }
     CaseRepository::ActionInput input;
     input.note = parser.value(options.note);
     QString action;

@@ -4,10 +4,14 @@
 #include "storage/Translations.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
 #include <QJsonDocument>
+#include <memory>
 
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 
 std::vector<AdminCommand>& adminCommands()
 {
@@ -81,7 +85,18 @@ static void printUsage(QTextStream& out)
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Commands that lay out documents (receipts) need fonts, which only a QGuiApplication provides; it runs on the
+    // offscreen platform, so the CLI still needs no display.
+    bool rendersDocuments = false;
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "receipt") == 0)
+            rendersDocuments = true;
+    }
+    if (rendersDocuments && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application(rendersDocuments ? new QGuiApplication(argc, argv)
+                                                                   : new QCoreApplication(argc, argv));
+    QCoreApplication& app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("xmcredit"));
     QCoreApplication::setOrganizationName(QStringLiteral("xmcredit"));
     QCoreApplication::setApplicationVersion(QStringLiteral(XMCREDIT_VERSION));

@@ -14,6 +14,7 @@
 #include "storage/Staff.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -729,6 +730,91 @@ bool CaseRepository::timer(const CaseRecord& record, const QDate& asOf, CaseTime
         if (error)
             *error = why;
         return false;
+    }
+    return true;
+}
+
+bool CaseRepository::queue(Scope scope, const QDate& asOf, QList<QueueRow>* rows, QString* error) const
+{
+    rows->clear();
+    static const QString open = QStringLiteral("c.state IN ('received', 'municipal_review', 'platform_review', "
+                                               "'verifying')");
+    QString where;
+    switch (scope) {
+    case Scope::Mine:
+        where = open + QStringLiteral(" AND (c.assigned_to = :me OR (c.assigned_to IS NULL AND c.intake_by = :me))");
+        break;
+    case Scope::Unassigned:
+        where = open + QStringLiteral(" AND c.assigned_to IS NULL");
+        break;
+    case Scope::Open:
+        where = open;
+        break;
+    case Scope::Closed:
+        where = QStringLiteral("NOT (") + open + QLatin1Char(')');
+        break;
+    case Scope::All:
+        where = QStringLiteral("1");
+        break;
+    }
+    QSqlDatabase db = m_session.database();
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QLatin1String(CaseColumns) + QStringLiteral(" WHERE ") + where + QStringLiteral(" ORDER BY c.id"));
+    if (scope == Scope::Mine)
+        q.bindValue(QStringLiteral(":me"), m_session.username);
+    if (!q.exec()) {
+        if (error)
+            *error = q.lastError().text();
+        return false;
+    }
+    QHash<qint64, int> index;
+    while (q.next()) {
+        QueueRow row;
+        row.record = caseFrom(q);
+        index.insert(row.record.id, int(rows->size()));
+        rows->append(row);
+    }
+    if (rows->isEmpty())
+        return true;
+    // Every event and item of those cases in one pass each (ordered by case, then event).
+    const qint64 first = rows->first().record.id;
+    const qint64 last = rows->last().record.id;
+    QHash<qint64, QList<CaseTimer::Event>> events;
+    QSqlQuery e(db);
+    e.setForwardOnly(true);
+    e.prepare(QStringLiteral("SELECT case_id, action, on_date FROM case_events WHERE case_id BETWEEN ? AND ? AND "
+                             "action <> 'intake' ORDER BY case_id, id"));
+    e.addBindValue(first);
+    e.addBindValue(last);
+    if (!e.exec()) {
+        if (error)
+            *error = e.lastError().text();
+        return false;
+    }
+    while (e.next()) {
+        const qint64 caseId = e.value(0).toLongLong();
+        if (index.contains(caseId))
+            events[caseId].append({e.value(1).toString(), QDate::fromString(e.value(2).toString(), Qt::ISODate)});
+    }
+    QSqlQuery items(db);
+    items.setForwardOnly(true);
+    items.prepare(QStringLiteral("SELECT case_id, item_id FROM case_items WHERE case_id BETWEEN ? AND ?"));
+    items.addBindValue(first);
+    items.addBindValue(last);
+    if (!items.exec()) {
+        if (error)
+            *error = items.lastError().text();
+        return false;
+    }
+    while (items.next()) {
+        const auto it = index.constFind(items.value(0).toLongLong());
+        if (it != index.constEnd())
+            (*rows)[it.value()].record.itemIds.append(items.value(1).toLongLong());
+    }
+    for (QueueRow& row : *rows) {
+        row.timed = CaseTimer::compute(row.record.kind, row.record.receivedOn, events.value(row.record.id), m_policies,
+                                       m_calendar, asOf, &row.timer, &row.timerError);
     }
     return true;
 }

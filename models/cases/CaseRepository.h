@@ -73,6 +73,24 @@ public:
     bool materials(qint64 caseId, QList<CaseMaterialRecord>* materials, QString* error = nullptr) const;
     // Every case, open ones only unless includeClosed.
     bool list(bool includeClosed, QList<CaseRecord>* cases, QString* error = nullptr) const;
+    // A queue: the cases of a scope with their clocks as of a day, read with two queries whatever the number of cases
+    // (the events of all of them in one pass), for the queue views and the dashboard.
+    enum class Scope {
+        Mine,       // open cases assigned to the user (reviewers) or taken in by them (clerks)
+        Unassigned, // open cases nobody reviews yet
+        Open,       // every open case
+        Closed,     // every decided or withdrawn case
+        All,
+    };
+    struct QueueRow
+    {
+        CaseRecord record;
+        CaseTimer::Status timer;
+        bool timed = false; // false when the clock could not be computed (timerError says why)
+        QString timerError;
+    };
+    bool queue(Scope scope, const QDate& asOf, QList<QueueRow>* rows, QString* error = nullptr) const;
+
     // The case's clocks as of a day.
     bool timer(const CaseRecord& record, const QDate& asOf, CaseTimer::Status* status, QString* error = nullptr) const;
     // The materials the policy asks of this applicant that the case has no scan of yet.

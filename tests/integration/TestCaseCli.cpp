@@ -13,9 +13,11 @@
 #include "storage/SqlCipherDriver.h"
 #include "storage/Workstation.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -32,6 +34,7 @@ private slots:
     void badInputIsRefused();
     void onIsForDemoWorkstationsOnly();
     void listShowsEveryOpenCaseWithItsClock();
+    void receiptPdfReadsBack();
     void auditTrailHoldsEveryMove();
 
 private:
@@ -484,6 +487,52 @@ void TestCaseCli::listShowsEveryOpenCaseWithItsClock()
     QCOMPARE(c.value(QLatin1String("state")).toString(), QStringLiteral("paused"));
     QVERIFY(c.contains(QLatin1String("estimated")));
     QCOMPARE(caseAs(QStringLiteral("supervisor"), {QStringLiteral("list"), QStringLiteral("--all")}).code, 0);
+}
+
+// The acceptance receipt as a PDF, in Chinese: pdftotext reads back its title, case number and due date.
+void TestCaseCli::receiptPdfReadsBack()
+{
+    const QString pdf = m_tmp.filePath(QStringLiteral("receipt.pdf"));
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XMCREDIT_KDF_FAST"), QStringLiteral("1"));
+    env.insert(QStringLiteral("XMCREDIT_STATE_DIR"), m_state.path());
+    env.insert(QStringLiteral("XMCREDIT_LANG"), QStringLiteral("zh_CN"));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(XMCREDIT_ADMIN_BIN),
+                  {QStringLiteral("case"), QStringLiteral("receipt"), QStringLiteral("YY2026-000001"),
+                   QStringLiteral("--pdf"), pdf, QStringLiteral("--workstation"), m_dir, QStringLiteral("--user"),
+                   QStringLiteral("clerk"), QStringLiteral("--password-stdin"), QStringLiteral("--on"),
+                   QStringLiteral("2026-02-12")});
+    QVERIFY(process.waitForStarted());
+    process.write("clerk-demo\n");
+    process.closeWriteChannel();
+    QVERIFY(process.waitForFinished(60000));
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    QFile file(pdf);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.read(5) == "%PDF-");
+    file.close();
+    const QString dir = qEnvironmentVariable("XMCREDIT_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        QFile::remove(QDir(dir).filePath(QStringLiteral("receipt-zh_CN.pdf")));
+        QFile::copy(pdf, QDir(dir).filePath(QStringLiteral("receipt-zh_CN.pdf")));
+    }
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    QVERIFY2(text.waitForFinished(30000), "pdftotext (poppler-utils) is installed by installer/dev.sh");
+    const QString extracted = QString::fromUtf8(text.readAllStandardOutput());
+    QVERIFY2(extracted.contains(QStringLiteral("YY2026-000001")), qPrintable(extracted));
+    QVERIFY2(extracted.contains(QStringLiteral("2026-02-27")), qPrintable(extracted));
+    QVERIFY2(extracted.contains(QStringLiteral("受理回执")), qPrintable(extracted));
+    // Identifiers are masked on the receipt.
+    QVERIFY2(!extracted.contains(Applicant), qPrintable(extracted));
+    // A case that does not exist, and a missing --pdf.
+    QCOMPARE(caseAs(QStringLiteral("clerk"),
+                    {QStringLiteral("receipt"), QStringLiteral("YY2026-999999"), QStringLiteral("--pdf"), pdf})
+                 .code,
+             10);
+    QCOMPARE(caseAs(QStringLiteral("clerk"), {QStringLiteral("receipt"), QStringLiteral("YY2026-000001")}).code, 2);
 }
 
 void TestCaseCli::auditTrailHoldsEveryMove()
