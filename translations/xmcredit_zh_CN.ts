@@ -541,6 +541,10 @@ case, subject or item 10.</source>
         <source>The PDF %1 cannot be written.</source>
         <translation>无法写入 PDF 文件 %1。</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>CaseRepository</name>

@@ -71,12 +71,12 @@ QString html(const Content& c)
     row(QCoreApplication::translate("CaseReceipt", "Subject"), r.subjectName);
     row(QCoreApplication::translate("CaseReceipt", "Identifier"), Identifiers::mask(r.subjectIdentifier));
     row(QCoreApplication::translate("CaseReceipt", "Applicant"),
-        QStringLiteral("%1 (%2)").arg(
-            r.applicant.name, r.applicant.capacity == QLatin1String("self")
-                                  ? QCoreApplication::translate("CaseReceipt", "the subject in person")
-                              : r.applicant.capacity == QLatin1String("representative")
-                                  ? QCoreApplication::translate("CaseReceipt", "legal representative")
-                                  : QCoreApplication::translate("CaseReceipt", "agent with a power of attorney")));
+        QCoreApplication::translate("CaseReceipt", "%1 (%2)")
+            .arg(r.applicant.name, r.applicant.capacity == QLatin1String("self")
+                                       ? QCoreApplication::translate("CaseReceipt", "the subject in person")
+                                   : r.applicant.capacity == QLatin1String("representative")
+                                       ? QCoreApplication::translate("CaseReceipt", "legal representative")
+                                       : QCoreApplication::translate("CaseReceipt", "agent with a power of attorney")));
     row(QCoreApplication::translate("CaseReceipt", "Applicant's ID"), Identifiers::mask(r.applicant.idNumber));
     QStringList items;
     for (qint64 id : r.itemIds)
