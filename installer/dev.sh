@@ -75,6 +75,14 @@ run() {
         9) ;;
         *) log "could not generate the demo city (exit code $rc)"; exit "$rc" ;;
     esac
+    # Cases in every stage and clock state for the queues and the dashboard (exit 9: there are cases already).
+    rc=0
+    "$admin" demo-cases --workstation "$dir" --count "${XMCREDIT_DEMO_CASES:-60}" --seed 2021 >/dev/null 2>&1 || rc=$?
+    case $rc in
+        0) log "made the demo cases" ;;
+        9) ;;
+        *) log "could not make the demo cases (exit code $rc)"; exit "$rc" ;;
+    esac
     "$admin" demo-logins --workstation "$dir"
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
         log "no display: starting the workstation under xvfb-run"

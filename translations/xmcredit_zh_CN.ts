@@ -315,6 +315,201 @@ case, subject or item 10.</source>
         <source>Name the PDF file with --pdf.</source>
         <translation>请使用 --pdf 指定 PDF 文件。</translation>
     </message>
+    <message>
+        <source>Fills a demo workstation&apos;s queues: repair applications and objections received over the last weeks and moved on by the demo clerk and reviewer, in every stage and clock state. Only for demo workstations with a demo city and no cases yet (exit 9 when there are cases). Logs in as the demo staff itself.</source>
+        <translation>为演示工作站填充案件队列：近几周受理、由演示受理员和初审员推进的信用修复和异议案件，涵盖各个环节和时限状态。仅限已生成演示城市且尚无案件的演示工作站（已有案件时退出码为 9）。该命令自行以演示工作人员身份登录。</translation>
+    </message>
+    <message>
+        <source>Number of cases (default 60).</source>
+        <translation>案件数量（默认 60）。</translation>
+    </message>
+    <message>
+        <source>Seed of the generator (default 1).</source>
+        <translation>生成器的种子（默认 1）。</translation>
+    </message>
+    <message>
+        <source>--count takes 0 to 100000.</source>
+        <translation>--count 取值为 0 到 100000。</translation>
+    </message>
+    <message>
+        <source>--seed takes a whole number.</source>
+        <translation>--seed 须为整数。</translation>
+    </message>
+    <message>
+        <source>demo-cases is for demo workstations only.</source>
+        <translation>demo-cases 仅限演示工作站使用。</translation>
+    </message>
+    <message>
+        <source>The workstation has cases already.</source>
+        <translation>该工作站已有案件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Made %n demo case(s).</source>
+        <translation>
+            <numerusform>已生成 %n 件演示案件。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseIntakeDialog</name>
+    <message>
+        <source>Credit Repair Application</source>
+        <translation>信用修复申请</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>异议申请</translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+Item %3: %4, decided %5</source>
+        <translation>%1（%2）
+信息 %3：%4，决定日期 %5</translation>
+    </message>
+    <message>
+        <source>The subject in person</source>
+        <translation>主体本人</translation>
+    </message>
+    <message>
+        <source>Its legal representative</source>
+        <translation>其法定代表人</translation>
+    </message>
+    <message>
+        <source>An agent with a power of attorney</source>
+        <translation>持授权委托书的代理人</translation>
+    </message>
+    <message>
+        <source>&amp;Applicant is:</source>
+        <translation>申请人身份(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Applicant&apos;s &amp;name:</source>
+        <translation>申请人姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Resident ID number (an ID card reader types it here)</source>
+        <translation>居民身份证号码（读卡器会自动填入）</translation>
+    </message>
+    <message>
+        <source>Applicant&apos;s &amp;ID number:</source>
+        <translation>申请人证件号码(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>ID card reader</source>
+        <translation>身份证读卡器</translation>
+    </message>
+    <message>
+        <source>Checked by sight against the holder</source>
+        <translation>人证比对核验</translation>
+    </message>
+    <message>
+        <source>Online identity verification</source>
+        <translation>联网身份核查</translation>
+    </message>
+    <message>
+        <source>Identity &amp;checked by:</source>
+        <translation>身份核验方式(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Grounds:</source>
+        <translation>异议理由(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>What is wrong, and why (required)</source>
+        <translation>哪里有误、为什么（必填）</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s statement (optional)</source>
+        <translation>申请人陈述（选填）</translation>
+    </message>
+    <message>
+        <source>&amp;Statement:</source>
+        <translation>陈述(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Materials (attach each scan; missing ones put the case into supplement):</source>
+        <translation>申请材料（逐项附上扫描件；缺少的材料将使案件进入补正）：</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <source>Scanner &amp;Folder…</source>
+        <translation>扫描文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Receive</source>
+        <translation>受理(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Scanner Folder</source>
+        <translation>扫描文件夹</translation>
+    </message>
+    <message>
+        <source>No scanner folder is watched: attach scans from files.</source>
+        <translation>未监视扫描文件夹：请从文件附上扫描件。</translation>
+    </message>
+    <message>
+        <source>From the moment the objection is received, the item shows as under objection (异议处理中). Decision due within 6 working days.</source>
+        <translation>异议受理后，该信息即标注为“异议处理中”。办结期限为 6 个工作日。</translation>
+    </message>
+    <message>
+        <source>Eligible for credit repair. %1</source>
+        <translation>符合信用修复条件。%1</translation>
+    </message>
+    <message>
+        <source>Not yet: an application is accepted from %1. %2</source>
+        <translation>暂不符合：自 %1 起方可受理申请。%2</translation>
+    </message>
+    <message>
+        <source>Never repairable: %1</source>
+        <translation>不予修复：%1</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>✓ %1</source>
+        <translation>✓ %1</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>附上…</translation>
+    </message>
+    <message>
+        <source>Scan of the Material</source>
+        <translation>材料扫描件</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
+        <translation>扫描件 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>The scan %1 cannot be read: %2</source>
+        <translation>无法读取扫描件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The scan %1 is empty.</source>
+        <translation>扫描件 %1 为空。</translation>
+    </message>
+    <message>
+        <source>Watching the scanner folder %1: a new scan is attached to the next missing material.</source>
+        <translation>正在监视扫描文件夹 %1：新的扫描件将附到下一项缺少的材料。</translation>
+    </message>
+    <message>
+        <source>Attached the new scan %1 as: %2</source>
+        <translation>已将新扫描件 %1 附为：%2</translation>
+    </message>
+    <message>
+        <source>This item cannot be repaired now: see above.</source>
+        <translation>该信息目前不能修复：见上方说明。</translation>
+    </message>
 </context>
 <context>
     <name>CaseQueueModel</name>
@@ -813,6 +1008,145 @@ case, subject or item 10.</source>
     <message>
         <source>reopen the case</source>
         <translation>重新打开案件</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>My cases</source>
+        <translation>我的案件</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分派</translation>
+    </message>
+    <message>
+        <source>All open cases</source>
+        <translation>全部在办案件</translation>
+    </message>
+    <message>
+        <source>Closed cases</source>
+        <translation>已办结案件</translation>
+    </message>
+    <message>
+        <source>&amp;Queue:</source>
+        <translation>队列(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>Repairs and objections</source>
+        <translation>信用修复和异议</translation>
+    </message>
+    <message>
+        <source>Filter: case number, subject, applicant, staff (Ctrl+K)</source>
+        <translation>筛选：案件编号、信用主体、申请人、工作人员（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>刷新（F5）</translation>
+    </message>
+    <message>
+        <source>Choose a case in the queue (Enter opens it).</source>
+        <translation>请在队列中选择案件（按 Enter 打开）。</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>办理记录</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>办理人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Reason or decision text (required to decide, reject, reopen or reassign)</source>
+        <translation>理由或决定内容（作出决定、不予通过、重新打开或重新分派时必填）</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>说明(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;viewer:</source>
+        <translation>初审员(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Print Acceptance Receipt…</source>
+        <translation>打印受理回执(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>There is no case %1.</source>
+        <translation>不存在案件 %1。</translation>
+    </message>
+    <message>
+        <source> · waiting for supplementary materials</source>
+        <translation> · 等待补正材料</translation>
+    </message>
+    <message>
+        <source>Subject: %1 (%2)</source>
+        <translation>信用主体：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Applicant: %1, %2</source>
+        <translation>申请人：%1，%2</translation>
+    </message>
+    <message>
+        <source>Credit items: %1</source>
+        <translation>涉及信用信息：%1</translation>
+    </message>
+    <message>
+        <source>Grounds: %1. %2</source>
+        <translation>异议理由：%1。%2</translation>
+    </message>
+    <message>
+        <source>Received %1 by %2; reviewer: %3</source>
+        <translation>%1 由 %2 受理；初审员：%3</translation>
+    </message>
+    <message>
+        <source>not assigned</source>
+        <translation>未分派</translation>
+    </message>
+    <message>
+        <source>Clock: %1 (due %2)</source>
+        <translation>时限：%1（期限 %2）</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Decision: %1</source>
+        <translation>决定：%1</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>✓ %1: %2 (SHA-256 %3…)</source>
+        <translation>✓ %1：%2（SHA-256 %3…）</translation>
+    </message>
+    <message>
+        <source>✗ %1: missing</source>
+        <translation>✗ %1：缺少</translation>
+    </message>
+    <message>
+        <source>Acceptance receipt %1</source>
+        <translation>受理回执 %1</translation>
     </message>
 </context>
 <context>
@@ -3469,6 +3803,14 @@ Database: %2</source>
         <source>Opened on %1 for: %2</source>
         <translation>%1 打开，查询依据：%2</translation>
     </message>
+    <message>
+        <source>Credit &amp;Repair Application…</source>
+        <translation>信用修复申请(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>O&amp;bjection…</source>
+        <translation>异议申请(&amp;B)…</translation>
+    </message>
 </context>
 <context>
     <name>SubjectProfile</name>
@@ -3724,6 +4066,14 @@ If the document shows it exactly like this, a supervisor may accept it. The over
     <message>
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
     </message>
 </context>
 <context>
@@ -4452,6 +4802,10 @@ NAME 须具有审计员或管理员角色；审计员可在未通过登录检查
     <message>
         <source>Take in and move repair and objection cases</source>
         <translation>受理和办理信用修复及异议案件</translation>
+    </message>
+    <message>
+        <source>Fill a demo workstation&apos;s case queues</source>
+        <translation>为演示工作站填充案件队列</translation>
     </message>
 </context>
 </TS>

@@ -135,6 +135,23 @@ SubjectPage::SubjectPage(const Session& session, const PolicyRegistry& policies,
     m_find = new QPushButton(tr("Find &Another Subject"), m_content);
     m_find->setObjectName(QStringLiteral("findButton"));
     buttons->addWidget(m_enterRecord);
+    // Intake at the window: for the item selected in the view.
+    auto* repair = new QPushButton(tr("Credit &Repair Application…"), m_content);
+    repair->setObjectName(QStringLiteral("repairButton"));
+    auto* objection = new QPushButton(tr("O&bjection…"), m_content);
+    objection->setObjectName(QStringLiteral("objectionButton"));
+    for (QPushButton* button : {repair, objection}) {
+        button->setVisible(session.can(Permission::IntakeCase));
+        buttons->addWidget(button);
+    }
+    connect(repair, &QPushButton::clicked, this, [this] {
+        if (const qint64 item = selectedItemId())
+            emit caseIntakeRequested(CaseKind::Repair, item);
+    });
+    connect(objection, &QPushButton::clicked, this, [this] {
+        if (const qint64 item = selectedItemId())
+            emit caseIntakeRequested(CaseKind::Objection, item);
+    });
     buttons->addStretch(1);
     buttons->addWidget(m_find);
     content->addLayout(buttons);
@@ -149,6 +166,14 @@ SubjectPage::SubjectPage(const Session& session, const PolicyRegistry& policies,
 
     m_content->setVisible(false);
     setFocusProxy(m_view);
+}
+
+qint64 SubjectPage::selectedItemId() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid() || current.data(SubjectItemsModel::RowKindRole).toInt() != SubjectItemsModel::ItemRow)
+        return 0;
+    return current.data(SubjectItemsModel::ItemIdRole).toLongLong();
 }
 
 const SubjectProfile& SubjectPage::profile() const

@@ -24,7 +24,7 @@ class SubjectItemsModel;
 // and not blocking) and then reads through SubjectProfiles::open, which audits "subject.open" with it.
 //
 // Object names for tests: nameLabel, identifierLabel, detailsLabel, basisLabel, warningBanner, itemsView,
-// enterRecordButton, findButton, emptyLabel; the basis dialog is "queryBasisDialog".
+// enterRecordButton, repairButton, objectionButton, findButton, emptyLabel; the basis dialog is "queryBasisDialog".
 class SubjectPage : public QWidget
 {
     Q_OBJECT
@@ -49,11 +49,15 @@ public:
     // Actions the page's buttons trigger (the window's page actions, with their shortcuts).
     void setEnterRecordAction(QAction* action);
     void setFindAction(QAction* action);
+    // The credit item selected in the view (0 when none is).
+    qint64 selectedItemId() const;
 
 signals:
     // A subject was opened (the main window then shows this page).
     void subjectOpened(const Subject& subject);
     void openFailed(const QString& error);
+    // The clerk asked to take in a repair application or an objection for the selected item.
+    void caseIntakeRequested(CaseKind kind, qint64 itemId);
 
 private:
     void showProfile();

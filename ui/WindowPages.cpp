@@ -1,5 +1,7 @@
 #include "WindowPages.h"
 
+#include "CaseIntakeDialog.h"
+#include "CasesPage.h"
 #include "MainWindow.h"
 #include "MessageBoxes.h"
 #include "RecordEntryForm.h"
@@ -8,6 +10,8 @@
 #include "SubjectPage.h"
 
 #include "domain/PolicyRegistry.h"
+#include "domain/WorkingCalendar.h"
+#include "records/CreditItemRepository.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -18,7 +22,9 @@ WindowPages installWindowPages(MainWindow* window)
 {
     WindowPages pages;
     const Session& session = window->session();
-    if (!session.can(Permission::QuerySubject) && !session.can(Permission::EnterRecord))
+    const bool works = session.can(Permission::IntakeCase) || session.can(Permission::ReviewCase) ||
+                       session.can(Permission::SuperviseCases);
+    if (!session.can(Permission::QuerySubject) && !session.can(Permission::EnterRecord) && !works)
         return pages;
 
     QString policyError;
@@ -77,6 +83,38 @@ WindowPages installWindowPages(MainWindow* window)
         if (SubjectPage* subject = pages.subject) {
             QObject::connect(pages.subjectEntry, &SubjectEntryForm::openRequested, subject,
                              [subject](qint64 id, const QString& caption) { subject->openSubject(id, caption); });
+        }
+    }
+    if (works) {
+        QString calendarError;
+        const WorkingCalendar calendar = WorkingCalendar::builtIn(&calendarError);
+        pages.cases = new CasesPage(session, policies, calendar);
+        pages.casesAction =
+            window->addPage(pages.cases, QCoreApplication::translate("WindowPages", "Cases"),
+                            QKeySequence(QCoreApplication::translate("WindowPages", "Ctrl+J")),
+                            {Permission::IntakeCase, Permission::ReviewCase, Permission::SuperviseCases});
+        CasesPage* cases = pages.cases;
+        QObject::connect(window, &MainWindow::pageShown, cases, [cases](QWidget* page) {
+            if (page == cases)
+                cases->refresh();
+        });
+        if (SubjectPage* subject = pages.subject) {
+            QObject::connect(subject, &SubjectPage::caseIntakeRequested, window,
+                             [window, subject, cases, session, policies, calendar](CaseKind kind, qint64 itemId) {
+                                 CreditItem item;
+                                 if (!CreditItemRepository(session.database()).findById(itemId, &item))
+                                     return;
+                                 auto* dialog = new CaseIntakeDialog(session, policies, calendar, kind,
+                                                                     subject->profile().subject, item, window);
+                                 dialog->setAttribute(Qt::WA_DeleteOnClose);
+                                 QObject::connect(dialog, &CaseIntakeDialog::caseReceived, window,
+                                                  [window, cases](const QString& caseNo) {
+                                                      window->showPage(cases);
+                                                      cases->refresh();
+                                                      cases->openCase(caseNo);
+                                                  });
+                                 dialog->open();
+                             });
         }
     }
     return pages;

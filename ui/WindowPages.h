@@ -4,6 +4,7 @@
 
 class MainWindow;
 class QAction;
+class CasesPage;
 class RecordEntryForm;
 class SearchPage;
 class SubjectEntryForm;
@@ -12,7 +13,8 @@ class SubjectPage;
 // The subject and record pages of the main window, each added only for a role that may use it, and the flow
 // between them: Find Subject (Ctrl+F) → Enter on a result asks the basis and opens it in Subject (Ctrl+D) → Enter
 // a Record (Ctrl+E) for that subject → saved entries show in the subject view; New Subject (Ctrl+N) for one that
-// is not on the platform yet.
+// is not on the platform yet. Cases (Ctrl+J): the repair and objection queues; a clerk takes a case in from the
+// subject view (repair or objection for the selected item), and the new case opens in the queue.
 struct WindowPages
 {
     QPointer<SearchPage> search;
@@ -23,6 +25,8 @@ struct WindowPages
     QPointer<QAction> subjectAction;
     QPointer<QAction> recordEntryAction;
     QPointer<QAction> subjectEntryAction;
+    QPointer<CasesPage> cases;
+    QPointer<QAction> casesAction;
 };
 
 // Adds the pages to window (AppController calls it right after creating the window). The pages use the window's

@@ -178,4 +178,16 @@ void warnIfFastKdf(AdminIo& io)
            << Qt::endl;
 }
 
+QList<DemoLogin> demoLogins()
+{
+    return {
+        {QStringLiteral("admin"), Role::Administrator, QStringLiteral("陈管理 (demo)"), QStringLiteral("admin-demo")},
+        {QStringLiteral("clerk"), Role::Clerk, QStringLiteral("林窗口 (demo)"), QStringLiteral("clerk-demo")},
+        {QStringLiteral("reviewer"), Role::Reviewer, QStringLiteral("黄初审 (demo)"), QStringLiteral("reviewer-demo")},
+        {QStringLiteral("supervisor"), Role::Supervisor, QStringLiteral("张主管 (demo)"),
+         QStringLiteral("supervisor-demo")},
+        {QStringLiteral("auditor"), Role::Auditor, QStringLiteral("王审计 (demo)"), QStringLiteral("auditor-demo")},
+    };
+}
+
 } // namespace AdminSession

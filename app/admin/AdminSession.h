@@ -43,6 +43,16 @@ bool login(const QCommandLineParser& parser, AdminIo& io, bool json, Session* se
 // (KdfParams::fastForTests()), so that nobody mistakes a test build's workstation for a real one.
 void warnIfFastKdf(AdminIo& io);
 
+// The documented logins of a demo workstation (demo-init makes them; demo-logins prints them), one per role.
+struct DemoLogin
+{
+    QString username;
+    Role role;
+    QString displayName;
+    QString password;
+};
+QList<DemoLogin> demoLogins();
+
 // Closes the session when the command returns.
 struct SessionGuard
 {

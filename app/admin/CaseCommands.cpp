@@ -7,9 +7,12 @@
 #include "cases/CaseReceipt.h"
 #include "cases/CaseRepository.h"
 #include "cases/CaseWorkflow.h"
+#include "cases/DemoCases.h"
 #include "domain/Identifiers.h"
 #include "records/CreditItemRepository.h"
 #include "records/SubjectRepository.h"
+#include "storage/Signing.h"
+#include "storage/SqlCipherDriver.h"
 #include "storage/Workstation.h"
 
 #include <QCoreApplication>
@@ -17,6 +20,8 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QMimeDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 
 using namespace AdminSession;
 
@@ -548,7 +553,113 @@ int runCase(const QStringList& args, AdminIo& io)
     return result(repository.act(caseNo, action, input, c.on, &after), after);
 }
 
+// Cases for the demo city: the demo staff take them in and move them on, each signing their own steps.
+int runDemoCases(const QStringList& args, AdminIo& io)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "CaseCommands",
+        "Fills a demo workstation's queues: repair applications and objections received over the last weeks and "
+        "moved on by the demo clerk and reviewer, in every stage and clock state. Only for demo workstations with a "
+        "demo city and no cases yet (exit 9 when there are cases). Logs in as the demo staff itself."));
+    const QCommandLineOption count(QStringLiteral("count"),
+                                   QCoreApplication::translate("CaseCommands", "Number of cases (default 60)."),
+                                   QStringLiteral("N"), QStringLiteral("60"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+                                  QCoreApplication::translate("CaseCommands", "Seed of the generator (default 1)."),
+                                  QStringLiteral("S"), QStringLiteral("1"));
+    parser.addOptions({workstationOption(), count, seed, jsonOption()});
+    int code = ExitCode::Ok;
+    if (!AdminCli::parse(parser, args, io, &code))
+        return code;
+    const bool json = parser.isSet(jsonOption());
+    bool ok = false;
+    const int n = parser.value(count).toInt(&ok);
+    if (!ok || n < 0 || n > 100000)
+        return AdminCli::fail(io, json, ExitCode::InvalidInput,
+                              QCoreApplication::translate("CaseCommands", "--count takes 0 to 100000."));
+    const quint32 seedValue = parser.value(seed).toUInt(&ok);
+    if (!ok)
+        return AdminCli::fail(io, json, ExitCode::InvalidInput,
+                              QCoreApplication::translate("CaseCommands", "--seed takes a whole number."));
+    const QString dir = workstationDir(parser);
+    WorkstationInfo info;
+    const WorkstationStatus read = Workstation::readInfo(dir, &info);
+    if (!read.ok())
+        return AdminSession::fail(io, json, read);
+    if (!info.demo)
+        return AdminCli::fail(io, json, ExitCode::Rejected,
+                              QCoreApplication::translate("CaseCommands", "demo-cases is for demo workstations only."));
+    // Each demo member of staff signs their own steps: unlock every demo login for its signing key.
+    QMap<QString, UnlockResult> unlocked;
+    for (const DemoLogin& login : demoLogins()) {
+        const UnlockResult result = Workstation::unlock(dir, login.username, login.password);
+        if (!result.ok())
+            return AdminSession::fail(io, json, result.status);
+        unlocked.insert(login.username, result);
+    }
+    Session admin;
+    const WorkstationStatus opened =
+        Workstation::openSession(unlocked.value(QStringLiteral("admin")), QStringLiteral("xmcredit-admin"), &admin);
+    if (!opened.ok())
+        return AdminSession::fail(io, json, opened);
+    SessionGuard guard{admin};
+    {
+        QSqlQuery existing(admin.database());
+        if (existing.exec(QStringLiteral("SELECT count(*) FROM cases")) && existing.next() &&
+            existing.value(0).toLongLong() > 0)
+            return AdminCli::fail(io, json, ExitCode::Exists,
+                                  QCoreApplication::translate("CaseCommands", "The workstation has cases already."));
+    }
+    auto actAs = [&](const QString& username) {
+        const UnlockResult& u = unlocked[username];
+        SignerRing::setKey(admin.databasePath, username, *u.signingSeed);
+        Session s = admin;
+        s.username = username;
+        s.displayName = u.displayName;
+        s.role = u.role;
+        return s;
+    };
+    const DemoCaseActors actors{actAs(QStringLiteral("clerk")), actAs(QStringLiteral("reviewer")),
+                                actAs(QStringLiteral("supervisor"))};
+    QString error;
+    const PolicyRegistry policies = PolicyRegistry::builtIn(&error);
+    const WorkingCalendar calendar = WorkingCalendar::builtIn(&error);
+    DemoCasesReport report;
+    // All or nothing: an interrupted run leaves no cases, and the next run makes them.
+    QSqlDatabase db = admin.database();
+    bool generated = db.transaction();
+    if (!generated)
+        error = db.lastError().text();
+    generated = generated &&
+                DemoCases::generate(actors, policies, calendar, n, seedValue, QDate::currentDate(), &report, &error);
+    if (generated && !db.commit()) {
+        generated = false;
+        error = db.lastError().text();
+    }
+    if (!generated)
+        db.rollback();
+    for (const QString& username : {QStringLiteral("clerk"), QStringLiteral("reviewer"), QStringLiteral("supervisor")})
+        SignerRing::removeKey(admin.databasePath, username);
+    if (!generated)
+        return AdminCli::fail(io, json, ExitCode::Failure, error);
+    if (json) {
+        QJsonObject states;
+        for (auto it = report.byState.cbegin(); it != report.byState.cend(); ++it)
+            states.insert(it.key(), it.value());
+        AdminCli::printJson(io, QJsonObject{{QStringLiteral("ok"), true},
+                                            {QStringLiteral("cases"), report.cases},
+                                            {QStringLiteral("byState"), states}});
+    } else {
+        io.out << QCoreApplication::translate("CaseCommands", "Made %n demo case(s).", nullptr, report.cases)
+               << Qt::endl;
+    }
+    return ExitCode::Ok;
+}
+
 } // namespace
 
+XMCREDIT_ADMIN_COMMAND(QStringLiteral("demo-cases"),
+                       QT_TRANSLATE_NOOP("xmcredit-admin", "Fill a demo workstation's case queues"), runDemoCases);
 XMCREDIT_ADMIN_COMMAND(QStringLiteral("case"),
                        QT_TRANSLATE_NOOP("xmcredit-admin", "Take in and move repair and objection cases"), runCase);

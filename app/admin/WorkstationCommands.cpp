@@ -308,26 +308,6 @@ int runAudit(const QStringList& args, AdminIo& io)
 // The demo workstation: fixed, documented logins, one per role. A workstation made by demo-init is marked as a
 // demo in workstation.json; demo-logins refuses to print anything for any other workstation.
 
-struct DemoLogin
-{
-    QString username;
-    Role role;
-    QString displayName;
-    QString password;
-};
-
-QList<DemoLogin> demoLogins()
-{
-    return {
-        {QStringLiteral("admin"), Role::Administrator, QStringLiteral("陈管理 (demo)"), QStringLiteral("admin-demo")},
-        {QStringLiteral("clerk"), Role::Clerk, QStringLiteral("林窗口 (demo)"), QStringLiteral("clerk-demo")},
-        {QStringLiteral("reviewer"), Role::Reviewer, QStringLiteral("黄初审 (demo)"), QStringLiteral("reviewer-demo")},
-        {QStringLiteral("supervisor"), Role::Supervisor, QStringLiteral("张主管 (demo)"),
-         QStringLiteral("supervisor-demo")},
-        {QStringLiteral("auditor"), Role::Auditor, QStringLiteral("王审计 (demo)"), QStringLiteral("auditor-demo")},
-    };
-}
-
 int printDemoLogins(AdminIo& io, bool json, const WorkstationInfo& info)
 {
     if (json) {
