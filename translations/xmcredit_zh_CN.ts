@@ -1441,6 +1441,97 @@ Item %3: %4, decided %5</source>
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Open Cases (CSV)…</source>
+        <translation>导出在办案件（CSV）(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <source>Workload (open cases)</source>
+        <translation>工作量（在办案件）</translation>
+    </message>
+    <message>
+        <source>Member of staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Reviewing</source>
+        <translation>初审中</translation>
+    </message>
+    <message>
+        <source>Taken in</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Export Open Cases</source>
+        <translation>导出在办案件</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 open cases: %2 overdue, %3 due today, %4 at risk, %5 waiting for supplementary materials, %6 not assigned.</source>
+        <translation>在办案件 %1 件：超期 %2 件，今日到期 %3 件，临期 %4 件，等待补正材料 %5 件，未分派 %6 件。</translation>
+    </message>
+    <message>
+        <source>Open cases by stage</source>
+        <translation>各环节在办案件</translation>
+    </message>
+    <message>
+        <source>Decisions on time, per week (%)</source>
+        <translation>每周按期办结率（%）</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>按期</translation>
+    </message>
+    <message>
+        <source>Median working days per stage</source>
+        <translation>各环节用时中位数（工作日）</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>limit</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Municipal</source>
+        <translation>市级初审</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台审核</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Open cases exported by %1 (%2) at %3 from %4</source>
+        <translation>在办案件，由 %1（%2）于 %3 从 %4 导出</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>The database file %1 cannot be read with this key: it is damaged, truncated, or not an xmcredit database.</source>
@@ -4074,6 +4165,14 @@ If the document shows it exactly like this, a supervisor may accept it. The over
     <message>
         <source>Ctrl+J</source>
         <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <source>Case Timers</source>
+        <translation>案件时限</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
     </message>
 </context>
 <context>

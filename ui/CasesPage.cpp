@@ -360,6 +360,7 @@ bool CasesPage::takeAction(const QString& action)
     m_current = after;
     refresh();
     openCase(after.caseNo);
+    emit caseMoved(after.caseNo);
     return true;
 }
 

@@ -56,6 +56,8 @@ public:
 
 signals:
     void caseChanged(const QString& caseNo);
+    // An action moved a case (the dashboard refreshes).
+    void caseMoved(const QString& caseNo);
 
 private:
     void showCase();

@@ -2,6 +2,7 @@
 
 #include "CaseIntakeDialog.h"
 #include "CasesPage.h"
+#include "DashboardPage.h"
 #include "MainWindow.h"
 #include "MessageBoxes.h"
 #include "RecordEntryForm.h"
@@ -98,6 +99,23 @@ WindowPages installWindowPages(MainWindow* window)
             if (page == cases)
                 cases->refresh();
         });
+        if (session.can(Permission::SuperviseCases)) {
+            pages.dashboard = new DashboardPage(session, policies, calendar);
+            pages.dashboardAction = window->addPage(
+                pages.dashboard, QCoreApplication::translate("WindowPages", "Case Timers"),
+                QKeySequence(QCoreApplication::translate("WindowPages", "Ctrl+T")), {Permission::SuperviseCases});
+            DashboardPage* dashboard = pages.dashboard;
+            QObject::connect(window, &MainWindow::pageShown, dashboard, [dashboard](QWidget* page) {
+                if (page == dashboard)
+                    dashboard->refresh();
+            });
+            QObject::connect(dashboard, &DashboardPage::caseChosen, window, [window, cases](const QString& caseNo) {
+                window->showPage(cases);
+                cases->openCase(caseNo);
+            });
+            // It refreshes itself as cases move in this window.
+            QObject::connect(cases, &CasesPage::caseMoved, dashboard, &DashboardPage::refresh);
+        }
         if (SubjectPage* subject = pages.subject) {
             QObject::connect(subject, &SubjectPage::caseIntakeRequested, window,
                              [window, subject, cases, session, policies, calendar](CaseKind kind, qint64 itemId) {

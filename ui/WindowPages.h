@@ -5,6 +5,7 @@
 class MainWindow;
 class QAction;
 class CasesPage;
+class DashboardPage;
 class RecordEntryForm;
 class SearchPage;
 class SubjectEntryForm;
@@ -27,6 +28,8 @@ struct WindowPages
     QPointer<QAction> subjectEntryAction;
     QPointer<CasesPage> cases;
     QPointer<QAction> casesAction;
+    QPointer<DashboardPage> dashboard; // supervisors: the case timers (Ctrl+T)
+    QPointer<QAction> dashboardAction;
 };
 
 // Adds the pages to window (AppController calls it right after creating the window). The pages use the window's

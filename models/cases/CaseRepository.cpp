@@ -794,8 +794,12 @@ bool CaseRepository::queue(Scope scope, const QDate& asOf, QList<QueueRow>* rows
     }
     while (e.next()) {
         const qint64 caseId = e.value(0).toLongLong();
-        if (index.contains(caseId))
-            events[caseId].append({e.value(1).toString(), QDate::fromString(e.value(2).toString(), Qt::ISODate)});
+        const auto it = index.constFind(caseId);
+        if (it == index.constEnd())
+            continue;
+        const QDate on = QDate::fromString(e.value(2).toString(), Qt::ISODate);
+        events[caseId].append({e.value(1).toString(), on});
+        (*rows)[it.value()].lastEventOn = on;
     }
     QSqlQuery items(db);
     items.setForwardOnly(true);
@@ -813,6 +817,8 @@ bool CaseRepository::queue(Scope scope, const QDate& asOf, QList<QueueRow>* rows
             (*rows)[it.value()].record.itemIds.append(items.value(1).toLongLong());
     }
     for (QueueRow& row : *rows) {
+        if (!row.lastEventOn.isValid())
+            row.lastEventOn = row.record.receivedOn;
         row.timed = CaseTimer::compute(row.record.kind, row.record.receivedOn, events.value(row.record.id), m_policies,
                                        m_calendar, asOf, &row.timer, &row.timerError);
     }

@@ -88,6 +88,7 @@ public:
         CaseTimer::Status timer;
         bool timed = false; // false when the clock could not be computed (timerError says why)
         QString timerError;
+        QDate lastEventOn; // the day of the case's last event (its decision, for a closed case)
     };
     bool queue(Scope scope, const QDate& asOf, QList<QueueRow>* rows, QString* error = nullptr) const;
 

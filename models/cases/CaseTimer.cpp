@@ -100,6 +100,7 @@ bool compute(CaseKind kind, const QDate& receivedOn, const QList<Event>& events,
             !build(CaseStage::RepairTotal, total, &totalClock))
             return false;
         result.total = totalClock.statusOn(calendar, asOf);
+        result.first = firstClock.statusOn(calendar, asOf);
         if (platform.started) {
             CaseClock platformClock;
             if (!build(CaseStage::RepairPlatform, platform, &platformClock))
@@ -116,6 +117,7 @@ bool compute(CaseKind kind, const QDate& receivedOn, const QList<Event>& events,
         result.clock = QStringLiteral("objection");
         result.current = firstClock.statusOn(calendar, asOf);
         result.total = result.current;
+        result.first = result.current;
     }
     result.estimated = result.current.estimated || result.total.estimated;
     *status = result;

@@ -24,6 +24,7 @@ struct Status
     QString clock;          // the clock that matters now: "municipal", "platform" or "objection"
     DeadlineStatus current; // its status
     DeadlineStatus total;   // repair: the 10 working days in all; objection: the same as current
+    DeadlineStatus first;   // repair: the municipal review's clock (whatever the stage now); objection: current
     bool paused = false;
     bool estimated = false; // a date lies outside the years the calendar covers
 };

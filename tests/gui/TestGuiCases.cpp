@@ -4,6 +4,7 @@
 
 #include "CaseIntakeDialog.h"
 #include "CasesPage.h"
+#include "DashboardPage.h"
 #include "GuiTestHelpers.h"
 #include "MainWindow.h"
 #include "SubjectPage.h"
@@ -54,6 +55,7 @@ private slots:
     void clerkTakesInAnObjection();
     void reviewerDecidesTheRepair();
     void supervisorSeesEveryCaseAndReassigns();
+    void supervisorDashboard();
 
 private:
     // Logs in as user and shows the window with its pages.
@@ -357,6 +359,44 @@ void TestGuiCases::supervisorSeesEveryCaseAndReassigns()
     child<QPlainTextEdit>(page, "noteEdit")->setPlainText(QStringLiteral("黄初审休假"));
     QVERIFY(page->takeAction(QStringLiteral("reassign")));
     QVERIFY(child<QLabel>(page, "caseDetailsLabel")->text().contains(QStringLiteral("rev2")));
+}
+
+void TestGuiCases::supervisorDashboard()
+{
+    logIn(QStringLiteral("super1"), SupervisorPassword);
+    QVERIFY(m_pages.dashboard);
+    // Ctrl+T shows the case timers.
+    m_pages.dashboardAction->trigger();
+    QCOMPARE(m_window->currentPage(), static_cast<QWidget*>(m_pages.dashboard));
+    DashboardPage* page = m_pages.dashboard;
+    const CaseStatistics& stats = page->statistics();
+    QVERIFY(stats.open > 0);
+    QVERIFY(child<QLabel>(page, "summaryLabel")->text().contains(QString::number(stats.open)));
+    QCOMPARE(child<QTableView>(page, "overdueView")->model()->rowCount(), stats.overdue);
+    QCOMPARE(child<QTableView>(page, "dueTodayView")->model()->rowCount(), stats.dueToday);
+    QVERIFY(child<QTableWidget>(page, "workloadTable")->rowCount() >= 2);
+    int total = 0;
+    for (const auto& byState : stats.openByStage)
+        for (int n : byState)
+            total += n;
+    QCOMPARE(total, stats.open);
+    GuiTest::grab(m_window, QStringLiteral("case-dashboard"), m_language);
+
+    // Export: the open cases with masked identifiers, the operator named in the file, audited.
+    const QString csv = m_tmp.filePath(QStringLiteral("cases.csv"));
+    QString error;
+    QVERIFY2(page->exportCsv(csv, &error), qPrintable(error));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString content = QString::fromUtf8(file.readAll());
+    QVERIFY(content.contains(QStringLiteral("super1")));
+    QCOMPARE(content.count(QLatin1Char('\n')), stats.open + 2);
+    QVERIFY2(!content.contains(m_subject.identifier), "identifiers are masked in exports");
+    QSqlQuery audited(m_session.database());
+    QVERIFY(audited.exec(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'cases.export' AND actor = "
+                                        "'super1'")) &&
+            audited.next());
+    QCOMPARE(audited.value(0).toInt(), 1);
 }
 
 QTEST_MAIN(TestGuiCases)
