@@ -11,6 +11,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace DemoCases {
 
 namespace {
@@ -58,9 +60,11 @@ bool generate(const DemoCaseActors& actors, const PolicyRegistry& policies, cons
     {
         QSqlQuery q(db);
         q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral("SELECT id, subject_id FROM credit_items WHERE status = 'active' AND "
-                                   "objection_pending = 0 AND category = 'dishonest' ORDER BY (id * 7919) % 10007 "
-                                   "LIMIT 5000"))) {
+        q.prepare(QStringLiteral("SELECT id, subject_id FROM credit_items WHERE status = 'active' AND "
+                                 "objection_pending = 0 AND category = 'dishonest' ORDER BY (id * 7919) % 10007 "
+                                 "LIMIT ?"));
+        q.addBindValue(std::max(5000, count * 4));
+        if (!q.exec()) {
             *error = q.lastError().text();
             return false;
         }
