@@ -4041,6 +4041,14 @@ Database: %2</source>
         <source>Match</source>
         <translation>匹配方式</translation>
     </message>
+    <message>
+        <source>under objection</source>
+        <translation>异议处理中</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
 </context>
 <context>
     <name>SubmissionStatus</name>

@@ -1,5 +1,7 @@
 #include "SubjectSearchModel.h"
 
+#include <QColor>
+
 #include "domain/CreditTypes.h"
 
 SubjectSearchModel::SubjectSearchModel(const QSqlDatabase& db, IdentifierDisplay display, QObject* parent)
@@ -93,6 +95,8 @@ QVariant SubjectSearchModel::data(const QModelIndex& index, int role) const
             return XiamenDistricts::displayName(h.district);
         case MatchColumn:
             return displayName(h.match);
+        case StatusColumn:
+            return h.objectionPending ? tr("under objection") : QString();
         default:
             return QVariant();
         }
@@ -100,6 +104,12 @@ QVariant SubjectSearchModel::data(const QModelIndex& index, int role) const
         if (index.column() == NameColumn && h.origin == RecordOrigin::Local)
             return tr("Entered at this workstation; not yet confirmed by the platform.");
         return QVariant();
+    case Qt::ForegroundRole:
+        if (index.column() == StatusColumn && h.objectionPending)
+            return QColor(0xa8, 0x5d, 0x00);
+        return QVariant();
+    case ObjectionPendingRole:
+        return h.objectionPending;
     case SubjectIdRole:
         return h.id;
     case KindKeyRole:
@@ -128,6 +138,8 @@ QVariant SubjectSearchModel::headerData(int section, Qt::Orientation orientation
         return tr("District");
     case MatchColumn:
         return tr("Match");
+    case StatusColumn:
+        return tr("Status");
     default:
         return QVariant();
     }

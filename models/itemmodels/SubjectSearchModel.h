@@ -19,12 +19,13 @@ class SubjectSearchModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, IdentifierColumn, KindColumn, DistrictColumn, MatchColumn, ColumnCount };
+    enum Column { NameColumn, IdentifierColumn, KindColumn, DistrictColumn, MatchColumn, StatusColumn, ColumnCount };
     enum ItemRole {
         SubjectIdRole = Qt::UserRole + 1, // qint64
         KindKeyRole,                      // SubjectKind key
         MatchRole,                        // int(SubjectMatch)
         OriginKeyRole,                    // "platform" or "local"
+        ObjectionPendingRole,             // bool: an item of the subject is under objection
     };
     Q_ENUM(Column)
 

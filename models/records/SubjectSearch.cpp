@@ -11,7 +11,10 @@ namespace {
 
 // Columns of a hit, in the order readHit() reads them.
 // Only what the result list shows: each further column costs a decode and a QVariant per row of every page.
-#define XM_HIT_COLUMNS "s.id, s.kind, s.identifier, s.name, s.district, s.origin"
+// The last column: whether an item of the subject is under objection (异议处理中), shown with every hit.
+#define XM_HIT_COLUMNS                                                                                                 \
+    "s.id, s.kind, s.identifier, s.name, s.district, s.origin, EXISTS (SELECT 1 FROM credit_items ci WHERE "           \
+    "ci.subject_id = s.id AND ci.objection_pending = 1)"
 
 bool looksLikeIdentifier(const QString& normalised)
 {
@@ -241,6 +244,7 @@ SubjectHit SubjectSearch::readHit(const QSqlQuery& query, SubjectMatch match) co
     hit.name = query.value(3).toString();
     hit.district = query.value(4).toString();
     fromKey(query.value(5).toString(), &hit.origin);
+    hit.objectionPending = query.value(6).toInt() == 1;
     hit.match = match;
     return hit;
 }

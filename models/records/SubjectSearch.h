@@ -42,6 +42,7 @@ struct SubjectHit
     QString district; // administrative division code (XiamenDistricts::displayName)
     RecordOrigin origin = RecordOrigin::Platform;
     SubjectMatch match = SubjectMatch::Identifier;
+    bool objectionPending = false; // an item of the subject is under objection (异议处理中)
 };
 
 // Subject search in tiers, exact matches first: identifier; or exact name, name prefix (in name order), then

@@ -16,6 +16,7 @@
 #include "domain/RepairEligibility.h"
 #include "itemmodels/CaseQueueModel.h"
 #include "itemmodels/SubjectItemsModel.h"
+#include "itemmodels/SubjectSearchModel.h"
 #include "records/CreditItemRepository.h"
 #include "records/DemoCity.h"
 #include "records/SubjectRepository.h"
@@ -294,6 +295,13 @@ void TestGuiCases::clerkTakesInAnObjection()
     CreditItem item;
     QVERIFY(CreditItemRepository(m_session.database()).findById(m_objectionItem, &item));
     QVERIFY(item.objectionPending);
+    // Search results show it too.
+    SubjectSearchModel search(m_session.database(), IdentifierDisplay::Full);
+    search.search(m_subject.identifier);
+    QTRY_COMPARE(search.rowCount(), 1);
+    QVERIFY(search.index(0, 0).data(SubjectSearchModel::ObjectionPendingRole).toBool());
+    QCOMPARE(search.index(0, SubjectSearchModel::StatusColumn).data().toString(),
+             QCoreApplication::translate("SubjectSearchModel", "under objection"));
 }
 
 void TestGuiCases::reviewerDecidesTheRepair()
