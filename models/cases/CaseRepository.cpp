@@ -307,13 +307,15 @@ CaseRepository::Result CaseRepository::insertCase(CaseKind kind, qint64 subjectI
     const QString prefix = QStringLiteral("%1%2-")
                                .arg(kind == CaseKind::Repair ? QStringLiteral("XF") : QStringLiteral("YY"))
                                .arg(on.year());
+    // The highest number of the kind and year so far (an index range, not a count: cheap with many cases).
     QSqlQuery number(db);
-    number.prepare(QStringLiteral("SELECT count(*) FROM cases WHERE case_no >= ? AND case_no < ?"));
+    number.prepare(QStringLiteral("SELECT max(case_no) FROM cases WHERE case_no >= ? AND case_no < ?"));
     number.addBindValue(prefix);
     number.addBindValue(prefix + QLatin1Char('~'));
     if (!number.exec() || !number.next())
         return storageFailure(number);
-    const QString caseNo = prefix + QStringLiteral("%1").arg(number.value(0).toLongLong() + 1, 6, 10, QLatin1Char('0'));
+    const qint64 last = number.value(0).toString().mid(prefix.size()).toLongLong();
+    const QString caseNo = prefix + QStringLiteral("%1").arg(last + 1, 6, 10, QLatin1Char('0'));
 
     const QString at = nowText();
     QSqlQuery insert(db);

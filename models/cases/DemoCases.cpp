@@ -91,13 +91,13 @@ bool generate(const DemoCaseActors& actors, const PolicyRegistry& policies, cons
     CaseRepository supervisor(actors.supervisor, policies, calendar);
     DemoCasesReport result;
     for (int n = 0; n < count; ++n) {
-        const bool objection = n % 3 == 2;
-        QList<Candidate>& pool = objection ? objectable : repairable;
-        if (pool.isEmpty())
-            pool = objection ? repairable : objectable;
-        if (pool.isEmpty())
+        // A repair needs a repairable item; an objection takes any item. When the repairable ones run out, the rest
+        // are objections.
+        bool objection = n % 3 == 2 || repairable.isEmpty();
+        QList<Candidate>* pool = objection ? (objectable.isEmpty() ? &repairable : &objectable) : &repairable;
+        if (pool->isEmpty())
             break;
-        const Candidate c = pool.takeFirst();
+        const Candidate c = pool->takeFirst();
         // Received 0 to 12 working days ago; each later step 1 to 3 working days after the one before.
         const int age = int(random.bounded(13));
         QDate day = calendar.addWorkingDays(today, -age);

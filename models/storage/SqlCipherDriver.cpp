@@ -53,21 +53,6 @@ SecureBytes rawKeyLiteralFor(const SecureBytes& key)
     return literal;
 }
 
-QMetaType typeFromDecl(const QString& decl)
-{
-    const QString type = decl.toUpper();
-    if (type.contains(QLatin1String("INT")))
-        return QMetaType::fromType<qlonglong>();
-    if (type.contains(QLatin1String("BOOL")))
-        return QMetaType::fromType<qlonglong>(); // SQLite stores booleans as integers
-    if (type.contains(QLatin1String("REAL")) || type.contains(QLatin1String("FLOA")) ||
-        type.contains(QLatin1String("DOUB")) || type.contains(QLatin1String("NUMERIC")))
-        return QMetaType::fromType<double>();
-    if (type.contains(QLatin1String("BLOB")))
-        return QMetaType::fromType<QByteArray>();
-    return QMetaType::fromType<QString>();
-}
-
 } // namespace
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -448,9 +433,9 @@ QSqlRecord SqlCipherDriver::record(const QString& tableName) const
         return record;
     QSqlQuery query(createResult());
     query.setForwardOnly(true);
-    query.exec(QStringLiteral("PRAGMA table_info(%1)").arg(escapeIdentifier(tableName, TableName)));
+    query.exec(tableInfoSql(tableName));
     while (query.next()) {
-        QSqlField field(query.value(1).toString(), typeFromDecl(query.value(2).toString()), tableName);
+        QSqlField field(query.value(1).toString(), fieldTypeOf(query.value(2).toString()), tableName);
         field.setRequired(query.value(3).toInt() != 0);
         if (!query.value(4).isNull())
             field.setDefaultValue(query.value(4));
@@ -469,12 +454,12 @@ QSqlIndex SqlCipherDriver::primaryIndex(const QString& tableName) const
         return index;
     QSqlQuery query(createResult());
     query.setForwardOnly(true);
-    query.exec(QStringLiteral("PRAGMA table_info(%1)").arg(escapeIdentifier(tableName, TableName)));
+    query.exec(tableInfoSql(tableName));
     QList<QPair<int, QSqlField>> keys;
     while (query.next()) {
         const int pk = query.value(5).toInt();
         if (pk > 0)
-            keys.append({pk, QSqlField(query.value(1).toString(), typeFromDecl(query.value(2).toString()), tableName)});
+            keys.append({pk, QSqlField(query.value(1).toString(), fieldTypeOf(query.value(2).toString()), tableName)});
     }
     std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& key : keys)
@@ -503,13 +488,60 @@ QString SqlCipherDriver::formatValue(const QSqlField& field, bool trimStrings) c
     }
 }
 
-QString SqlCipherDriver::escapeIdentifier(const QString& identifier, IdentifierType /*type*/) const
+bool SqlCipherDriver::isIdentifierEscaped(const QString& identifier, IdentifierType /*type*/) const
 {
-    if (identifier.size() > 1 && identifier.startsWith(QLatin1Char('"')) && identifier.endsWith(QLatin1Char('"')))
+    return identifier.size() > 2 &&
+           ((identifier.startsWith(QLatin1Char('"')) && identifier.endsWith(QLatin1Char('"'))) ||
+            (identifier.startsWith(QLatin1Char('`')) && identifier.endsWith(QLatin1Char('`'))) ||
+            (identifier.startsWith(QLatin1Char('[')) && identifier.endsWith(QLatin1Char(']'))));
+}
+
+QString SqlCipherDriver::escapeIdentifier(const QString& identifier, IdentifierType type) const
+{
+    if (identifier.isEmpty() || isIdentifierEscaped(identifier, type))
         return identifier;
+    // "schema.table" names a table in an attached schema: each part is quoted on its own (as QSQLITE does).
+    const qsizetype dot = identifier.indexOf(QLatin1Char('.'));
+    if (type == TableName && dot > 0 && dot < identifier.size() - 1 && identifier.count(QLatin1Char('.')) == 1)
+        return escapeIdentifier(identifier.left(dot), type) + QLatin1Char('.') +
+               escapeIdentifier(identifier.mid(dot + 1), type);
     QString escaped = identifier;
     escaped.replace(QLatin1Char('"'), QLatin1String("\"\""));
     return QLatin1Char('"') + escaped + QLatin1Char('"');
+}
+
+QString SqlCipherDriver::tableInfoSql(const QString& tableName) const
+{
+    // PRAGMA schema.table_info(table): the schema goes before the pragma, not inside its argument.
+    const QString escaped = escapeIdentifier(tableName, TableName);
+    const qsizetype dot = escaped.indexOf(QLatin1String("\".\""));
+    if (dot > 0)
+        return QStringLiteral("PRAGMA %1.table_info(%2)").arg(escaped.left(dot + 1), escaped.mid(dot + 2));
+    for (const auto& [open, close] : {QPair<QChar, QChar>(QLatin1Char('['), QLatin1Char(']')),
+                                      QPair<QChar, QChar>(QLatin1Char('`'), QLatin1Char('`'))}) {
+        const QString separator = QString(close) + QLatin1Char('.') + QString(open);
+        const qsizetype at = escaped.indexOf(separator);
+        if (escaped.startsWith(open) && at > 0)
+            return QStringLiteral("PRAGMA %1.table_info(%2)").arg(escaped.left(at + 1), escaped.mid(at + 2));
+    }
+    return QStringLiteral("PRAGMA table_info(%1)").arg(escaped);
+}
+
+QMetaType SqlCipherDriver::fieldTypeOf(const QString& declaredType)
+{
+    const QString type = declaredType.trimmed().toLower();
+    if (type.isEmpty())
+        return QMetaType::fromType<QString>();
+    if (type == QLatin1String("integer") || type == QLatin1String("int"))
+        return QMetaType::fromType<int>();
+    if (type == QLatin1String("double") || type == QLatin1String("float") || type == QLatin1String("real") ||
+        type.startsWith(QLatin1String("numeric")))
+        return QMetaType::fromType<double>();
+    if (type == QLatin1String("blob"))
+        return QMetaType::fromType<QByteArray>();
+    if (type == QLatin1String("boolean") || type == QLatin1String("bool"))
+        return QMetaType::fromType<bool>();
+    return QMetaType::fromType<QString>();
 }
 
 QVariant SqlCipherDriver::handle() const

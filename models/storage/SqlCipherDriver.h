@@ -44,6 +44,9 @@ public:
     QSqlIndex primaryIndex(const QString& tableName) const override;
     QString formatValue(const QSqlField& field, bool trimStrings = false) const override;
     QString escapeIdentifier(const QString& identifier, IdentifierType type) const override;
+    bool isIdentifierEscaped(const QString& identifier, IdentifierType type) const override;
+    // The field type of a declared column type, as QSQLITE maps it (integer/int: Int, bool/boolean: Bool, …).
+    static QMetaType fieldTypeOf(const QString& declaredType);
     QVariant handle() const override;
 
     // Runs a script of several statements (migrations). Statements with placeholders are not allowed here.
@@ -58,6 +61,8 @@ public:
     static void registerDriver();
 
 private:
+    // PRAGMA [schema.]table_info(table) for a table name that may carry a schema.
+    QString tableInfoSql(const QString& tableName) const;
     friend class SqlCipherResult;
     void failOpen(const QString& text, int code, QSqlError::ErrorType type = QSqlError::ConnectionError);
 

@@ -12,28 +12,21 @@
 
 namespace {
 
+// The declared type of a column as QSQLITE reads it (so that code and models written for Qt's driver see the same
+// field types): INTEGER and INT are Int, BOOL and BOOLEAN Bool, DOUBLE, FLOAT, REAL and NUMERIC… Double, BLOB
+// QByteArray, anything else QString. Values read are still qlonglong for every integer, as in QSQLITE.
 QMetaType typeFromDecl(const char* decl)
 {
     if (!decl)
         return QMetaType();
-    const QByteArray type = QByteArray(decl).toUpper();
-    if (type.contains("INT"))
-        return QMetaType::fromType<qlonglong>();
-    if (type.contains("BOOL"))
-        return QMetaType::fromType<qlonglong>(); // SQLite stores booleans as integers: nulls typed the same
-    if (type.contains("REAL") || type.contains("FLOA") || type.contains("DOUB") || type.contains("NUMERIC") ||
-        type.contains("DECIMAL"))
-        return QMetaType::fromType<double>();
-    if (type.contains("BLOB"))
-        return QMetaType::fromType<QByteArray>();
-    return QMetaType::fromType<QString>();
+    return SqlCipherDriver::fieldTypeOf(QString::fromUtf8(decl));
 }
 
 QMetaType typeFromStorage(int storage)
 {
     switch (storage) {
     case SQLITE_INTEGER:
-        return QMetaType::fromType<qlonglong>();
+        return QMetaType::fromType<int>();
     case SQLITE_FLOAT:
         return QMetaType::fromType<double>();
     case SQLITE_BLOB:

@@ -7,6 +7,7 @@
 #include <QProcess>
 #include <QSet>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlField>
 #include <QSqlIndex>
@@ -130,14 +131,15 @@ private slots:
         QTest::addColumn<QString>("column");
         QTest::addColumn<QVariant>("value");
         QTest::addColumn<int>("expectedType");
-        QTest::newRow("invalid variant, integer column") << "i" << QVariant() << int(QMetaType::LongLong);
-        QTest::newRow("typed null int") << "i" << QVariant(QMetaType::fromType<int>()) << int(QMetaType::LongLong);
+        // Field types as QSQLITE gives them: INTEGER is Int, BOOLEAN Bool (values read are qlonglong, as there).
+        QTest::newRow("invalid variant, integer column") << "i" << QVariant() << int(QMetaType::Int);
+        QTest::newRow("typed null int") << "i" << QVariant(QMetaType::fromType<int>()) << int(QMetaType::Int);
         QTest::newRow("null QString, text column") << "s" << QVariant(QString()) << int(QMetaType::QString);
         QTest::newRow("null QByteArray, blob column") << "b" << QVariant(QByteArray()) << int(QMetaType::QByteArray);
         QTest::newRow("null QDate") << "s" << QVariant(QDate()) << int(QMetaType::QString);
         QTest::newRow("invalid QDateTime") << "s" << QVariant(QDateTime()) << int(QMetaType::QString);
         QTest::newRow("null double") << "d" << QVariant(QMetaType::fromType<double>()) << int(QMetaType::Double);
-        QTest::newRow("null boolean") << "flag" << QVariant(QMetaType::fromType<bool>()) << int(QMetaType::LongLong);
+        QTest::newRow("null boolean") << "flag" << QVariant(QMetaType::fromType<bool>()) << int(QMetaType::Bool);
     }
 
     void nullsAreTyped()
@@ -551,6 +553,68 @@ private slots:
         p.closeWriteChannel();
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(QString::fromUtf8(p.readAllStandardOutput()).trimmed(), QStringLiteral("你好, sqlcipher"));
+    }
+
+    // The field types and identifier handling of Qt's own QSQLITE driver, which item models and Qt's SQL classes are
+    // written against.
+    void fieldTypesMatchQsqlite_data()
+    {
+        QTest::addColumn<QString>("declared");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("INTEGER") << "INTEGER" << int(QMetaType::Int);
+        QTest::newRow("int") << "int" << int(QMetaType::Int);
+        QTest::newRow("BOOL") << "BOOL" << int(QMetaType::Bool);
+        QTest::newRow("boolean") << "boolean" << int(QMetaType::Bool);
+        QTest::newRow("REAL") << "REAL" << int(QMetaType::Double);
+        QTest::newRow("NUMERIC(10,2)") << "NUMERIC(10,2)" << int(QMetaType::Double);
+        QTest::newRow("BLOB") << "BLOB" << int(QMetaType::QByteArray);
+        QTest::newRow("TEXT") << "TEXT" << int(QMetaType::QString);
+        QTest::newRow("VARCHAR(20)") << "VARCHAR(20)" << int(QMetaType::QString);
+    }
+
+    void fieldTypesMatchQsqlite()
+    {
+        QFETCH(QString, declared);
+        QFETCH(int, expected);
+        QSqlDatabase db = QSqlDatabase::database(QStringLiteral("c1"));
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TEMP TABLE typed (v %1)").arg(declared)));
+        QCOMPARE(db.record(QStringLiteral("typed")).field(0).metaType().id(), expected);
+        QVERIFY(q.exec(QStringLiteral("SELECT v FROM typed")));
+        QCOMPARE(q.record().field(0).metaType().id(), expected);
+        QVERIFY(q.exec(QStringLiteral("DROP TABLE typed")));
+    }
+
+    void integerExpressionsAreInt()
+    {
+        QSqlDatabase db = QSqlDatabase::database(QStringLiteral("c1"));
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT 1 + 1, count(*), 2.5, 'x' FROM t")) && q.next());
+        QCOMPARE(q.record().field(0).metaType().id(), int(QMetaType::Int));
+        QCOMPARE(q.record().field(1).metaType().id(), int(QMetaType::Int));
+        QCOMPARE(q.record().field(2).metaType().id(), int(QMetaType::Double));
+        QCOMPARE(q.record().field(3).metaType().id(), int(QMetaType::QString));
+        QCOMPARE(q.value(0).toInt(), 2);
+    }
+
+    void schemaQualifiedAndBracketedNames()
+    {
+        QSqlDatabase db = QSqlDatabase::database(QStringLiteral("c1"));
+        QSqlDriver* driver = db.driver();
+        QCOMPARE(driver->escapeIdentifier(QStringLiteral("main.t"), QSqlDriver::TableName),
+                 QStringLiteral("\"main\".\"t\""));
+        QCOMPARE(driver->escapeIdentifier(QStringLiteral("[t]"), QSqlDriver::TableName), QStringLiteral("[t]"));
+        QCOMPARE(driver->escapeIdentifier(QStringLiteral("a\"b"), QSqlDriver::FieldName), QStringLiteral("\"a\"\"b\""));
+        QVERIFY(driver->isIdentifierEscaped(QStringLiteral("`t`"), QSqlDriver::TableName));
+        QCOMPARE(db.record(QStringLiteral("main.t")).count(), 6);
+        QCOMPARE(db.record(QStringLiteral("[t]")).count(), 6);
+        QCOMPARE(db.record(QStringLiteral("\"main\".\"t\"")).count(), 6);
+        QCOMPARE(db.primaryIndex(QStringLiteral("main.t")).count(), 1);
+        QSqlTableModel model(nullptr, db);
+        model.setTable(QStringLiteral("main.big"));
+        QVERIFY2(model.select(), qPrintable(model.lastError().text()));
+        QVERIFY(model.rowCount() > 0);
+        QCOMPARE(model.primaryKey().count(), 1);
     }
 
     void clonedConnectionInAnotherThread()
