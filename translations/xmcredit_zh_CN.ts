@@ -2265,6 +2265,18 @@ Item %3: %4, decided %5</source>
         <source>%1 It is accepted on the override signed by supervisor %2 on %3: %4</source>
         <translation>%1经主管 %2 于 %3 签批例外，予以接受：%4</translation>
     </message>
+    <message>
+        <source>This number is valid both as a resident ID number and as a unified social credit code: ask whether it names a person or an organisation.</source>
+        <translation>该号码既是有效的居民身份证号码，也是有效的统一社会信用代码：请询问它指的是个人还是组织。</translation>
+    </message>
+    <message>
+        <source>Characters 3 to 8 of a unified social credit code are the administrative area code, but %1 does not begin with the code of a province, region or municipality.</source>
+        <translation>统一社会信用代码的第 3 至 8 位为登记管理机关行政区划码，但 %1 的开头不是任何省、自治区或直辖市的代码。</translation>
+    </message>
+    <message>
+        <source>Characters 1 and 2 of a unified social credit code name the registration authority and the kind of body it registered, but &apos;%1&apos; is not one of them (GB 32100, e.g. 91 for an enterprise, 92 for an individual business, 51 for a social organisation).</source>
+        <translation>统一社会信用代码的第 1、2 位为登记管理部门代码和机构类别代码，但“%1”不是有效的组合（GB 32100，例如 91 为企业，92 为个体工商户，51 为社会团体）。</translation>
+    </message>
 </context>
 <context>
     <name>ItemStatus</name>

@@ -211,7 +211,8 @@ int runCheckId(const QStringList& args, AdminIo& io)
                        {QStringLiteral("problem"), toKey(check.problem)},
                        {QStringLiteral("message"), check.message()},
                        {QStringLiteral("overrideUsed"), check.overrideUsed},
-                       {QStringLiteral("overrideRefusal"), toKey(check.overrideRefusal)}};
+                       {QStringLiteral("overrideRefusal"), toKey(check.overrideRefusal)},
+                       {QStringLiteral("ambiguous"), check.ambiguous}};
     if (check.position > 0)
         object.insert(QStringLiteral("position"), check.position);
     if (check.problem == IdentifierProblem::WrongLength)

@@ -1,6 +1,7 @@
 #include "Identifiers.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QLocale>
 
 #include <algorithm>
@@ -141,6 +142,8 @@ QString toKey(IdentifierProblem problem)
         return QStringLiteral("invalid_character");
     case IdentifierProblem::InvalidAreaCode:
         return QStringLiteral("invalid_area_code");
+    case IdentifierProblem::InvalidRegistration:
+        return QStringLiteral("invalid_registration");
     case IdentifierProblem::InvalidBirthDate:
         return QStringLiteral("invalid_birth_date");
     case IdentifierProblem::BirthDateInFuture:
@@ -186,6 +189,10 @@ QString IdentifierCheck::message() const
 {
     const bool code = kind == IdentifierKind::CreditCode;
     QString text;
+    if (ambiguous && problem == IdentifierProblem::None)
+        return QCoreApplication::translate("Identifiers",
+                                           "This number is valid both as a resident ID number and as a unified social "
+                                           "credit code: ask whether it names a person or an organisation.");
     switch (problem) {
     case IdentifierProblem::None:
         return code ? QCoreApplication::translate("Identifiers", "The unified social credit code is valid.")
@@ -217,19 +224,33 @@ QString IdentifierCheck::message() const
         text = text.arg(position).arg(actual);
         break;
     case IdentifierProblem::InvalidAreaCode:
-        if (code) {
+        if (code && position > 0) {
             text = QCoreApplication::translate("Identifiers",
                                                "Characters 3 to 8 of a unified social credit code are the "
                                                "administrative area code and must be digits, but character %1 is "
                                                "'%2'.")
                        .arg(position)
                        .arg(actual);
+        } else if (code) {
+            text = QCoreApplication::translate("Identifiers",
+                                               "Characters 3 to 8 of a unified social credit code are the "
+                                               "administrative area code, but %1 does not begin with the code of a "
+                                               "province, region or municipality.")
+                       .arg(normalised.mid(2, 6));
         } else {
             text = QCoreApplication::translate("Identifiers",
                                                "The area code %1 at the start of the resident ID number does not "
                                                "belong to any province, region or municipality.")
                        .arg(normalised.left(6));
         }
+        break;
+    case IdentifierProblem::InvalidRegistration:
+        text = QCoreApplication::translate("Identifiers",
+                                           "Characters 1 and 2 of a unified social credit code name the registration "
+                                           "authority and the kind of body it registered, but '%1' is not one of "
+                                           "them (GB 32100, e.g. 91 for an enterprise, 92 for an individual "
+                                           "business, 51 for a social organisation).")
+                   .arg(normalised.left(2));
         break;
     case IdentifierProblem::InvalidBirthDate:
         text = QCoreApplication::translate("Identifiers",
@@ -333,6 +354,27 @@ QChar residentIdCheckCharacter(const QString& first17)
     return QLatin1Char(ResidentIdCheckCharacters[sum % 11]);
 }
 
+// GB 32100-2015: the registration authority (character 1) and the kinds of body it registers (character 2).
+static bool isRegistration(QChar authority, QChar kind)
+{
+    static const QHash<QChar, QString> kinds{
+        {QLatin1Char('1'), QStringLiteral("1239")},    // institutional staffing: organs, public institutions, groups
+        {QLatin1Char('2'), QStringLiteral("19")},      // foreign affairs
+        {QLatin1Char('3'), QStringLiteral("1234569")}, // justice: law firms, notaries, … arbitration
+        {QLatin1Char('4'), QStringLiteral("19")},      // culture
+        {QLatin1Char('5'), QStringLiteral("1239")},    // civil affairs: social organisations, private non-enterprises
+        {QLatin1Char('6'), QStringLiteral("129")},     // tourism
+        {QLatin1Char('7'), QStringLiteral("129")},     // religion
+        {QLatin1Char('8'), QStringLiteral("19")},      // trade unions
+        {QLatin1Char('9'), QStringLiteral("123")},     // market regulation: enterprises, individual businesses, coops
+        {QLatin1Char('A'), QStringLiteral("19")},      // military
+        {QLatin1Char('N'), QStringLiteral("1239")},    // agriculture: collective economic organisations
+        {QLatin1Char('Y'), QStringLiteral("1")},       // others
+    };
+    const auto it = kinds.constFind(authority);
+    return it != kinds.constEnd() && it->contains(kind);
+}
+
 IdentifierCheck checkCreditCode(const QString& input, const IdentifierOverride* override)
 {
     IdentifierCheck result;
@@ -341,14 +383,22 @@ IdentifierCheck checkCreditCode(const QString& input, const IdentifierOverride* 
     result.normalised = normalise(input);
     const QString& text = result.normalised;
     if (checkShape(&result, [](int, QChar c) { return creditCodeValue(c) >= 0; })) {
-        for (int i = 2; i < 8; ++i) {
+        if (!isRegistration(text.at(0), text.at(1))) {
+            result.problem = IdentifierProblem::InvalidRegistration;
+            result.position = 1;
+        }
+        for (int i = 2; result.problem == IdentifierProblem::None && i < 8; ++i) {
             if (!isAsciiDigit(text.at(i))) {
                 result.problem = IdentifierProblem::InvalidAreaCode;
                 result.position = i + 1;
                 result.actual = text.at(i);
-                break;
             }
         }
+        // The area code's first two digits name a province, region or municipality (the rest is not checked: no
+        // list of every county ships with the program).
+        if (result.problem == IdentifierProblem::None &&
+            std::find(ProvinceCodes.begin(), ProvinceCodes.end(), text.mid(2, 2).toInt()) == ProvinceCodes.end())
+            result.problem = IdentifierProblem::InvalidAreaCode;
     }
     if (result.problem == IdentifierProblem::None) {
         const QChar orgCheck = organisationCodeCheckCharacter(text.mid(8, 8));
@@ -416,10 +466,13 @@ IdentifierCheck check(const QString& input, IdentifierKind kind, const QDate& to
     case IdentifierKind::Unknown:
         break;
     }
-    const IdentifierCheck asId = checkResidentId(input, today, override);
-    if (asId.valid())
-        return asId;
+    IdentifierCheck asId = checkResidentId(input, today, override);
     const IdentifierCheck asCode = checkCreditCode(input, override);
+    if (asId.valid()) {
+        // Both readings hold: say so, so that the caller asks which was meant.
+        asId.ambiguous = asCode.valid();
+        return asId;
+    }
     if (asCode.valid())
         return asCode;
     const QString text = normalise(input);

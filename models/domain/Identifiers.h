@@ -22,7 +22,8 @@ enum class IdentifierProblem {
     Empty,
     WrongLength,              // length is the number of characters found
     InvalidCharacter,         // position and actual name the first offending character
-    InvalidAreaCode,          // resident ID: unknown province; credit code: non-digit in characters 3-8
+    InvalidAreaCode,          // resident ID: unknown province; credit code: non-digit or unknown province in 3-8
+    InvalidRegistration,      // credit code: characters 1-2 are not a registration authority and its kind of body
     InvalidBirthDate,         // resident ID: characters 7-14 are not a real date (or before 1900)
     BirthDateInFuture,        // resident ID: born after "today"
     OrganisationCodeMismatch, // credit code: check character of the embedded organisation code (character 17)
@@ -72,6 +73,9 @@ struct IdentifierCheck
     QDate birthDate;   // resident ID with a real birth date
     bool male = false; // resident ID: the sequence number is odd
     QDate today;       // resident ID: the date the birth date was compared with
+    // Read with an unknown kind: the text is valid both as a resident ID number and as a unified social credit
+    // code, so the program cannot tell which was meant; the caller must ask (kind is the resident ID reading).
+    bool ambiguous = false;
     bool overrideUsed = false;
     OverrideRefusal overrideRefusal = OverrideRefusal::None;
     IdentifierOverride usedOverride; // filled when overrideUsed

@@ -219,9 +219,12 @@ void TestAdminCli::loginFailures()
     } else if (damage == QLatin1String("db-truncated")) {
         QVERIFY(QFile(db).resize(QFileInfo(db).size() / 3));
     } else if (damage == QLatin1String("db-corrupt")) {
+        // Flip the byte (writing a fixed one leaves the page intact whenever it already held that value).
         QFile file(db);
         QVERIFY(file.open(QIODevice::ReadWrite) && file.seek(2000));
-        file.putChar('#');
+        char byte = 0;
+        QVERIFY(file.getChar(&byte) && file.seek(2000));
+        file.putChar(char(byte ^ 0x5a));
     } else if (damage == QLatin1String("db-foreign")) {
         const QString other = tmp.filePath(QStringLiteral("other"));
         makeWorkstation(other);

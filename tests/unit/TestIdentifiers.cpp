@@ -46,6 +46,76 @@ private slots:
         QVERIFY(Identifiers::creditCodeCheckCharacter(QStringLiteral("91350200MA2Y0000I")).isNull());
     }
 
+    // Characters 1-2 of a credit code: a registration authority and a kind of body it registers; characters 3-4: a
+    // province. Each broken code below gets correct check characters, so that only the rule under test fails.
+    void registrationAndArea_data()
+    {
+        QTest::addColumn<QString>("first8");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("enterprise") << "91350200"
+                                    << "none";
+        QTest::newRow("individual business") << "92350203"
+                                             << "none";
+        QTest::newRow("social organisation") << "51350203"
+                                             << "none";
+        QTest::newRow("others") << "Y1350203"
+                                << "none";
+        QTest::newRow("authority 0") << "01350200"
+                                     << "invalid_registration";
+        QTest::newRow("market regulation kind 4") << "94350200"
+                                                  << "invalid_registration";
+        QTest::newRow("others kind 2") << "Y2350200"
+                                       << "invalid_registration";
+        QTest::newRow("letter authority B") << "B1350200"
+                                            << "invalid_registration";
+        QTest::newRow("province 99") << "91990200"
+                                     << "invalid_area_code";
+        QTest::newRow("province 00") << "91000000"
+                                     << "invalid_area_code";
+    }
+
+    void registrationAndArea()
+    {
+        QFETCH(QString, first8);
+        QFETCH(QString, problem);
+        const QString body = first8 + QStringLiteral("MA2Y0000");
+        const QString first17 = body + Identifiers::organisationCodeCheckCharacter(body.mid(8, 8));
+        const QString code = first17 + Identifiers::creditCodeCheckCharacter(first17);
+        const IdentifierCheck check = Identifiers::checkCreditCode(code);
+        QCOMPARE(toKey(check.problem), problem);
+        if (problem != QLatin1String("none")) {
+            QVERIFY(!check.message().isEmpty());
+            QCOMPARE(Identifiers::check(code, IdentifierKind::Unknown, QDate(2026, 1, 1)).valid(), false);
+        }
+    }
+
+    // An 18-digit number valid both ways: read with an unknown kind, it says so and asks, instead of deciding.
+    void ambiguousReadingIsReported()
+    {
+        QString found;
+        for (int day = 0; day < 3650 && found.isEmpty(); ++day) {
+            const QString date = QDate(1960, 1, 1).addDays(day).toString(QStringLiteral("yyyyMMdd"));
+            for (int seq = 1; seq < 1000 && found.isEmpty(); seq += 7) {
+                const QString first17 =
+                    QStringLiteral("351101") + date + QStringLiteral("%1").arg(seq, 3, 10, QLatin1Char('0'));
+                const QString id = first17 + Identifiers::residentIdCheckCharacter(first17);
+                if (Identifiers::checkCreditCode(id).valid() &&
+                    Identifiers::checkResidentId(id, QDate(2026, 1, 1)).valid())
+                    found = id;
+            }
+        }
+        QVERIFY2(!found.isEmpty(), "a number valid both ways exists");
+        const IdentifierCheck check = Identifiers::check(found, IdentifierKind::Unknown, QDate(2026, 1, 1));
+        QVERIFY(check.valid());
+        QVERIFY(check.ambiguous);
+        QVERIFY2(check.message().contains(QStringLiteral("ask")), qPrintable(check.message()));
+        // Named explicitly, it is not ambiguous.
+        QVERIFY(!Identifiers::check(found, IdentifierKind::ResidentId, QDate(2026, 1, 1)).ambiguous);
+        // A resident ID that is not a credit code (its first two digits are no registration authority) is not either.
+        QVERIFY(!Identifiers::check(QStringLiteral("11010519491231002X"), IdentifierKind::Unknown, QDate(2026, 1, 1))
+                     .ambiguous);
+    }
+
     void valid_data()
     {
         QTest::addColumn<QString>("input");
