@@ -117,6 +117,10 @@ Developers get a demo workstation with sample logins from
         <source>The row seals could not be read: %1</source>
         <translation>无法读取行封印：%1</translation>
     </message>
+    <message>
+        <source>The signing key of %1 was replaced (the password was reset): log in again.</source>
+        <translation>%1 的签名密钥已更换（密码已被重置）：请重新登录。</translation>
+    </message>
 </context>
 <context>
     <name>CaseCommands</name>
@@ -846,6 +850,10 @@ Item %3: %4, decided %5</source>
     <message>
         <source>%1 took this case in and may not decide it.</source>
         <translation>%1 受理了该案件，不得对其作出决定。</translation>
+    </message>
+    <message>
+        <source>Case %1 was moved by someone else in the meantime: look at it again.</source>
+        <translation>案件 %1 在此期间已被他人办理：请重新查看。</translation>
     </message>
 </context>
 <context>
@@ -4553,6 +4561,10 @@ If the document shows it exactly like this, a supervisor may accept it. The over
     <message>
         <source>Every record table adds up to its seal, as the last audit entry recorded.</source>
         <translation>每个记录表均与其封印相符，与最后一条审计日志条目的记录一致。</translation>
+    </message>
+    <message>
+        <source>the key vault records no audit entry, but the database holds some: the vault was altered.</source>
+        <translation>密钥库未记录任何审计日志条目，但数据库中有条目：密钥库已被改动。</translation>
     </message>
 </context>
 <context>

@@ -46,8 +46,8 @@ QString json(const QJsonObject& object)
 
 const char* const CaseColumns =
     "SELECT c.id, c.case_no, c.kind, c.subject_id, s.name, s.identifier, c.state, c.paused, c.received_on, "
-    "c.intake_by, c.assigned_to, c.applicant, c.grounds, c.statement, c.decided_from, c.outcome, c.updated_at "
-    "FROM cases c JOIN subjects s ON s.id = c.subject_id";
+    "c.intake_by, c.assigned_to, c.applicant, c.grounds, c.statement, c.decided_from, c.outcome, c.updated_at, "
+    "c.last_event_id FROM cases c JOIN subjects s ON s.id = c.subject_id";
 
 CaseRecord caseFrom(const QSqlQuery& q)
 {
@@ -69,6 +69,7 @@ CaseRecord caseFrom(const QSqlQuery& q)
     r.decidedFrom = q.value(14).toString();
     r.outcome = q.value(15).toString();
     r.updatedAt = QDateTime::fromString(q.value(16).toString(), Qt::ISODateWithMs);
+    r.lastEventId = q.value(17).toLongLong();
     return r;
 }
 
@@ -332,6 +333,7 @@ CaseRepository::Result CaseRepository::insertCase(CaseKind kind, qint64 subjectI
         return storageFailure(insert);
     const qint64 caseId = insert.lastInsertId().toLongLong();
 
+    qint64 lastEvent = 0;
     auto addEvent = [&](const QString& action, const QString& from, const QString& to, const QString& note,
                         const QJsonObject& details, const QString& when) {
         QSqlQuery event(db);
@@ -342,7 +344,10 @@ CaseRepository::Result CaseRepository::insertCase(CaseKind kind, qint64 subjectI
               QVariant(action), QVariant(from.isEmpty() ? QString() : from), QVariant(to), QVariant(note),
               QVariant(json(details))})
             event.addBindValue(v);
-        return event.exec() ? QString() : event.lastError().text();
+        if (!event.exec())
+            return event.lastError().text();
+        lastEvent = event.lastInsertId().toLongLong();
+        return QString();
     };
     QJsonArray itemArray;
     for (qint64 itemId : itemIds) {
@@ -389,8 +394,9 @@ CaseRepository::Result CaseRepository::insertCase(CaseKind kind, qint64 subjectI
         if (!error.isEmpty())
             return failure(Failure::Storage, error);
         QSqlQuery pause(db);
-        pause.prepare(QStringLiteral("UPDATE cases SET paused = 1, updated_at = ? WHERE id = ?"));
+        pause.prepare(QStringLiteral("UPDATE cases SET paused = 1, updated_at = ?, last_event_id = ? WHERE id = ?"));
         pause.addBindValue(pausedAt);
+        pause.addBindValue(lastEvent);
         pause.addBindValue(caseId);
         if (!pause.exec())
             return storageFailure(pause);
@@ -519,10 +525,13 @@ CaseRepository::Result CaseRepository::act(const QString& caseNo, const QString&
         event.addBindValue(v);
     if (!event.exec())
         return failure(Failure::Storage, event.lastError().text());
+    const qint64 eventId = event.lastInsertId().toLongLong();
 
+    // Only if nobody moved the case since it was read (another window, another reviewer).
     QSqlQuery update(db);
     update.prepare(QStringLiteral("UPDATE cases SET state = ?, paused = ?, assigned_to = ?, decided_from = ?, "
-                                  "outcome = ?, updated_at = ? WHERE id = ?"));
+                                  "outcome = ?, updated_at = ?, last_event_id = ? WHERE id = ? AND last_event_id = ? "
+                                  "AND state = ?"));
     update.addBindValue(check.to);
     update.addBindValue(paused ? 1 : 0);
     update.addBindValue(assignee.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(assignee));
@@ -533,9 +542,17 @@ CaseRepository::Result CaseRepository::act(const QString& caseNo, const QString&
     update.addBindValue(closes ? input.note.trimmed()
                                : (action == QLatin1String("reopen") ? QString() : record.outcome));
     update.addBindValue(at);
+    update.addBindValue(eventId);
     update.addBindValue(record.id);
+    update.addBindValue(record.lastEventId);
+    update.addBindValue(record.state);
     if (!update.exec())
         return failure(Failure::Storage, update.lastError().text());
+    if (update.numRowsAffected() != 1)
+        return failure(Failure::Rule,
+                       QCoreApplication::translate(
+                           "CaseRepository", "Case %1 was moved by someone else in the meantime: look at it again.")
+                           .arg(record.caseNo));
 
     // The scans that arrived.
     if (!input.materials.isEmpty()) {

@@ -30,6 +30,7 @@ bool compute(CaseKind kind, const QDate& receivedOn, const QList<Event>& events,
     QVector<ClockPause> pauses;
     QDate previous = receivedOn;
     QString lastStopped; // which clocks the last decision stopped, for reopen
+    QDate stoppedOn;     // and when
     for (const Event& event : events) {
         if (!event.on.isValid() || event.on < previous) {
             *error = QCoreApplication::translate("CaseTimer", "The case's events are not in date order (%1 on %2).")
@@ -50,14 +51,17 @@ bool compute(CaseKind kind, const QDate& receivedOn, const QList<Event>& events,
             first.completed = event.on;
             total.completed = event.on;
             lastStopped = QStringLiteral("first");
+            stoppedOn = event.on;
         } else if (isOneOf(a, {"record_approval", "record_rejection"})) {
             platform.completed = event.on;
             total.completed = event.on;
             lastStopped = QStringLiteral("platform");
+            stoppedOn = event.on;
         } else if (isOneOf(a, {"correct", "withdraw_item", "maintain"})) {
             first.completed = event.on;
             total.completed = event.on;
             lastStopped = QStringLiteral("first");
+            stoppedOn = event.on;
         } else if (a == QLatin1String("withdraw")) {
             lastStopped = platform.started && !platform.completed.isValid() ? QStringLiteral("platform")
                                                                             : QStringLiteral("first");
@@ -65,10 +69,16 @@ bool compute(CaseKind kind, const QDate& receivedOn, const QList<Event>& events,
                 if (span->started && !span->completed.isValid())
                     span->completed = event.on;
             }
+            stoppedOn = event.on;
         } else if (a == QLatin1String("reopen")) {
-            // The clock of the stage the case returns to runs on, as does the total.
+            // The clock of the stage the case returns to runs on, as does the total; the days it was closed do not
+            // count (a pause from the decision to the reopening).
             (lastStopped == QLatin1String("platform") ? platform : first).completed = QDate();
             total.completed = QDate();
+            if (!pauses.isEmpty() && pauses.last().isOpen())
+                pauses.last().until = event.on; // closed while waiting for materials: one pause up to the reopening
+            else if (stoppedOn.isValid() && stoppedOn < event.on)
+                pauses.append({stoppedOn, event.on});
         }
     }
 

@@ -54,6 +54,7 @@ struct CaseRecord
     QString outcome;
     QList<qint64> itemIds;
     QDateTime updatedAt;
+    qint64 lastEventId = 0; // the event that last moved it (optimistic concurrency)
 };
 
 struct CaseEventRecord

@@ -8,6 +8,8 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QPair>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -169,6 +171,19 @@ bool append(QSqlDatabase& db, const AuditEntry& entry, QString* error, QSqlError
                        QSqlError());
     const QString hash = computeHash(headHash, seq, at, entry.actor, entry.action, entry.objectType, entry.objectId,
                                      entry.basis, details, state);
+    // A session whose key was replaced since it opened (an administrator reset the password) signs no more.
+    {
+        QSqlQuery current(db);
+        current.prepare(QStringLiteral("SELECT signing_key FROM staff WHERE username = ?"));
+        current.addBindValue(entry.actor);
+        const QByteArray held = SignerRing::publicKey(db.databaseName(), entry.actor);
+        if (current.exec() && current.next() && !current.value(0).toString().isEmpty() && !held.isEmpty() &&
+            QByteArray::fromHex(current.value(0).toString().toLatin1()) != held)
+            return abandon(QCoreApplication::translate(
+                               "AuditLog", "The signing key of %1 was replaced (the password was reset): log in again.")
+                               .arg(entry.actor),
+                           QSqlError());
+    }
     QByteArray signature;
     if (!SignerRing::sign(db.databaseName(), entry.actor, signedMessage(hash), &signature))
         return abandon(
@@ -215,20 +230,39 @@ AuditVerifyResult verifyFrom(QSqlDatabase& db, qint64 fromSeq, const QString& fr
         return result;
     };
 
-    // Each actor's public signing key, from the staff rows (whose own signatures the login checks).
+    // Each actor's public signing key, from the staff rows (whose own signatures the login checks), and the keys
+    // they had before a password reset, each valid up to the entry it was retired at.
     QHash<QString, QByteArray> signingKeys;
+    QHash<QString, QList<QPair<QByteArray, qint64>>> retiredKeys;
     {
         QSqlQuery staff(db);
         staff.setForwardOnly(true);
-        if (!staff.exec(QStringLiteral("SELECT username, signing_key FROM staff"))) {
+        if (!staff.exec(QStringLiteral("SELECT username, signing_key, retired_keys FROM staff"))) {
             result.ok = false;
             result.message = QCoreApplication::translate("AuditLog", "The staff list could not be read: %1")
                                  .arg(staff.lastError().text());
             return result;
         }
-        while (staff.next())
-            signingKeys.insert(staff.value(0).toString(), QByteArray::fromHex(staff.value(1).toString().toLatin1()));
+        while (staff.next()) {
+            const QString user = staff.value(0).toString();
+            signingKeys.insert(user, QByteArray::fromHex(staff.value(1).toString().toLatin1()));
+            const QJsonArray retired = QJsonDocument::fromJson(staff.value(2).toString().toUtf8()).array();
+            for (const QJsonValue& value : retired) {
+                const QJsonObject key = value.toObject();
+                retiredKeys[user].append({QByteArray::fromHex(key.value(QLatin1String("key")).toString().toLatin1()),
+                                          qint64(key.value(QLatin1String("until")).toDouble())});
+            }
+        }
     }
+    auto signedByActor = [&](const QString& actor, qint64 seq, const QString& hash, const QByteArray& signature) {
+        if (Signing::verify(signingKeys.value(actor), signedMessage(hash), signature))
+            return true;
+        for (const auto& [key, until] : retiredKeys.value(actor)) {
+            if (seq <= until && Signing::verify(key, signedMessage(hash), signature))
+                return true;
+        }
+        return false;
+    };
 
     QSqlQuery query(db);
     query.setForwardOnly(true);
@@ -270,7 +304,7 @@ AuditVerifyResult verifyFrom(QSqlDatabase& db, qint64 fromSeq, const QString& fr
                                    .arg(seq));
         const QString actor = query.value(2).toString();
         const QByteArray signature = QByteArray::fromHex(query.value(10).toString().toLatin1());
-        if (!Signing::verify(signingKeys.value(actor), signedMessage(hash), signature))
+        if (!signedByActor(actor, seq, hash, signature))
             return broken(seq, QCoreApplication::translate(
                                    "AuditLog", "Audit entry %1 is not signed by %2, whom it names: it was forged.")
                                    .arg(seq)

@@ -15,15 +15,20 @@ namespace RowSeals {
 
 namespace {
 
-using Seal = std::array<unsigned char, 32>;
+// The seal is an LtHash (a lattice-based homomorphic multiset hash, as in "Securing Update Propagation with
+// Homomorphic Hashing", Lewi et al. 2019): each row's SHA-256 digest is expanded to 1024 16-bit words and the seal is
+// their componentwise sum mod 2^16. A plain sum of 256-bit digests would not do: with many rows to change, the
+// generalised birthday attack finds changes that leave such a sum as it was.
+constexpr int SealWords = 1024;
+constexpr int SealBytes = SealWords * 2;
+using Seal = std::array<unsigned char, SealBytes>;
 
-// Seals are 256-bit little-endian numbers written as 64 hex digits.
 bool parseSeal(const unsigned char* text, int length, Seal* seal)
 {
     seal->fill(0);
     if (!text)
         return true;
-    if (length != 64)
+    if (length != 2 * SealBytes)
         return false;
     size_t written = 0;
     return sodium_hex2bin(seal->data(), seal->size(), reinterpret_cast<const char*>(text), size_t(length), nullptr,
@@ -33,24 +38,28 @@ bool parseSeal(const unsigned char* text, int length, Seal* seal)
 
 void resultSeal(sqlite3_context* context, const Seal& seal)
 {
-    char hex[65];
-    sodium_bin2hex(hex, sizeof(hex), seal.data(), seal.size());
-    sqlite3_result_text(context, hex, 64, SQLITE_TRANSIENT);
+    QByteArray hex(2 * SealBytes + 1, Qt::Uninitialized);
+    sodium_bin2hex(hex.data(), size_t(hex.size()), seal.data(), seal.size());
+    sqlite3_result_text(context, hex.constData(), 2 * SealBytes, SQLITE_TRANSIENT);
+}
+
+// The row's 32-byte digest expanded to the seal's width (ChaCha20 keystream under the digest as key).
+void expand(const unsigned char* digest, Seal* words)
+{
+    static const unsigned char nonce[crypto_stream_chacha20_NONCEBYTES] = {'x', 'm', 'c', 's', 'e', 'a', 'l', '1'};
+    crypto_stream_chacha20(words->data(), words->size(), nonce, digest);
 }
 
 void addTo(Seal* seal, const unsigned char* digest, bool subtract)
 {
-    unsigned carry = 0;
-    for (std::size_t i = 0; i < seal->size(); ++i) {
-        if (!subtract) {
-            const unsigned sum = unsigned((*seal)[i]) + digest[i] + carry;
-            (*seal)[i] = static_cast<unsigned char>(sum & 0xff);
-            carry = sum >> 8;
-        } else {
-            const int diff = int((*seal)[i]) - int(digest[i]) - int(carry);
-            (*seal)[i] = static_cast<unsigned char>(diff & 0xff);
-            carry = diff < 0 ? 1 : 0;
-        }
+    Seal words;
+    expand(digest, &words);
+    for (int i = 0; i < SealWords; ++i) {
+        const unsigned a = unsigned((*seal)[2 * i]) | (unsigned((*seal)[2 * i + 1]) << 8);
+        const unsigned b = unsigned(words[2 * i]) | (unsigned(words[2 * i + 1]) << 8);
+        const unsigned r = (subtract ? a - b : a + b) & 0xffff;
+        (*seal)[2 * i] = static_cast<unsigned char>(r & 0xff);
+        (*seal)[2 * i + 1] = static_cast<unsigned char>(r >> 8);
     }
 }
 
@@ -221,7 +230,7 @@ bool install(QSqlDatabase& db, QString* error)
         row.prepare(QStringLiteral("INSERT INTO table_seals (name, seal, rows) SELECT ?, ?, 0 WHERE NOT EXISTS "
                                    "(SELECT 1 FROM table_seals WHERE name = ?)"));
         row.addBindValue(table);
-        row.addBindValue(QString(64, QLatin1Char('0')));
+        row.addBindValue(QString(2 * SealBytes, QLatin1Char('0')));
         row.addBindValue(table);
         if (!row.exec()) {
             *error = row.lastError().text();

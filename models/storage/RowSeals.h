@@ -8,11 +8,12 @@ struct sqlite3;
 
 // Row seals: what makes a change to a record table made outside the program visible (README, "Trust model").
 //
-// For every sealed table, table_seals holds the sum modulo 2^256 of the SHA-256 digests of its rows (a multiset
-// hash: order-independent, updated in O(1) per change). Triggers keep it current on every INSERT and UPDATE (rows are
-// never deleted); they call SQL functions that only this program's driver registers, so the official sqlcipher tool
-// cannot even prepare a write to a sealed table without dropping them first. Every audit entry records the digest of
-// all seals at the moment it is written (its "state", covered by its hash and its actor's signature), so:
+// For every sealed table, table_seals holds an LtHash of its rows (a homomorphic multiset hash: each row's SHA-256
+// digest expanded to 1024 16-bit words, summed componentwise; order-independent, updated in O(1) per change). Triggers
+// keep it current on every INSERT and UPDATE (rows are never deleted); they call SQL functions that only this program's
+// driver registers, so the official sqlcipher tool cannot even prepare a write to a sealed table without dropping them
+// first. Every audit entry records the digest of all seals at the moment it is written (its "state", covered by its
+// hash and its actor's signature), so:
 //  - rows changed with the triggers dropped no longer add up to their seal: `xmcredit-admin check` recomputes every
 //    seal from the rows;
 //  - a seal recomputed by hand no longer matches the state the last signed audit entry recorded: the login checks

@@ -47,13 +47,14 @@ StaffMember fromQuery(const QSqlQuery& query)
 
 const char* const SelectColumns =
     "SELECT username, display_name, role, active, created_at, created_by, deactivated_at, deactivated_by, signing_key, "
-    "signature FROM staff";
+    "signature, retired_keys FROM staff";
 
 QByteArray canonicalOf(const QSqlQuery& query)
 {
     return canonicalRow(query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
                         query.value(3).toInt(), query.value(4).toString(), query.value(5).toString(),
-                        query.value(6).toString(), query.value(7).toString(), query.value(8).toString());
+                        query.value(6).toString(), query.value(7).toString(), query.value(8).toString(),
+                        query.value(10).toString());
 }
 
 // Signs the row as it now stands in the database with the authority key this process holds for the database.
@@ -240,16 +241,31 @@ bool setSigningKey(QSqlDatabase& db, const QString& username, const QByteArray& 
         return false;
     }
     return inSavepoint(db, error, [&] {
+        // The old key stays valid for the entries already signed with it, and for no later one.
+        QSqlQuery current(db);
+        current.prepare(QStringLiteral("SELECT signing_key, retired_keys, (SELECT coalesce(max(seq), 0) FROM "
+                                       "audit_log) FROM staff WHERE username = ?"));
+        current.addBindValue(username);
+        if (!current.exec() || !current.next()) {
+            if (error)
+                *error = current.lastError().isValid()
+                             ? current.lastError().text()
+                             : QCoreApplication::translate("StaffDirectory", "There is no member of staff named %1.")
+                                   .arg(username);
+            return false;
+        }
+        QJsonArray retired = QJsonDocument::fromJson(current.value(1).toString().toUtf8()).array();
+        if (!current.value(0).toString().isEmpty())
+            retired.append(QJsonObject{{QStringLiteral("key"), current.value(0).toString()},
+                                       {QStringLiteral("until"), double(current.value(2).toLongLong())}});
         QSqlQuery query(db);
-        query.prepare(QStringLiteral("UPDATE staff SET signing_key = ? WHERE username = ?"));
+        query.prepare(QStringLiteral("UPDATE staff SET signing_key = ?, retired_keys = ? WHERE username = ?"));
         query.addBindValue(QString::fromLatin1(signingKey.toHex()));
+        query.addBindValue(QString::fromUtf8(QJsonDocument(retired).toJson(QJsonDocument::Compact)));
         query.addBindValue(username);
         if (!query.exec() || query.numRowsAffected() != 1) {
             if (error)
-                *error = query.lastError().isValid()
-                             ? query.lastError().text()
-                             : QCoreApplication::translate("StaffDirectory", "There is no member of staff named %1.")
-                                   .arg(username);
+                *error = query.lastError().text();
             return false;
         }
         return resign(db, username, error);
@@ -258,10 +274,13 @@ bool setSigningKey(QSqlDatabase& db, const QString& username, const QByteArray& 
 
 QByteArray canonicalRow(const QString& username, const QString& displayName, const QString& role, int active,
                         const QString& createdAt, const QString& createdBy, const QString& deactivatedAt,
-                        const QString& deactivatedBy, const QString& signingKeyHex)
+                        const QString& deactivatedBy, const QString& signingKeyHex, const QString& retiredKeysJson)
 {
-    const QJsonArray fields{username,      displayName,   role,         QString::number(active), createdAt, createdBy,
-                            deactivatedAt, deactivatedBy, signingKeyHex};
+    QJsonArray fields{username,      displayName,   role,         QString::number(active), createdAt, createdBy,
+                      deactivatedAt, deactivatedBy, signingKeyHex};
+    // Rows without retired keys sign as they did before the column existed.
+    if (!retiredKeysJson.isEmpty() && retiredKeysJson != QLatin1String("[]"))
+        fields.append(retiredKeysJson);
     return QByteArrayLiteral("xmcredit-staff-row-v1\n") + QJsonDocument(fields).toJson(QJsonDocument::Compact);
 }
 

@@ -56,5 +56,6 @@ bool verifyRoster(const QSqlDatabase& db, const QByteArray& authorityPublicKey, 
 // What the authority signs for one row.
 QByteArray canonicalRow(const QString& username, const QString& displayName, const QString& role, int active,
                         const QString& createdAt, const QString& createdBy, const QString& deactivatedAt,
-                        const QString& deactivatedBy, const QString& signingKeyHex);
+                        const QString& deactivatedBy, const QString& signingKeyHex,
+                        const QString& retiredKeysJson = QStringLiteral("[]"));
 } // namespace StaffDirectory

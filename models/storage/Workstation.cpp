@@ -429,7 +429,15 @@ WorkstationStatus checkTrust(QSqlDatabase& db, const KeyVault& vault, const Vaul
                                 "Workstation", "%1 was removed, but the staff list shows the account active again.")
                                 .arg(member.username));
     }
-    // The anchor: the database must still hold the entry the vault recorded at the last login or logout.
+    // The anchor: the database must still hold the entry the vault recorded at the last login or logout. Every
+    // workstation gets one when it is created, so a vault without one over a database with entries was altered.
+    if (vault.auditAnchorSeq == 0) {
+        QSqlQuery any(db);
+        if (any.exec(QStringLiteral("SELECT count(*) FROM audit_log")) && any.next() && any.value(0).toLongLong() > 0)
+            return tampered(QCoreApplication::translate(
+                "Workstation", "the key vault records no audit entry, but the database holds some: the vault was "
+                               "altered."));
+    }
     if (vault.auditAnchorSeq > 0) {
         QSqlQuery anchor(db);
         anchor.prepare(QStringLiteral("SELECT hash FROM audit_log WHERE seq = ?"));
@@ -607,6 +615,18 @@ ProbeOutcome probeDatabase(const QString& path, const std::vector<const SecureBy
             QSqlDatabase writable = db;
             bool ownRowHolds = false;
             outcome.integrity = checkTrust(writable, vault, slot, outcome.member, &ownRowHolds);
+            // Damage is reported as damage, not as tampering: when a check fails, every page is read once (only
+            // then: on a city-scale file this takes a while).
+            if (outcome.integrity.error == WorkstationError::Tampered) {
+                QSqlQuery quick(writable);
+                if (!quick.exec(QStringLiteral("PRAGMA quick_check(1)")) || !quick.next() ||
+                    quick.value(0).toString() != QLatin1String("ok"))
+                    outcome.integrity =
+                        fail(WorkstationError::DatabaseCorrupt,
+                             QCoreApplication::translate("Database", "The database file %1 is damaged (%2).")
+                                 .arg(native(path), quick.lastError().isValid() ? quick.lastError().databaseText()
+                                                                                : quick.value(0).toString()));
+            }
             // Only an auditor whose own signed row holds may go on, read-only; everybody else is refused.
             if (!outcome.integrity.ok() && (outcome.member.role != Role::Auditor || !ownRowHolds))
                 outcome.status = outcome.integrity;
@@ -1014,7 +1034,9 @@ WorkstationStatus openSession(const UnlockResult& unlocked, const QString& conne
     const QString dbPath = databasePath(unlocked.workstationDir);
     const bool hadKey = SqlCipherKeyRing::hasKey(dbPath);
     SqlCipherKeyRing::setKey(dbPath, *unlocked.databaseKey);
-    const Database::OpenResult opened = Database::open(dbPath, connectionName, Database::OpenMode::Existing);
+    // A read-only session (an auditor examining a database that failed its checks) migrates nothing.
+    const Database::OpenResult opened = Database::open(
+        dbPath, connectionName, unlocked.readOnly ? Database::OpenMode::Inspect : Database::OpenMode::Existing);
     if (!opened.ok()) {
         if (!hadKey)
             SqlCipherKeyRing::removeKey(dbPath);

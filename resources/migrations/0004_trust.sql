@@ -13,6 +13,9 @@
 -- row's canonical form (StaffDirectory::canonicalRow).
 ALTER TABLE staff ADD COLUMN signing_key TEXT NOT NULL DEFAULT '';
 ALTER TABLE staff ADD COLUMN signature TEXT NOT NULL DEFAULT '';
+-- Signing keys the person had before an administrator reset their password (JSON [{"key": hex, "until": seq}]):
+-- their entries up to that audit entry still verify under the old key, and none after it.
+ALTER TABLE staff ADD COLUMN retired_keys TEXT NOT NULL DEFAULT '[]';
 
 -- Audit entries: the actor's signature (hex) of the entry's hash.
 ALTER TABLE audit_log ADD COLUMN signature TEXT NOT NULL DEFAULT '';

@@ -2,12 +2,13 @@
 -- models/storage/RowSeals.h. The seal triggers themselves are generated from each sealed table's columns by
 -- RowSeals::install, which Database::migrate runs after the scripts in the same transaction.
 
--- One row per sealed table: the sum modulo 2^256 of its rows' SHA-256 digests (64 hex digits) and its row count.
+-- One row per sealed table: an LtHash of its rows (1024 16-bit words, the componentwise sum of each row's expanded
+-- SHA-256 digest; 4096 hex digits) and its row count.
 -- Rows are never deleted or replaced; the seal moves only through the triggers (and a recompute after a bulk
 -- load). Tampering with a seal shows against the state recorded by the last signed audit entry.
 CREATE TABLE table_seals (
     name TEXT NOT NULL PRIMARY KEY,
-    seal TEXT NOT NULL CHECK (length(seal) = 64),
+    seal TEXT NOT NULL CHECK (length(seal) = 4096),
     rows INTEGER NOT NULL CHECK (rows >= 0)
 ) WITHOUT ROWID;
 

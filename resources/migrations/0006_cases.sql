@@ -24,6 +24,7 @@ CREATE TABLE cases (
     statement   TEXT,                          -- the applicant's statement
     decided_from TEXT,                         -- the open state a closed case was decided in (for reopen)
     outcome     TEXT,                          -- the decision's text or reasons, for closed cases
+    last_event_id INTEGER NOT NULL DEFAULT 0,  -- the event that last moved it (0: only its intake)
     created_at  TEXT NOT NULL,
     updated_at  TEXT NOT NULL
 );
@@ -85,12 +86,15 @@ BEGIN
     SELECT RAISE(ABORT, 'a case keeps its number, subject, intake and applicant');
 END;
 
--- A case's state, pause or assignee moves only with the event that records it (written first).
-CREATE TRIGGER cases_move_with_event BEFORE UPDATE OF state, paused, assigned_to ON cases
-WHEN (NEW.state IS NOT OLD.state OR NEW.paused IS NOT OLD.paused OR NEW.assigned_to IS NOT OLD.assigned_to)
-     AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = NEW.id AND e.to_state = NEW.state
-                     AND e.id = (SELECT max(id) FROM case_events WHERE case_id = NEW.id)
-                     AND e.at >= OLD.updated_at)
+-- A case moves only with the event that records it, written first: the newest event of the case, newer than the one
+-- that moved it last, leading from the case's state to the new one. Event ids, not clock times, so a clock set back
+-- blocks nothing; and two windows moving the same case cannot both succeed (the second sees a different state).
+CREATE TRIGGER cases_move_with_event BEFORE UPDATE OF state, paused, assigned_to, decided_from, outcome, last_event_id
+ON cases
+WHEN NOT (NEW.last_event_id > OLD.last_event_id
+          AND NEW.last_event_id = (SELECT max(id) FROM case_events WHERE case_id = NEW.id)
+          AND EXISTS (SELECT 1 FROM case_events e WHERE e.id = NEW.last_event_id AND e.case_id = NEW.id
+                      AND e.to_state = NEW.state AND e.from_state IS OLD.state))
 BEGIN
     SELECT RAISE(ABORT, 'a case moves only with the event that records it');
 END;

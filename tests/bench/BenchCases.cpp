@@ -113,10 +113,10 @@ int BenchCases::rawQueue(bool openOnly)
 {
     auto* raw = static_cast<sqlite3*>(m_tdb->database().driver()->handle().value<void*>());
     const QByteArray cases =
-        QByteArrayLiteral(
-            "SELECT c.id, c.case_no, c.kind, c.subject_id, s.name, s.identifier, c.state, c.paused, "
-            "c.received_on, c.intake_by, c.assigned_to, c.applicant, c.grounds, c.statement, "
-            "c.decided_from, c.outcome, c.updated_at FROM cases c JOIN subjects s ON s.id = c.subject_id") +
+        QByteArrayLiteral("SELECT c.id, c.case_no, c.kind, c.subject_id, s.name, s.identifier, c.state, c.paused, "
+                          "c.received_on, c.intake_by, c.assigned_to, c.applicant, c.grounds, c.statement, "
+                          "c.decided_from, c.outcome, c.updated_at, c.last_event_id FROM cases c JOIN subjects s ON "
+                          "s.id = c.subject_id") +
         (openOnly ? QByteArrayLiteral(" WHERE c.state IN ('received', 'municipal_review', 'platform_review', "
                                       "'verifying')")
                   : QByteArrayLiteral(" WHERE 1")) +

@@ -54,6 +54,8 @@ private slots:
     void hole6_throttleStateIsPrivateAndHoldsNoNames();
     void hole6_symlinkedPathSharesTheCounter();
     void checkPassesOnAnIntactWorkstation();
+    void vaultAnchorRemovedIsTampering();
+    void passwordResetKeepsTheLogVerifiable();
 
 private:
     QString dir() const { return m_tmp.filePath(QStringLiteral("ws")); }
@@ -360,7 +362,7 @@ void TestTrustModel::hole5_recordsChangedOutsideTheProgram()
 
     // Now the seal made to agree (as if recomputed by hand): the login compares it with the signed head entry.
     QCOMPARE(attack(QStringLiteral("UPDATE table_seals SET seal = '%1' WHERE name = 'credit_items';")
-                        .arg(QString(64, QLatin1Char('a')))),
+                        .arg(QString(4096, QLatin1Char('a')))),
              0);
     const UnlockResult clerk = unlockAs(QStringLiteral("clerk"), ClerkPassword);
     QCOMPARE(clerk.status.error, WorkstationError::Tampered);
@@ -461,6 +463,51 @@ void TestTrustModel::checkPassesOnAnIntactWorkstation()
                                               QStringLiteral("clerk"), QStringLiteral("--password-stdin")},
                                              ClerkPassword);
     QCOMPARE(clerk.code, 7);
+}
+
+// The anchor deleted from the vault (to hide an older database): every workstation has one from its creation.
+void TestTrustModel::vaultAnchorRemovedIsTampering()
+{
+    KeyVault vault;
+    QCOMPARE(KeyVault::load(Workstation::vaultPath(dir()), &vault), VaultError::None);
+    QVERIFY(vault.auditAnchorSeq > 0);
+    vault.auditAnchorSeq = 0;
+    vault.auditAnchorHash.clear();
+    QVERIFY(vault.save(Workstation::vaultPath(dir())));
+    const UnlockResult clerk = unlockAs(QStringLiteral("clerk"), ClerkPassword);
+    QCOMPARE(clerk.status.error, WorkstationError::Tampered);
+    QVERIFY2(clerk.status.message.contains(QStringLiteral("vault")), qPrintable(clerk.status.message));
+}
+
+// An administrator resets the clerk's password while the clerk is logged in: the clerk's earlier entries still
+// verify (under the retired key), the open session can sign nothing more, and nobody is locked out.
+void TestTrustModel::passwordResetKeepsTheLogVerifiable()
+{
+    Session clerk;
+    Session admin;
+    QString error;
+    QVERIFY2(WorkstationFixture::openSession(dir(), QStringLiteral("clerk"), ClerkPassword, QStringLiteral("c"), &clerk,
+                                             &error),
+             qPrintable(error));
+    QVERIFY2(WorkstationFixture::openSession(dir(), QStringLiteral("admin"), AdminPassword, QStringLiteral("a"), &admin,
+                                             &error),
+             qPrintable(error));
+    QVERIFY(Workstation::auditLock(clerk, QStringLiteral("command")));
+    const WorkstationStatus reset =
+        Workstation::changePassword(admin, QStringLiteral("clerk"), QStringLiteral("new clerk password"));
+    QVERIFY2(reset.ok(), qPrintable(reset.message));
+    WorkstationStatus status;
+    QVERIFY(!Workstation::auditUnlock(clerk, &status));
+    QVERIFY2(status.message.contains(QStringLiteral("log in again")), qPrintable(status.message));
+    AuditVerifyResult verified;
+    QVERIFY(Workstation::verifyAudit(admin, &verified, &status));
+    QVERIFY2(verified.ok, qPrintable(verified.message));
+    Workstation::closeSession(clerk);
+    Workstation::closeSession(admin);
+    QCOMPARE(unlockAs(QStringLiteral("clerk"), ClerkPassword).status.error, WorkstationError::WrongPassword);
+    const UnlockResult again = unlockAs(QStringLiteral("clerk"), QStringLiteral("new clerk password"));
+    QVERIFY2(again.ok() && !again.readOnly, qPrintable(again.integrity.message + again.status.message));
+    QVERIFY(unlockAs(QStringLiteral("admin"), AdminPassword).ok());
 }
 
 QTEST_GUILESS_MAIN(TestTrustModel)

@@ -32,6 +32,7 @@ private slots:
     void overdueAndAtRisk();
     void estimatedBeyondTheCalendar();
     void eventsOutOfOrderAreRefused();
+    void reopenedCaseDoesNotCountTheDaysItWasClosed();
 
 private:
     PolicyRegistry m_policies;
@@ -369,6 +370,22 @@ void TestCaseWorkflow::eventsOutOfOrderAreRefused()
                                  {QStringLiteral("submit_to_platform"), QDate(2026, 3, 4)}},
                                 m_policies, m_calendar, QDate(2026, 3, 6), &status, &error));
     QVERIFY(!error.isEmpty());
+}
+
+void TestCaseWorkflow::reopenedCaseDoesNotCountTheDaysItWasClosed()
+{
+    // Received Mon 2026-03-02; maintained Wed 03-04 (2 days used); reopened Fri 03-20: 4 days left from then.
+    CaseTimer::Status status;
+    QString error;
+    QVERIFY2(CaseTimer::compute(CaseKind::Objection, QDate(2026, 3, 2),
+                                {{QStringLiteral("start_verification"), QDate(2026, 3, 3)},
+                                 {QStringLiteral("maintain"), QDate(2026, 3, 4)},
+                                 {QStringLiteral("reopen"), QDate(2026, 3, 20)}},
+                                m_policies, m_calendar, QDate(2026, 3, 20), &status, &error),
+             qPrintable(error));
+    QCOMPARE(status.current.elapsed, 2);
+    QCOMPARE(status.current.dueDate, QDate(2026, 3, 26));
+    QCOMPARE(status.current.state, DeadlineState::OnTime);
 }
 
 QTEST_GUILESS_MAIN(TestCaseWorkflow)
