@@ -123,6 +123,139 @@ Developers get a demo workstation with sample logins from
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>Who (username)</source>
+        <translation>操作人（用户名）</translation>
+    </message>
+    <message>
+        <source>Action (e.g. subject.open, case.)</source>
+        <translation>操作（如 subject.open、case.）</translation>
+    </message>
+    <message>
+        <source>Object (e.g. subject 1234, case XF2026-000001)</source>
+        <translation>对象（如 subject 1234、case XF2026-000001）</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the Chain</source>
+        <translation>校验哈希链(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Export This View (CSV)…</source>
+        <translation>导出当前视图（CSV）(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Worth a look (choose one to mark its entries)</source>
+        <translation>值得关注（选择一项以标出相关条目）</translation>
+    </message>
+    <message>
+        <source>Export the Audit View</source>
+        <translation>导出审计视图</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Read-only session: %1</source>
+        <translation>只读会话：%1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Audit entries exported by %1 (%2) at %3 from %4</source>
+        <translation>审计日志条目，由 %1（%2）于 %3 从 %4 导出</translation>
+    </message>
+    <message>
+        <source>The export is not made, because it cannot be audited: %1</source>
+        <translation>由于无法记入审计日志，未进行导出：%1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditReview</name>
+    <message>
+        <source>Many subjects in a short time</source>
+        <translation>短时间内查询大量主体</translation>
+    </message>
+    <message>
+        <source>Query with no case or report behind it</source>
+        <translation>查询后无案件或报告</translation>
+    </message>
+    <message>
+        <source>Work outside working hours</source>
+        <translation>非工作时间操作</translation>
+    </message>
+    <message>
+        <source>Repeated failed unlocks</source>
+        <translation>多次解锁失败</translation>
+    </message>
+    <message>
+        <source>%1 opened %2 different subjects within %3 minutes (%4 to %5).</source>
+        <translation>%1 在 %3 分钟内打开了 %2 个不同的信用主体（%4 至 %5）。</translation>
+    </message>
+    <message>
+        <source>%1 opened subject %2 (%3) on %4 (basis: %5) and took in no case and printed no report for it that day.</source>
+        <translation>%1 于 %4 打开了信用主体 %2（%3）（依据：%5），当天未就其受理案件或打印报告。</translation>
+    </message>
+    <message>
+        <source>%1 did %2 action(s) outside working hours on %3.</source>
+        <translation>%1 于 %3 在非工作时间进行了 %2 次操作。</translation>
+    </message>
+    <message>
+        <source>%1 did %2 action(s) on %3, a day off.</source>
+        <translation>%1 于休息日 %3 进行了 %2 次操作。</translation>
+    </message>
+    <message>
+        <source>%1 failed to unlock the window %2 times on %3.</source>
+        <translation>%1 于 %3 解锁窗口失败 %2 次。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTrailModel</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
     <name>CaseCommands</name>
     <message>
         <source>The subject: its identifier or its number.</source>
@@ -4201,6 +4334,14 @@ If the document shows it exactly like this, a supervisor may accept it. The over
     <message>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>Audit Trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Ctrl+U</source>
+        <translation>Ctrl+U</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "WindowPages.h"
 
+#include "AuditPage.h"
 #include "CaseIntakeDialog.h"
 #include "CasesPage.h"
 #include "DashboardPage.h"
@@ -25,6 +26,13 @@ WindowPages installWindowPages(MainWindow* window)
     const Session& session = window->session();
     const bool works = session.can(Permission::IntakeCase) || session.can(Permission::ReviewCase) ||
                        session.can(Permission::SuperviseCases);
+    if (session.can(Permission::ReadAudit)) {
+        QString calendarError;
+        pages.audit = new AuditPage(session, WorkingCalendar::builtIn(&calendarError));
+        pages.auditAction = window->addPage(pages.audit, QCoreApplication::translate("WindowPages", "Audit Trail"),
+                                            QKeySequence(QCoreApplication::translate("WindowPages", "Ctrl+U")),
+                                            {Permission::ReadAudit});
+    }
     if (!session.can(Permission::QuerySubject) && !session.can(Permission::EnterRecord) && !works)
         return pages;
 

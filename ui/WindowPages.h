@@ -4,6 +4,7 @@
 
 class MainWindow;
 class QAction;
+class AuditPage;
 class CasesPage;
 class DashboardPage;
 class RecordEntryForm;
@@ -30,6 +31,8 @@ struct WindowPages
     QPointer<QAction> casesAction;
     QPointer<DashboardPage> dashboard; // supervisors: the case timers (Ctrl+T)
     QPointer<QAction> dashboardAction;
+    QPointer<AuditPage> audit; // auditors and administrators: the audit trail (Ctrl+U)
+    QPointer<QAction> auditAction;
 };
 
 // Adds the pages to window (AppController calls it right after creating the window). The pages use the window's
