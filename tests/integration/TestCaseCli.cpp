@@ -33,6 +33,7 @@ private slots:
     void badInputIsRefused_data();
     void badInputIsRefused();
     void onIsForDemoWorkstationsOnly();
+    void demoCasesRefusesBadInput();
     void listShowsEveryOpenCaseWithItsClock();
     void receiptPdfReadsBack();
     void auditTrailHoldsEveryMove();
@@ -464,6 +465,27 @@ void TestCaseCli::onIsForDemoWorkstationsOnly()
                           QStringLiteral("admin-password\n"), m_state.path(), m_home.path());
     QCOMPARE(r.code, 11);
     QVERIFY2(r.err.contains(QStringLiteral("demo")), qPrintable(r.err));
+}
+
+void TestCaseCli::demoCasesRefusesBadInput()
+{
+    auto demoCases = [this](const QStringList& args, const QString& dir) {
+        return AdminProcess::run(
+            QStringList{QStringLiteral("demo-cases"), QStringLiteral("--workstation"), dir, QStringLiteral("--json")} +
+                args,
+            {}, m_state.path(), m_home.path());
+    };
+    QCOMPARE(demoCases({QStringLiteral("--count"), QStringLiteral("-5")}, m_dir).code, 3);
+    QCOMPARE(demoCases({QStringLiteral("--count"), QStringLiteral("many")}, m_dir).code, 3);
+    QCOMPARE(demoCases({QStringLiteral("--seed"), QStringLiteral("x")}, m_dir).code, 3);
+    QCOMPARE(demoCases({}, m_tmp.filePath(QStringLiteral("nowhere"))).code, 10);
+    // Cases exist already on the demo workstation.
+    const Result again = demoCases({QStringLiteral("--count"), QStringLiteral("2")}, m_dir);
+    QCOMPARE(again.code, 9);
+    QVERIFY2(json(again).value(QLatin1String("error")).toString().contains(QStringLiteral("cases")),
+             qPrintable(again.out));
+    // Not a demo workstation (made by onIsForDemoWorkstationsOnly).
+    QCOMPARE(demoCases({}, m_tmp.filePath(QStringLiteral("real"))).code, 11);
 }
 
 void TestCaseCli::listShowsEveryOpenCaseWithItsClock()
