@@ -55,6 +55,7 @@ private slots:
     void clerkTakesInARepairWithTheKeyboard();
     void clerkTakesInAnObjection();
     void reviewerDecidesTheRepair();
+    void objectionFromMaterialsToDecision();
     void supervisorSeesEveryCaseAndReassigns();
     void supervisorDashboard();
 
@@ -76,6 +77,7 @@ private:
     qint64 m_repairItem = 0;
     qint64 m_objectionItem = 0;
     QString m_repairCase;
+    QString m_objectionCase;
 };
 
 void TestGuiCases::initTestCase()
@@ -291,6 +293,7 @@ void TestGuiCases::clerkTakesInAnObjection()
     QTRY_COMPARE(m_window->currentPage(), static_cast<QWidget*>(m_pages.cases));
     const QString caseNo = m_pages.cases->currentCase();
     QVERIFY(caseNo.startsWith(QStringLiteral("YY")));
+    m_objectionCase = caseNo;
     QVERIFY2(child<QLabel>(m_pages.cases, "caseTitleLabel")->text().contains(caseNo), "the new case is open");
     CreditItem item;
     QVERIFY(CreditItemRepository(m_session.database()).findById(m_objectionItem, &item));
@@ -334,6 +337,38 @@ void TestGuiCases::reviewerDecidesTheRepair()
     QVERIFY(CreditItemRepository(m_session.database()).findById(m_repairItem, &item));
     QCOMPARE(item.status, ItemStatus::Repaired);
     QCOMPARE(child<QTreeWidget>(m_pages.cases, "timelineView")->topLevelItemCount(), 4);
+}
+
+// The objection taken in with materials missing: the clerk records them, the reviewer verifies and maintains the
+// item, through the buttons; the 异议处理中 mark goes.
+void TestGuiCases::objectionFromMaterialsToDecision()
+{
+    QVERIFY(!m_objectionCase.isEmpty());
+    logIn(QStringLiteral("clerk1"), ClerkPassword);
+    m_window->showPage(m_pages.cases);
+    QVERIFY(m_pages.cases->openCase(m_objectionCase));
+    QTRY_VERIFY(child<QPushButton>(m_pages.cases, "action_receive_materials"));
+    QTest::mouseClick(child<QPushButton>(m_pages.cases, "action_receive_materials"), Qt::LeftButton);
+    QTRY_VERIFY(!child<QPushButton>(m_pages.cases, "action_receive_materials"));
+    cleanup();
+
+    logIn(QStringLiteral("rev1"), ReviewerPassword);
+    m_window->showPage(m_pages.cases);
+    QVERIFY(m_pages.cases->openCase(m_objectionCase));
+    QTRY_VERIFY(child<QPushButton>(m_pages.cases, "action_start_verification"));
+    QTest::mouseClick(child<QPushButton>(m_pages.cases, "action_start_verification"), Qt::LeftButton);
+    QTRY_VERIFY(child<QPushButton>(m_pages.cases, "action_maintain"));
+    // Deciding without the text is refused, with the reason shown.
+    QTest::mouseClick(child<QPushButton>(m_pages.cases, "action_maintain"), Qt::LeftButton);
+    QVERIFY(!child<QLabel>(m_pages.cases, "caseError")->text().isEmpty());
+    child<QPlainTextEdit>(m_pages.cases, "noteEdit")->setPlainText(QStringLiteral("来源部门复核：记录准确，予以维持"));
+    QTest::mouseClick(child<QPushButton>(m_pages.cases, "action_maintain"), Qt::LeftButton);
+    QTRY_VERIFY(child<QLabel>(m_pages.cases, "caseTitleLabel")
+                    ->text()
+                    .contains(CaseWorkflow::stateName(CaseKind::Objection, QStringLiteral("maintained"))));
+    CreditItem item;
+    QVERIFY(CreditItemRepository(m_session.database()).findById(m_objectionItem, &item));
+    QVERIFY(!item.objectionPending);
 }
 
 void TestGuiCases::supervisorSeesEveryCaseAndReassigns()
