@@ -173,16 +173,8 @@ Developers get a demo workstation with sample logins from
         <translation>只读会话：%1</translation>
     </message>
     <message>
-        <source>%1 cannot be written: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
         <source>Audit entries exported by %1 (%2) at %3 from %4</source>
         <translation>审计日志条目，由 %1（%2）于 %3 从 %4 导出</translation>
-    </message>
-    <message>
-        <source>The export is not made, because it cannot be audited: %1</source>
-        <translation>由于无法记入审计日志，未进行导出：%1</translation>
     </message>
 </context>
 <context>
@@ -253,6 +245,17 @@ Developers get a demo workstation with sample logins from
     <message>
         <source>Details</source>
         <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>AuditedExport</name>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The export is not made, because it cannot be audited: %1</source>
+        <translation>由于无法记入审计日志，未进行导出：%1</translation>
     </message>
 </context>
 <context>
@@ -1662,10 +1665,6 @@ Item %3: %4, decided %5</source>
     <message>
         <source>Objection</source>
         <translation>异议</translation>
-    </message>
-    <message>
-        <source>%1 cannot be written: %2</source>
-        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>Open cases exported by %1 (%2) at %3 from %4</source>

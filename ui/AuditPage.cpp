@@ -1,5 +1,6 @@
 #include "AuditPage.h"
 
+#include "AuditedExport.h"
 #include "ErrorLabel.h"
 
 #include "itemmodels/AuditTrailModel.h"
@@ -17,7 +18,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -122,7 +122,16 @@ AuditPage::AuditPage(const Session& session, const WorkingCalendar& calendar, QW
     });
     if (m_session.readOnly)
         m_chain->setText(tr("Read-only session: %1").arg(m_session.integrityProblem));
-    apply();
+    // Read (and audited as looked at) when the page is first shown, not when the window is built at login.
+}
+
+void AuditPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (!m_loaded) {
+        m_loaded = true;
+        apply();
+    }
 }
 
 AuditFilter AuditPage::currentFilter() const
@@ -190,15 +199,7 @@ void AuditPage::verifyChain()
 
 bool AuditPage::exportCsv(const QString& path, QString* error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("%1 cannot be written: %2").arg(path, file.errorString());
-        return false;
-    }
-    auto field = [](QString v) {
-        return QLatin1Char('"') + v.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    };
+    using AuditedExport::csvField;
     QStringList lines;
     lines << QStringLiteral("# %1").arg(tr("Audit entries exported by %1 (%2) at %3 from %4")
                                             .arg(m_session.displayName, m_session.username,
@@ -206,31 +207,11 @@ bool AuditPage::exportCsv(const QString& path, QString* error)
                                                  m_session.workstationName));
     lines << QStringLiteral("seq,at,actor,action,object_type,object_id,basis");
     for (const AuditRow& r : m_model->rows())
-        lines << QStringList{QString::number(r.seq), r.at.toString(Qt::ISODateWithMs),
-                             field(r.actor),         field(r.action),
-                             field(r.objectType),    field(r.objectId),
-                             field(r.basis)}
+        lines << QStringList{QString::number(r.seq), r.at.toString(Qt::ISODateWithMs), csvField(r.actor),
+                             csvField(r.action),     csvField(r.objectType),           csvField(r.objectId),
+                             csvField(r.basis)}
                      .join(QLatin1Char(','));
-    AuditEntry entry;
-    entry.actor = m_session.username;
-    entry.action = QStringLiteral("audit.export");
-    entry.objectType = QStringLiteral("file");
-    entry.objectId = QFileInfo(path).fileName();
-    entry.basis = QStringLiteral("audit review");
-    entry.details = QJsonObject{{QStringLiteral("entries"), int(m_model->rows().size())}};
-    QSqlDatabase db = m_session.database();
-    QString why;
-    if (!AuditLog::append(db, entry, &why)) {
-        if (error)
-            *error = tr("The export is not made, because it cannot be audited: %1").arg(why);
-        file.cancelWriting();
-        return false;
-    }
-    const QByteArray bytes = (lines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8();
-    if (file.write("\xEF\xBB\xBF") < 0 || file.write(bytes) != bytes.size() || !file.commit()) {
-        if (error)
-            *error = tr("%1 cannot be written: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return AuditedExport::writeCsv(m_session, path, lines, QStringLiteral("audit.export"),
+                                   QStringLiteral("audit review"),
+                                   QJsonObject{{QStringLiteral("entries"), int(m_model->rows().size())}}, error);
 }

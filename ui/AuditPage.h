@@ -35,8 +35,12 @@ public:
     const QList<AuditFlag>& flags() const { return m_flags; }
     AuditTrailModel* model() const { return m_model; }
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     AuditFilter currentFilter() const;
+    bool m_loaded = false;
 
     Session m_session;
     WorkingCalendar m_calendar;

@@ -206,7 +206,7 @@ CasesPage::CasesPage(const Session& session, const PolicyRegistry& policies, con
             m_view->setFocus();
         });
     }
-    refresh();
+    // The queue is read when the page is shown (WindowPages), not when the window is built at login.
 }
 
 CaseRepository::Scope CasesPage::scope() const

@@ -1,5 +1,6 @@
 #include "DashboardPage.h"
 
+#include "AuditedExport.h"
 #include "ErrorLabel.h"
 
 #include "cases/CaseWorkflow.h"
@@ -22,7 +23,6 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTimer>
@@ -55,13 +55,6 @@ QTableView* caseList(const QString& name, CaseQueueModel* model, QWidget* parent
          {int(CaseQueueModel::KindColumn), int(CaseQueueModel::ReceivedColumn), int(CaseQueueModel::ClockColumn)})
         view->setColumnHidden(column, true);
     return view;
-}
-
-QString csvField(const QString& value)
-{
-    QString v = value;
-    v.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + v + QLatin1Char('"');
 }
 
 } // namespace
@@ -149,7 +142,7 @@ DashboardPage::DashboardPage(const Session& session, const PolicyRegistry& polic
             refresh();
     });
     m_timer->start();
-    refresh();
+    // Read when the page is shown (WindowPages), not when the window is built at login.
 }
 
 void DashboardPage::setToday(const QDate& today)
@@ -312,12 +305,6 @@ void DashboardPage::fillCharts()
 
 bool DashboardPage::exportCsv(const QString& path, QString* error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("%1 cannot be written: %2").arg(path, file.errorString());
-        return false;
-    }
     QStringList lines;
     // Who exported it and when, in the file itself (a copy that leaves the office names its source).
     lines << QStringLiteral("# %1").arg(tr("Open cases exported by %1 (%2) at %3 from %4")
@@ -336,40 +323,21 @@ bool DashboardPage::exportCsv(const QString& path, QString* error)
             continue;
         ++count;
         // Identifiers masked, as on every list.
-        lines << QStringList{csvField(r.caseNo),
+        lines << QStringList{AuditedExport::csvField(r.caseNo),
                              toKey(r.kind),
                              r.state,
-                             csvField(r.subjectName),
-                             csvField(Identifiers::mask(r.subjectIdentifier)),
+                             AuditedExport::csvField(r.subjectName),
+                             AuditedExport::csvField(Identifiers::mask(r.subjectIdentifier)),
                              r.receivedOn.toString(Qt::ISODate),
-                             csvField(r.assignedTo),
+                             AuditedExport::csvField(r.assignedTo),
                              row.timer.current.dueDate.toString(Qt::ISODate),
                              toKey(row.timer.current.state),
                              QString::number(row.timer.current.remaining),
                              row.timer.estimated ? QStringLiteral("1") : QStringLiteral("0")}
                      .join(QLatin1Char(','));
     }
-    const QByteArray bytes = (lines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8();
-    QString why;
-    QSqlDatabase db = m_session.database();
-    AuditEntry entry;
-    entry.actor = m_session.username;
-    entry.action = QStringLiteral("cases.export");
-    entry.objectType = QStringLiteral("file");
-    entry.objectId = QFileInfo(path).fileName();
-    entry.basis = QStringLiteral("supervision of case time limits");
-    entry.details = QJsonObject{{QStringLiteral("cases"), count}, {QStringLiteral("format"), QStringLiteral("csv")}};
-    // Audited before the file appears: an export that cannot be audited is not made.
-    if (!AuditLog::append(db, entry, &why)) {
-        if (error)
-            *error = why;
-        file.cancelWriting();
-        return false;
-    }
-    if (file.write("\xEF\xBB\xBF") < 0 || file.write(bytes) != bytes.size() || !file.commit()) {
-        if (error)
-            *error = tr("%1 cannot be written: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    // Identifiers masked, the operator named in the file; audited before the file appears.
+    return AuditedExport::writeCsv(
+        m_session, path, lines, QStringLiteral("cases.export"), QStringLiteral("supervision of case time limits"),
+        QJsonObject{{QStringLiteral("cases"), count}, {QStringLiteral("format"), QStringLiteral("csv")}}, error);
 }

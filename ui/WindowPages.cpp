@@ -122,7 +122,10 @@ WindowPages installWindowPages(MainWindow* window)
                 cases->openCase(caseNo);
             });
             // It refreshes itself as cases move in this window.
-            QObject::connect(cases, &CasesPage::caseMoved, dashboard, &DashboardPage::refresh);
+            QObject::connect(cases, &CasesPage::caseMoved, dashboard, [dashboard] {
+                if (dashboard->isVisible())
+                    dashboard->refresh();
+            });
         }
         if (SubjectPage* subject = pages.subject) {
             QObject::connect(subject, &SubjectPage::caseIntakeRequested, window,

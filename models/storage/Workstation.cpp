@@ -372,37 +372,13 @@ WorkstationStatus checkTrust(QSqlDatabase& db, const KeyVault& vault, const Vaul
                                                 "an auditor can log in until it is examined (xmcredit-admin check).")
                         .arg(native(path), detail));
     };
-    // A page that cannot be read is damage, not tampering: each check's reads are made first on their own, so that
-    // their failure is told apart (the checks below then read the same pages).
+    // A page that cannot be read makes a check below fail like tampering; the caller then reads every page once
+    // (quick_check) and reports damage as damage.
     auto damaged = [&](const QSqlError& error) {
         return fail(WorkstationError::DatabaseCorrupt,
                     QCoreApplication::translate("Database", "The database file %1 is damaged (%2).")
                         .arg(native(path), error.databaseText()));
     };
-    for (const QString& sql :
-         {QStringLiteral("SELECT count(*), max(length(signature)) FROM staff"),
-          QStringLiteral("SELECT key, value FROM meta"), QStringLiteral("SELECT max(seq) FROM audit_log")}) {
-        QSqlQuery read(db);
-        read.setForwardOnly(true);
-        if (!read.exec(sql))
-            return damaged(read.lastError());
-        while (read.next()) {
-        }
-        if (read.lastError().isValid())
-            return damaged(read.lastError());
-    }
-    {
-        QSqlQuery tail(db);
-        tail.setForwardOnly(true);
-        tail.prepare(QStringLiteral("SELECT length(details) + length(signature) FROM audit_log WHERE seq >= ?"));
-        tail.addBindValue(vault.auditAnchorSeq);
-        if (!tail.exec())
-            return damaged(tail.lastError());
-        while (tail.next()) {
-        }
-        if (tail.lastError().isValid())
-            return damaged(tail.lastError());
-    }
     const QByteArray storedAuthority =
         QByteArray::fromHex(Database::metaValue(db, QStringLiteral("staff_authority_key")).toLatin1());
     if (vault.authorityKey.size() != Signing::PublicKeyBytes || storedAuthority != vault.authorityKey)
@@ -477,19 +453,8 @@ WorkstationStatus checkTrust(QSqlDatabase& db, const KeyVault& vault, const Vaul
         db, vault.auditAnchorSeq + 1, vault.auditAnchorSeq > 0 ? vault.auditAnchorHash : QString(64, QLatin1Char('0')));
     if (!tail.ok)
         return tampered(tail.message);
-    // The record tables as the last signed entry saw them (RowSeals.h). The same reads first, to tell damage.
+    // The record tables as the last signed entry saw them (RowSeals.h).
     if (headSeq > 0) {
-        for (const QString& sql : {QStringLiteral("SELECT name, seal, rows FROM table_seals ORDER BY name"),
-                                   QStringLiteral("SELECT state FROM audit_log WHERE seq = %1").arg(headSeq)}) {
-            QSqlQuery read(db);
-            read.setForwardOnly(true);
-            if (!read.exec(sql))
-                return damaged(read.lastError());
-            while (read.next()) {
-            }
-            if (read.lastError().isValid())
-                return damaged(read.lastError());
-        }
         QString sealsProblem;
         if (!sealsMatchHead(db, headSeq, &sealsProblem))
             return tampered(sealsProblem);
