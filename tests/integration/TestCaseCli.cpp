@@ -18,6 +18,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -36,6 +37,7 @@ private slots:
     void demoCasesRefusesBadInput();
     void listShowsEveryOpenCaseWithItsClock();
     void receiptPdfReadsBack();
+    void caseTablesRefuseDeleteAndReplace();
     void auditTrailHoldsEveryMove();
 
 private:
@@ -557,6 +559,43 @@ void TestCaseCli::receiptPdfReadsBack()
                  .code,
              10);
     QCOMPARE(caseAs(QStringLiteral("clerk"), {QStringLiteral("receipt"), QStringLiteral("YY2026-000001")}).code, 2);
+}
+
+// Even with the database key and the program's own driver (its seal functions registered): no case, event, item link
+// or material is deleted or replaced, and an update of a case without its event is refused.
+void TestCaseCli::caseTablesRefuseDeleteAndReplace()
+{
+    const UnlockResult unlocked = Workstation::unlock(m_dir, QStringLiteral("admin"), QStringLiteral("admin-demo"));
+    QVERIFY(unlocked.ok());
+    const QString path = Workstation::databasePath(m_dir);
+    SqlCipherKeyRing::setKey(path, *unlocked.databaseKey);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QLatin1String(SqlCipherDriver::DriverName), QStringLiteral("raw"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        const QStringList counts{QStringLiteral("cases"), QStringLiteral("case_items"), QStringLiteral("case_events"),
+                                 QStringLiteral("case_materials")};
+        auto count = [&q](const QString& table) {
+            return q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(table)) && q.next() ? q.value(0).toInt() : -1;
+        };
+        for (const QString& table : counts) {
+            const int before = count(table);
+            QVERIFY2(before > 0, qPrintable(table));
+            QVERIFY2(!q.exec(QStringLiteral("DELETE FROM %1").arg(table)), qPrintable(table));
+            QVERIFY2(q.lastError().text().contains(QStringLiteral("never")), qPrintable(q.lastError().text()));
+            QCOMPARE(count(table), before);
+        }
+        QVERIFY(!q.exec(QStringLiteral("INSERT OR REPLACE INTO cases SELECT * FROM cases WHERE id = 1")));
+        QVERIFY(!q.exec(QStringLiteral("INSERT OR REPLACE INTO case_events SELECT * FROM case_events WHERE id = 1")));
+        QVERIFY(!q.exec(QStringLiteral("UPDATE case_events SET note = 'x' WHERE id = 1")));
+        QVERIFY(!q.exec(QStringLiteral("UPDATE cases SET state = 'approved' WHERE id = 1")));
+        QVERIFY2(q.lastError().text().contains(QStringLiteral("moves only with the event")),
+                 qPrintable(q.lastError().text()));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    SqlCipherKeyRing::removeKey(path);
 }
 
 void TestCaseCli::auditTrailHoldsEveryMove()

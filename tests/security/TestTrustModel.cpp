@@ -44,6 +44,8 @@ private slots:
     void hole2_missingHeadIsNeverRebuilt();
     void hole3_replaceIsRefusedOnEveryGuardedTable_data();
     void hole3_replaceIsRefusedOnEveryGuardedTable();
+    void caseTablesRefuseDeleteAndReplace_data();
+    void caseTablesRefuseDeleteAndReplace();
     void hole4_forgedRowPastHeadGivesExit13AndReadOnlyAuditor();
     void hole4_headMovedBack();
     void hole4_entryForgedInAnotherPersonsName();
@@ -254,6 +256,26 @@ void TestTrustModel::hole3_replaceIsRefusedOnEveryGuardedTable()
     // A first INSERT in the same script may have added a row (subjects, attachments): the replaced row is intact.
     QVERIFY2(after == before || after == QStringLiteral("A") || after == QStringLiteral("a"), qPrintable(after));
     QVERIFY(unlockAs(QStringLiteral("clerk"), ClerkPassword).ok());
+}
+
+// The seals' own table: nothing deleted or replaced through the tool (the case tables: TestCaseCli, which has cases).
+void TestTrustModel::caseTablesRefuseDeleteAndReplace_data()
+{
+    QTest::addColumn<QString>("sql");
+    QTest::newRow("delete the seals") << QStringLiteral("DELETE FROM table_seals;");
+    QTest::newRow("replace a seal") << QStringLiteral(
+        "INSERT OR REPLACE INTO table_seals (name, seal, rows) SELECT name, seal, rows FROM table_seals;");
+}
+
+void TestTrustModel::caseTablesRefuseDeleteAndReplace()
+{
+    QFETCH(QString, sql);
+    const QString before = scalar(QStringLiteral("SELECT group_concat(name || seal || rows) FROM table_seals;"));
+    QString errors;
+    QVERIFY(attack(sql, &errors) != 0);
+    QVERIFY2(errors.contains(QStringLiteral("never")) || errors.contains(QStringLiteral("no such function: xmc_")),
+             qPrintable(errors));
+    QCOMPARE(scalar(QStringLiteral("SELECT group_concat(name || seal || rows) FROM table_seals;")), before);
 }
 
 // 4. A forged row past the head: logins are refused with exit 13 (not "UNIQUE constraint failed"), and the auditor
