@@ -112,6 +112,16 @@ void SearchPage::search()
         return;
     }
     m_model->search(text);
+    // Every search is a query of credit information, audited with what was typed (not each keystroke: a search
+    // runs on Enter).
+    QString auditError;
+    if (m_model->errorString().isEmpty() &&
+        !SubjectSearches::audit(m_session, m_model->input(), m_model->rowCount(), &auditError)) {
+        m_model->clear();
+        m_message->setStyleSheet(QStringLiteral("color: #c62828;"));
+        m_message->setText(tr("The search could not be recorded in the audit trail: %1").arg(auditError));
+        return;
+    }
     if (m_model->rowCount() > 0)
         m_view->setCurrentIndex(m_model->index(0, 0));
     // Selected, so the next card scanned or name typed replaces it (Enter again still opens the result).

@@ -85,11 +85,11 @@ static void printUsage(QTextStream& out)
 
 int main(int argc, char* argv[])
 {
-    // Commands that lay out documents (receipts) need fonts, which only a QGuiApplication provides; it runs on the
-    // offscreen platform, so the CLI still needs no display.
+    // Commands that lay out documents (receipts, reports) need fonts, which only a QGuiApplication provides; it runs on
+    // the offscreen platform, so the CLI still needs no display.
     bool rendersDocuments = false;
     for (int i = 1; i < argc; ++i) {
-        if (qstrcmp(argv[i], "receipt") == 0)
+        if (qstrcmp(argv[i], "receipt") == 0 || qstrcmp(argv[i], "report") == 0)
             rendersDocuments = true;
     }
     if (rendersDocuments && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

@@ -1,7 +1,11 @@
 #include "SubjectSearch.h"
 
+#include "storage/AuditLog.h"
+#include "storage/Session.h"
+
 #include "SubjectNameIndex.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QVariant>
 
@@ -248,3 +252,41 @@ SubjectHit SubjectSearch::readHit(const QSqlQuery& query, SubjectMatch match) co
     hit.match = match;
     return hit;
 }
+
+namespace SubjectSearches {
+
+bool audit(const Session& session, const SearchInput& input, int hits, QString* error)
+{
+    if (!session.can(Permission::QuerySubject)) {
+        if (error)
+            *error = QCoreApplication::translate("SubjectSearch", "Your role does not allow searching for subjects.");
+        return false;
+    }
+    if (session.readOnly)
+        return true;
+    QSqlDatabase db = session.database();
+    AuditEntry entry;
+    entry.actor = session.username;
+    entry.action = QStringLiteral("subject.search");
+    entry.objectType = QStringLiteral("search");
+    entry.objectId = input.kind == SearchInputKind::Identifier ? QStringLiteral("identifier") : QStringLiteral("name");
+    entry.details = {{QStringLiteral("text"), input.text}, {QStringLiteral("hits"), hits}};
+    return AuditLog::append(db, entry, error);
+}
+
+QString toKey(SubjectMatch match)
+{
+    switch (match) {
+    case SubjectMatch::Identifier:
+        return QStringLiteral("identifier");
+    case SubjectMatch::ExactName:
+        return QStringLiteral("exact_name");
+    case SubjectMatch::NamePrefix:
+        return QStringLiteral("name_prefix");
+    case SubjectMatch::Fragment:
+        return QStringLiteral("fragment");
+    }
+    return QString();
+}
+
+} // namespace SubjectSearches

@@ -9,6 +9,8 @@
 #include <QSqlQuery>
 #include <QString>
 
+struct Session;
+
 // What the one search box was given.
 enum class SearchInputKind {
     Empty,
@@ -103,3 +105,10 @@ private:
     QString m_lastName;
     qint64 m_lastId = 0;
 };
+
+namespace SubjectSearches {
+// A search is a query of credit information: audited as "subject.search" with what was typed (its kind and text)
+// and how many hits the first page showed. Needs Permission::QuerySubject. A read-only session records nothing.
+bool audit(const Session& session, const SearchInput& input, int hits, QString* error = nullptr);
+QString toKey(SubjectMatch match);
+} // namespace SubjectSearches

@@ -188,9 +188,17 @@ bool exec(QSqlDatabase& db, const QString& sql, QString* error)
 
 QStringList sealedTables()
 {
-    return {QStringLiteral("attachments"),        QStringLiteral("case_events"), QStringLiteral("case_items"),
-            QStringLiteral("case_materials"),     QStringLiteral("cases"),       QStringLiteral("credit_items"),
-            QStringLiteral("record_submissions"), QStringLiteral("subjects")};
+    return {QStringLiteral("attachments"),
+            QStringLiteral("case_events"),
+            QStringLiteral("case_items"),
+            QStringLiteral("case_materials"),
+            QStringLiteral("cases"),
+            QStringLiteral("credit_items"),
+            QStringLiteral("record_submissions"),
+            QStringLiteral("report_prints"),
+            QStringLiteral("report_verifications"),
+            QStringLiteral("reports"),
+            QStringLiteral("subjects")};
 }
 
 int registerFunctions(sqlite3* db)

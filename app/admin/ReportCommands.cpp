@@ -1,0 +1,489 @@
+// xmcredit-admin report and search: the report printer and the subject search headless, through the same models as
+// the window (SubjectSearch, ReportRepository, ReportRenderer). Every command logs in with --user and
+// --password-stdin and is audited.
+
+#include "AdminCommand.h"
+#include "AdminSession.h"
+
+#include "domain/Identifiers.h"
+#include "records/SubjectRepository.h"
+#include "records/SubjectSearch.h"
+#include "reports/ReportRepository.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QMimeDatabase>
+
+using namespace AdminSession;
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ReportCommands", text);
+}
+
+int exitFor(ReportRepository::Failure failure)
+{
+    switch (failure) {
+    case ReportRepository::Failure::None:
+        return ExitCode::Ok;
+    case ReportRepository::Failure::Denied:
+        return ExitCode::Denied;
+    case ReportRepository::Failure::Rule:
+        return ExitCode::Rejected;
+    case ReportRepository::Failure::Invalid:
+        return ExitCode::InvalidInput;
+    case ReportRepository::Failure::NotFound:
+        return ExitCode::NotFound;
+    case ReportRepository::Failure::Storage:
+        return ExitCode::Failure;
+    }
+    return ExitCode::Failure;
+}
+
+int exitFor(ReportVerification::Result result)
+{
+    switch (result) {
+    case ReportVerification::Result::Genuine:
+        return ExitCode::Ok;
+    case ReportVerification::Result::WrongCode:
+    case ReportVerification::Result::Unknown:
+        return ExitCode::NotFound;
+    case ReportVerification::Result::Damaged:
+        return ExitCode::AuditBroken;
+    case ReportVerification::Result::Throttled:
+        return ExitCode::Throttled;
+    }
+    return ExitCode::Failure;
+}
+
+// --on: demo workstations only (as for cases): the day the report is issued for.
+bool readOn(const QCommandLineParser& parser, const QCommandLineOption& option, AdminIo& io, bool json, QDate* on,
+            int* code)
+{
+    *on = QDate::currentDate();
+    if (!parser.isSet(option))
+        return true;
+    *on = QDate::fromString(parser.value(option), Qt::ISODate);
+    if (!on->isValid()) {
+        *code = AdminCli::fail(io, json, ExitCode::InvalidInput,
+                               tr("--on takes a date as yyyy-MM-dd, not \"%1\".").arg(parser.value(option)));
+        return false;
+    }
+    WorkstationInfo info;
+    const WorkstationStatus read = Workstation::readInfo(workstationDir(parser), &info);
+    if (!read.ok()) {
+        *code = AdminSession::fail(io, json, read);
+        return false;
+    }
+    if (!info.demo) {
+        *code = AdminCli::fail(io, json, ExitCode::Rejected,
+                               tr("--on is for demo workstations only: on a real workstation reports are issued "
+                                  "today."));
+        return false;
+    }
+    return true;
+}
+
+// Writes the next copy of a report to a PDF and records it: the file first, so that no copy is recorded that was
+// not made; a file whose copy cannot be recorded is removed.
+int writeCopy(ReportRepository& repository, IssuedReport* report, const QString& pdf, const Session& session,
+              AdminIo& io, bool json, int* pages)
+{
+    ReportRenderer::Copy copy;
+    copy.number = report->copies + 1;
+    copy.printedBy = session.displayName;
+    copy.printedAt = QDateTime::currentDateTime();
+    QString error;
+    if (!ReportRenderer::writePdf(report->content, report->qrPayload(), copy, pdf, pages, &error))
+        return AdminCli::fail(io, json, ExitCode::FileProblem, error);
+    ReportRenderer::Copy recorded;
+    const ReportRepository::Result r = repository.recordCopy(report, QStringLiteral("pdf"), &recorded);
+    if (!r.ok()) {
+        QFile::remove(pdf);
+        return AdminCli::fail(io, json, exitFor(r.failure), r.message);
+    }
+    if (recorded.number != copy.number) {
+        // Another window printed a copy in between: the file must carry the number recorded.
+        if (!ReportRenderer::writePdf(report->content, report->qrPayload(), recorded, pdf, pages, &error))
+            return AdminCli::fail(io, json, ExitCode::FileProblem, error);
+    }
+    return ExitCode::Ok;
+}
+
+struct Options
+{
+    QCommandLineOption subject{QStringLiteral("subject"), tr("The subject: its identifier or its number."),
+                               QStringLiteral("ID")};
+    QCommandLineOption basis{QStringLiteral("basis"),
+                             tr("The basis: self (the subject or its legal representative), authorised (the "
+                                "subject's written authorisation) or agency (a government agency)."),
+                             QStringLiteral("BASIS")};
+    QCommandLineOption kind{QStringLiteral("kind"), tr("public (the default) or special."), QStringLiteral("KIND"),
+                            QStringLiteral("public")};
+    QCommandLineOption applicantName{QStringLiteral("applicant-name"), tr("The applicant's name."),
+                                     QStringLiteral("NAME")};
+    QCommandLineOption capacity{QStringLiteral("capacity"), tr("self basis: self (the default) or representative."),
+                                QStringLiteral("CAPACITY"), QStringLiteral("self")};
+    QCommandLineOption idType{QStringLiteral("id-type"),
+                              tr("The applicant's identity document (default resident_id_card)."),
+                              QStringLiteral("TYPE"), QStringLiteral("resident_id_card")};
+    QCommandLineOption idNumber{QStringLiteral("id-number"), tr("The number of the applicant's identity document."),
+                                QStringLiteral("NUMBER")};
+    QCommandLineOption idChecked{QStringLiteral("id-checked"),
+                                 tr("How the document was checked: card_reader (the default), in_person_comparison "
+                                    "or online_verification."),
+                                 QStringLiteral("HOW"), QStringLiteral("card_reader")};
+    QCommandLineOption authorisation{QStringLiteral("authorisation"),
+                                     tr("authorised basis: the scanned authorisation."), QStringLiteral("FILE")};
+    QCommandLineOption authorisationRef{QStringLiteral("authorisation-ref"),
+                                        tr("authorised basis: the authorisation's date or number."),
+                                        QStringLiteral("TEXT")};
+    QCommandLineOption validFrom{QStringLiteral("valid-from"), tr("authorised basis: first day it is valid."),
+                                 QStringLiteral("DATE")};
+    QCommandLineOption validUntil{QStringLiteral("valid-until"), tr("authorised basis: last day it is valid."),
+                                  QStringLiteral("DATE")};
+    QCommandLineOption agency{QStringLiteral("agency"), tr("agency basis: the agency."), QStringLiteral("NAME")};
+    QCommandLineOption agencyDocument{QStringLiteral("agency-document"),
+                                      tr("agency basis: the number of its letter or request."), QStringLiteral("TEXT")};
+    QCommandLineOption purpose{QStringLiteral("purpose"), tr("agency basis: one of the six purposes (its key)."),
+                               QStringLiteral("KEY")};
+    QCommandLineOption purposeRule{QStringLiteral("purpose-rule"),
+                                   tr("agency basis, purpose other: the rule that sets it."), QStringLiteral("TEXT")};
+    QCommandLineOption from{QStringLiteral("from"), tr("special: first day of the period."), QStringLiteral("DATE")};
+    QCommandLineOption to{QStringLiteral("to"), tr("special: last day of the period."), QStringLiteral("DATE")};
+    QCommandLineOption field{QStringLiteral("field"), tr("special: a field (policy key), repeatable."),
+                             QStringLiteral("KEY")};
+    QCommandLineOption pdf{QStringLiteral("pdf"), tr("The PDF file to write."), QStringLiteral("FILE")};
+    QCommandLineOption qr{QStringLiteral("qr"), tr("verify: the text read from the report's QR code."),
+                          QStringLiteral("TEXT")};
+    QCommandLineOption on{QStringLiteral("on"), tr("Demo workstations only: the day the report is issued for."),
+                          QStringLiteral("DATE")};
+};
+
+bool parseDate(const QCommandLineParser& parser, const QCommandLineOption& option, QDate* date, AdminIo& io, bool json,
+               int* code)
+{
+    if (!parser.isSet(option))
+        return true;
+    *date = QDate::fromString(parser.value(option), Qt::ISODate);
+    if (date->isValid())
+        return true;
+    *code = AdminCli::fail(
+        io, json, ExitCode::InvalidInput,
+        tr("--%1 takes a date as yyyy-MM-dd, not \"%2\".").arg(option.names().constFirst(), parser.value(option)));
+    return false;
+}
+
+int issue(QCommandLineParser& parser, const Options& o, AdminIo& io, bool json)
+{
+    int code = ExitCode::Ok;
+    ReportRequest request;
+    if (!fromKey(parser.value(o.basis).trimmed(), &request.basis.kind))
+        return AdminCli::fail(io, json, ExitCode::Usage,
+                              tr("--basis takes self, authorised or agency, not \"%1\": no basis, no report.")
+                                  .arg(parser.value(o.basis)));
+    if (!fromKey(parser.value(o.kind).trimmed(), &request.kind))
+        return AdminCli::fail(io, json, ExitCode::Usage,
+                              tr("--kind takes public or special, not \"%1\".").arg(parser.value(o.kind)));
+    const QString pdf = parser.value(o.pdf);
+    if (pdf.isEmpty())
+        return AdminCli::fail(io, json, ExitCode::Usage, tr("Name the PDF file with --pdf."));
+    ReportBasis& b = request.basis;
+    b.applicantName = parser.value(o.applicantName).trimmed();
+    b.capacity = parser.value(o.capacity).trimmed();
+    b.documentType = parser.value(o.idType).trimmed();
+    b.documentNumber = parser.value(o.idNumber).trimmed();
+    b.verifiedBy = parser.value(o.idChecked).trimmed();
+    b.authorisationRef = parser.value(o.authorisationRef).trimmed();
+    b.agency = parser.value(o.agency).trimmed();
+    b.agencyDocument = parser.value(o.agencyDocument).trimmed();
+    b.purpose = parser.value(o.purpose).trimmed();
+    b.purposeRule = parser.value(o.purposeRule).trimmed();
+    if (!parseDate(parser, o.validFrom, &b.validFrom, io, json, &code) ||
+        !parseDate(parser, o.validUntil, &b.validUntil, io, json, &code) ||
+        !parseDate(parser, o.from, &request.scope.from, io, json, &code) ||
+        !parseDate(parser, o.to, &request.scope.to, io, json, &code))
+        return code;
+    request.scope.fields = parser.values(o.field);
+    if (parser.isSet(o.authorisation)) {
+        const QString path = parser.value(o.authorisation);
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return AdminCli::fail(io, json, ExitCode::NotFound,
+                                  tr("The scan %1 cannot be read: %2").arg(path, file.errorString()));
+        b.scan = file.readAll();
+        b.scanFileName = QFileInfo(path).fileName();
+        b.scanMimeType = QMimeDatabase().mimeTypeForFileNameAndData(path, b.scan).name();
+    }
+    QDate on;
+    if (!readOn(parser, o.on, io, json, &on, &code))
+        return code;
+
+    Session session;
+    if (!login(parser, io, json, &session, &code))
+        return code;
+    SessionGuard guard{session};
+    const QString subjectText = parser.value(o.subject).trimmed();
+    if (subjectText.isEmpty())
+        return AdminCli::fail(io, json, ExitCode::Usage, tr("Name the subject with --subject."));
+    SubjectRepository subjects(session.database());
+    Subject subject;
+    QString error;
+    bool numeric = false;
+    const qint64 id = subjectText.toLongLong(&numeric);
+    const bool found = numeric && subjectText.size() < 15
+                           ? subjects.findById(id, &subject, &error)
+                           : subjects.findByIdentifier(Identifiers::normalise(subjectText), &subject, &error);
+    if (!found)
+        return error.isEmpty()
+                   ? AdminCli::fail(io, json, ExitCode::NotFound, tr("There is no subject %1.").arg(subjectText))
+                   : AdminCli::fail(io, json, ExitCode::Failure, error);
+    request.subjectId = subject.id;
+
+    const PolicyRegistry policies = PolicyRegistry::builtIn(&error);
+    ReportRepository repository(session, policies);
+    IssuedReport report;
+    const ReportRepository::Result r = repository.issue(request, on, &report);
+    if (!r.ok())
+        return AdminCli::fail(io, json, exitFor(r.failure), r.message);
+    int pages = 0;
+    code = writeCopy(repository, &report, pdf, session, io, json, &pages);
+    if (code != ExitCode::Ok)
+        return code;
+    if (json)
+        AdminCli::printJson(io, QJsonObject{{QStringLiteral("number"), report.number},
+                                            {QStringLiteral("code"), report.code},
+                                            {QStringLiteral("pages"), pages},
+                                            {QStringLiteral("sha256"), report.sha256},
+                                            {QStringLiteral("kind"), toKey(report.kind)},
+                                            {QStringLiteral("mode"), toKey(report.mode)},
+                                            {QStringLiteral("pdf"), pdf}});
+    else
+        io.out
+            << tr("Report %1, verification code %2, %3 page(s): %4").arg(report.number, report.code).arg(pages).arg(pdf)
+            << Qt::endl;
+    return ExitCode::Ok;
+}
+
+int reprint(QCommandLineParser& parser, const Options& o, const QString& number, AdminIo& io, bool json)
+{
+    const QString pdf = parser.value(o.pdf);
+    if (pdf.isEmpty())
+        return AdminCli::fail(io, json, ExitCode::Usage, tr("Name the PDF file with --pdf."));
+    int code = ExitCode::Ok;
+    Session session;
+    if (!login(parser, io, json, &session, &code))
+        return code;
+    SessionGuard guard{session};
+    QString error;
+    const PolicyRegistry policies = PolicyRegistry::builtIn(&error);
+    ReportRepository repository(session, policies);
+    if (!session.can(Permission::PrintReport))
+        return AdminCli::fail(io, json, ExitCode::Denied,
+                              tr("A %1 may not print credit reports.").arg(Roles::displayName(session.role)));
+    IssuedReport report;
+    const ReportRepository::Result r = repository.find(number, &report);
+    if (!r.ok())
+        return AdminCli::fail(io, json, exitFor(r.failure), r.message);
+    int pages = 0;
+    code = writeCopy(repository, &report, pdf, session, io, json, &pages);
+    if (code != ExitCode::Ok)
+        return code;
+    if (json)
+        AdminCli::printJson(io, QJsonObject{{QStringLiteral("number"), report.number},
+                                            {QStringLiteral("copy"), report.copies},
+                                            {QStringLiteral("pages"), pages},
+                                            {QStringLiteral("pdf"), pdf}});
+    else
+        io.out << tr("Report %1, copy %2 (a reprint), %3 page(s): %4")
+                      .arg(report.number)
+                      .arg(report.copies)
+                      .arg(pages)
+                      .arg(pdf)
+               << Qt::endl;
+    return ExitCode::Ok;
+}
+
+int verify(QCommandLineParser& parser, const Options& o, const QStringList& positional, AdminIo& io, bool json)
+{
+    const bool byQr = parser.isSet(o.qr);
+    if (byQr ? positional.size() != 1 : positional.size() != 3)
+        return AdminCli::fail(io, json, ExitCode::Usage, tr("report verify takes NUMBER CODE, or --qr TEXT."));
+    int code = ExitCode::Ok;
+    Session session;
+    if (!login(parser, io, json, &session, &code))
+        return code;
+    SessionGuard guard{session};
+    QString error;
+    const PolicyRegistry policies = PolicyRegistry::builtIn(&error);
+    ReportRepository repository(session, policies);
+    const ReportVerification v =
+        byQr ? repository.verifyPayload(parser.value(o.qr)) : repository.verify(positional.at(1), positional.at(2));
+    const bool genuine = v.result == ReportVerification::Result::Genuine;
+    if (json) {
+        QJsonObject out{{QStringLiteral("result"), toKey(v.result)}, {QStringLiteral("message"), v.message}};
+        if (genuine) {
+            out.insert(QStringLiteral("number"), v.report.number);
+            out.insert(QStringLiteral("kind"), toKey(v.report.kind));
+            out.insert(QStringLiteral("issuedAt"), v.report.issuedAt.toString(Qt::ISODateWithMs));
+            out.insert(QStringLiteral("issuedBy"), v.report.issuedBy);
+            out.insert(QStringLiteral("copies"), v.report.copies);
+            out.insert(QStringLiteral("sha256"), v.report.sha256);
+            out.insert(QStringLiteral("content"), v.report.content.toText());
+        }
+        AdminCli::printJson(io, out);
+    } else if (genuine) {
+        io.out << v.message << "\n\n" << v.report.content.toText() << Qt::flush;
+    } else {
+        io.err << "xmcredit-admin: " << v.message << Qt::endl;
+    }
+    return exitFor(v.result);
+}
+
+int runReport(const QStringList& args, AdminIo& io)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Public and special credit reports, through the same rules as the window.\n"
+           "  report issue --subject ID --basis self|authorised|agency --pdf FILE [--kind public|special]\n"
+           "        self:       --applicant-name NAME --id-number NUMBER [--capacity self|representative]\n"
+           "                    [--id-type TYPE] [--id-checked HOW]\n"
+           "        authorised: --applicant-name NAME --id-number NUMBER --authorisation FILE\n"
+           "                    --authorisation-ref TEXT --valid-from DATE --valid-until DATE\n"
+           "        agency:     --agency NAME --agency-document TEXT --purpose KEY [--purpose-rule TEXT]\n"
+           "        special:    --from DATE --to DATE --field KEY [--field KEY …]\n"
+           "  report reprint NUMBER --pdf FILE      (the next copy, marked as a reprint)\n"
+           "  report verify NUMBER CODE | --qr TEXT  (is a presented report genuine? what did it say?)\n"
+           "Every sub-command also takes --user NAME --password-stdin [--json]. issue prints\n"
+           "{\"number\", \"code\", \"pages\", \"sha256\"}. A refused basis exits 11 with what is missing, a role 7,\n"
+           "bad input 3, an unknown subject or report (or a wrong code) 10, a damaged report 13, too many wrong\n"
+           "codes 12."));
+    Options o;
+    parser.addPositionalArgument(QStringLiteral("command"), tr("issue, reprint or verify"));
+    parser.addPositionalArgument(QStringLiteral("arguments"), tr("NUMBER [CODE]"), QStringLiteral("[ARGUMENTS…]"));
+    parser.addOptions({workstationOption(),
+                       userOption(),
+                       passwordStdinOption(),
+                       jsonOption(),
+                       o.subject,
+                       o.basis,
+                       o.kind,
+                       o.applicantName,
+                       o.capacity,
+                       o.idType,
+                       o.idNumber,
+                       o.idChecked,
+                       o.authorisation,
+                       o.authorisationRef,
+                       o.validFrom,
+                       o.validUntil,
+                       o.agency,
+                       o.agencyDocument,
+                       o.purpose,
+                       o.purposeRule,
+                       o.from,
+                       o.to,
+                       o.field,
+                       o.pdf,
+                       o.qr,
+                       o.on});
+    int code = ExitCode::Ok;
+    if (!AdminCli::parse(parser, args, io, &code))
+        return code;
+    const bool json = parser.isSet(jsonOption());
+    const QStringList positional = parser.positionalArguments();
+    const QString command = positional.value(0);
+    if (command == QLatin1String("issue")) {
+        if (positional.size() != 1)
+            return AdminCli::fail(io, json, ExitCode::Usage, tr("report issue takes no argument."));
+        return issue(parser, o, io, json);
+    }
+    if (command == QLatin1String("reprint")) {
+        if (positional.size() != 2)
+            return AdminCli::fail(io, json, ExitCode::Usage, tr("report reprint takes the report's number."));
+        return reprint(parser, o, positional.at(1), io, json);
+    }
+    if (command == QLatin1String("verify"))
+        return verify(parser, o, positional, io, json);
+    return AdminCli::fail(io, json, ExitCode::Usage,
+                          tr("Unknown report command '%1': use issue, reprint or verify.").arg(command));
+}
+
+int runSearch(const QStringList& args, AdminIo& io)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Finds subjects as the window's search box does (an identifier exactly; a name whole, by its start or by "
+           "a fragment), and audits the search.\n  search TEXT [--limit N] --user NAME --password-stdin [--json]"));
+    parser.addPositionalArgument(QStringLiteral("text"), tr("An identifier or (part of) a name."));
+    const QCommandLineOption limit(QStringLiteral("limit"), tr("At most this many results (default 20, at most 500)."),
+                                   QStringLiteral("N"), QStringLiteral("20"));
+    parser.addOptions({workstationOption(), userOption(), passwordStdinOption(), jsonOption(), limit});
+    int code = ExitCode::Ok;
+    if (!AdminCli::parse(parser, args, io, &code))
+        return code;
+    const bool json = parser.isSet(jsonOption());
+    if (parser.positionalArguments().size() != 1)
+        return AdminCli::fail(io, json, ExitCode::Usage, tr("search takes one text."));
+    const QString text = parser.positionalArguments().constFirst().trimmed();
+    bool number = false;
+    const int max = parser.value(limit).toInt(&number);
+    if (!number || max < 1 || max > 500)
+        return AdminCli::fail(io, json, ExitCode::InvalidInput,
+                              tr("--limit takes a number from 1 to 500, not \"%1\".").arg(parser.value(limit)));
+    if (text.isEmpty() || text.size() > 100)
+        return AdminCli::fail(io, json, ExitCode::InvalidInput,
+                              tr("Search for an identifier or a name of 1 to 100 characters."));
+    Session session;
+    if (!login(parser, io, json, &session, &code))
+        return code;
+    SessionGuard guard{session};
+    if (!session.can(Permission::QuerySubject))
+        return AdminCli::fail(io, json, ExitCode::Denied,
+                              tr("A %1 may not search for subjects.").arg(Roles::displayName(session.role)));
+    SubjectSearch search(session.database());
+    search.start(text);
+    QList<SubjectHit> hits;
+    QString error;
+    while (!search.atEnd() && hits.size() < max) {
+        if (!search.fetch(max - int(hits.size()), &hits, &error))
+            return AdminCli::fail(io, json, ExitCode::Failure, error);
+    }
+    if (!SubjectSearches::audit(session, search.input(), int(hits.size()), &error))
+        return AdminCli::fail(io, json, ExitCode::Failure, error);
+    const IdentifierDisplay display = identifierDisplayFor(session.role);
+    if (json) {
+        QJsonArray results;
+        for (const SubjectHit& hit : hits)
+            results.append(QJsonObject{{QStringLiteral("id"), hit.id},
+                                       {QStringLiteral("identifier"), displayIdentifier(hit.identifier, display)},
+                                       {QStringLiteral("name"), hit.name},
+                                       {QStringLiteral("kind"), toKey(hit.kind)},
+                                       {QStringLiteral("district"), hit.district},
+                                       {QStringLiteral("match"), SubjectSearches::toKey(hit.match)},
+                                       {QStringLiteral("objectionPending"), hit.objectionPending}});
+        AdminCli::printJson(io, QJsonObject{{QStringLiteral("query"), search.input().text},
+                                            {QStringLiteral("input"), search.input().kind == SearchInputKind::Identifier
+                                                                          ? QStringLiteral("identifier")
+                                                                          : QStringLiteral("name")},
+                                            {QStringLiteral("count"), int(hits.size())},
+                                            {QStringLiteral("more"), !search.atEnd()},
+                                            {QStringLiteral("results"), results}});
+        return ExitCode::Ok;
+    }
+    for (const SubjectHit& hit : hits)
+        io.out << AdminCli::padded(displayIdentifier(hit.identifier, display), 20) << "  " << hit.name << "\n";
+    io.out << tr("%1 result(s)").arg(hits.size()) << Qt::endl;
+    return ExitCode::Ok;
+}
+
+} // namespace
+
+XMCREDIT_ADMIN_COMMAND(QStringLiteral("report"),
+                       QT_TRANSLATE_NOOP("xmcredit-admin", "Issue, reprint and verify credit reports"), runReport);
+XMCREDIT_ADMIN_COMMAND(QStringLiteral("search"), QT_TRANSLATE_NOOP("xmcredit-admin", "Find subjects (audited)"),
+                       runSearch);

@@ -1,0 +1,472 @@
+#include "ReportRepository.h"
+
+#include "ReportBuilder.h"
+#include "domain/Identifiers.h"
+#include "records/AttachmentStore.h"
+#include "records/CreditItemRepository.h"
+#include "records/RecordSubmissionRepository.h"
+#include "records/Savepoint.h"
+#include "records/SubjectRepository.h"
+#include "storage/AuditLog.h"
+#include "storage/Signing.h"
+#include "storage/Staff.h"
+
+#include <sodium.h>
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ReportRepository", text);
+}
+
+using Failure = ReportRepository::Failure;
+
+ReportRepository::Result failure(Failure kind, const QString& message)
+{
+    return {kind, message};
+}
+
+// The unified social credit code's alphabet: no I, O, S, V, Z, so a code read aloud or typed is unambiguous.
+const char CodeAlphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+QString newCode()
+{
+    QString code;
+    for (int i = 0; i < 12; ++i) {
+        if (i > 0 && i % 4 == 0)
+            code += QLatin1Char('-');
+        code += QLatin1Char(CodeAlphabet[randombytes_uniform(sizeof(CodeAlphabet) - 1)]);
+    }
+    return code;
+}
+
+const char* SelectColumns = "SELECT id, number, code, kind, subject_id, basis_kind, basis, mode, authorisation_id, "
+                            "as_of, issued_by, issued_at, content, sha256, signature, "
+                            "(SELECT count(*) FROM report_prints p WHERE p.report_id = reports.id) FROM reports ";
+
+bool readReport(const QSqlQuery& q, IssuedReport* r, QString* error)
+{
+    r->id = q.value(0).toLongLong();
+    r->number = q.value(1).toString();
+    r->code = q.value(2).toString();
+    fromKey(q.value(3).toString(), &r->kind);
+    r->subjectId = q.value(4).toLongLong();
+    fromKey(q.value(5).toString(), &r->basisKind);
+    r->basis = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
+    fromKey(q.value(7).toString(), &r->mode);
+    r->authorisationId = q.value(8).toLongLong();
+    r->asOf = QDate::fromString(q.value(9).toString(), Qt::ISODate);
+    r->issuedBy = q.value(10).toString();
+    r->issuedAt = QDateTime::fromString(q.value(11).toString(), Qt::ISODateWithMs);
+    r->sha256 = q.value(13).toString();
+    r->signature = QByteArray::fromHex(q.value(14).toString().toLatin1());
+    r->copies = q.value(15).toInt();
+    QJsonParseError parse;
+    const QJsonDocument content = QJsonDocument::fromJson(q.value(12).toString().toUtf8(), &parse);
+    if (parse.error != QJsonParseError::NoError || !content.isObject()) {
+        if (error)
+            *error = tr("The stored content of report %1 cannot be read.").arg(r->number);
+        return false;
+    }
+    return ReportContent::fromJson(content.object(), &r->content, error);
+}
+
+} // namespace
+
+QString toKey(ReportVerification::Result result)
+{
+    switch (result) {
+    case ReportVerification::Result::Genuine:
+        return QStringLiteral("genuine");
+    case ReportVerification::Result::WrongCode:
+        return QStringLiteral("wrong_code");
+    case ReportVerification::Result::Unknown:
+        return QStringLiteral("unknown");
+    case ReportVerification::Result::Damaged:
+        return QStringLiteral("damaged");
+    case ReportVerification::Result::Throttled:
+        return QStringLiteral("throttled");
+    }
+    return QString();
+}
+
+ReportRepository::ReportRepository(const Session& session, const PolicyRegistry& policies)
+    : m_session(session)
+    , m_policies(policies)
+{}
+
+QString ReportRepository::normaliseNumber(const QString& text)
+{
+    return Identifiers::normalise(text);
+}
+
+QString ReportRepository::normaliseCode(const QString& text)
+{
+    QString plain = Identifiers::normalise(text).remove(QLatin1Char('-'));
+    QString out;
+    for (int i = 0; i < plain.size(); ++i) {
+        if (i > 0 && i % 4 == 0)
+            out += QLatin1Char('-');
+        out += plain.at(i);
+    }
+    return out;
+}
+
+QByteArray ReportRepository::signedMessage(const QString& number, const QString& sha256, const QString& issuedAt)
+{
+    return QByteArrayLiteral("xmcredit report v1\n") + number.toUtf8() + '\n' + sha256.toLatin1() + '\n' +
+           issuedAt.toLatin1();
+}
+
+ReportRepository::Result ReportRepository::issue(const ReportRequest& request, const QDate& on, IssuedReport* issued)
+{
+    if (!m_session.can(Permission::PrintReport))
+        return failure(Failure::Denied,
+                       tr("A %1 may not issue credit reports.").arg(Roles::displayName(m_session.role)));
+    if (m_session.readOnly)
+        return failure(Failure::Denied, tr("This session is read-only: %1").arg(m_session.integrityProblem));
+    QSqlDatabase db = m_session.database();
+    Subject subject;
+    QString error;
+    if (!SubjectRepository(db).findById(request.subjectId, &subject, &error))
+        return error.isEmpty() ? failure(Failure::NotFound, tr("There is no subject %1.").arg(request.subjectId))
+                               : failure(Failure::Storage, error);
+    QStringList problems = ReportBases::problems(request.basis, subject, on);
+    const PolicyProfilePtr policy = m_policies.profileOn(on);
+    if (!policy)
+        return failure(Failure::Rule, tr("No credit policy is in force on %1.").arg(on.toString(Qt::ISODate)));
+    if (request.kind == ReportKind::Special)
+        problems << request.scope.problems(*policy, on);
+    if (!problems.isEmpty())
+        return failure(Failure::Rule, tr("No report: %1").arg(problems.join(QLatin1Char(' '))));
+
+    QList<CreditItem> items;
+    QList<RecordSubmission> submissions;
+    if (!CreditItemRepository(db).itemsOfSubject(subject.id, &items, &error) ||
+        !RecordSubmissionRepository(db).ofSubject(subject.id, &submissions, &error))
+        return failure(Failure::Storage, error);
+    const SubjectProfile profile = SubjectProfiles::assess(subject, items, submissions, on, m_policies);
+
+    Savepoint unit(db);
+    if (!unit.isActive())
+        return failure(Failure::Storage, unit.errorString());
+    QSqlQuery q(db);
+    // The number: issue date, the workstation's short id, the next number of the day at this workstation.
+    const QDateTime now = QDateTime::currentDateTime();
+    const QString prefix =
+        QStringLiteral("XMR%1-%2-")
+            .arg(now.date().toString(QStringLiteral("yyyyMMdd")), m_session.workstationId.left(4).toUpper());
+    q.prepare(QStringLiteral("SELECT max(number), (SELECT coalesce(max(id), 0) FROM reports) FROM reports "
+                             "WHERE number >= ? AND number < ?"));
+    q.addBindValue(prefix);
+    q.addBindValue(prefix + QStringLiteral("~"));
+    if (!q.exec() || !q.next())
+        return failure(Failure::Storage, q.lastError().text());
+    const int sequence = q.value(0).isNull() ? 1 : q.value(0).toString().mid(prefix.size()).toInt() + 1;
+    const qint64 id = q.value(1).toLongLong() + 1;
+    q.finish();
+
+    IssuedReport r;
+    r.id = id;
+    r.number = prefix + QStringLiteral("%1").arg(sequence, 4, 10, QLatin1Char('0'));
+    r.code = newCode();
+    r.kind = request.kind;
+    r.subjectId = subject.id;
+    r.basisKind = request.basis.kind;
+    r.basis = request.basis.toJson();
+    r.mode = request.basis.mode();
+    r.asOf = on;
+    r.issuedBy = m_session.username;
+    r.issuedAt = QDateTime::currentDateTimeUtc();
+    if (request.basis.kind == ReportBasisKind::Authorised) {
+        AttachmentStore store(db);
+        if (!store.store(QStringLiteral("report"), id, request.basis.scanFileName, request.basis.scanMimeType,
+                         request.basis.scan, m_session.username, &r.authorisationId, &error))
+            return failure(Failure::Invalid, error);
+    }
+    ReportHeader header;
+    header.number = r.number;
+    header.code = r.code;
+    header.generatedAt = QDateTime(now.date(), QTime(now.time().hour(), now.time().minute(), now.time().second()));
+    header.workstation = m_session.workstationName;
+    header.operatorName = m_session.displayName;
+    r.content = ReportBuilder::build(profile, request, header, m_policies);
+    r.sha256 = r.content.sha256();
+    const QString issuedAt = r.issuedAt.toString(Qt::ISODateWithMs);
+    if (!SignerRing::sign(m_session.databasePath, m_session.username, signedMessage(r.number, r.sha256, issuedAt),
+                          &r.signature))
+        return failure(Failure::Denied, tr("Your signing key is not available in this session: log in again."));
+
+    q.prepare(QStringLiteral("INSERT INTO reports (id, number, code, kind, subject_id, basis_kind, basis, mode, "
+                             "authorisation_id, as_of, issued_by, issued_at, content, sha256, signature) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(r.id);
+    q.addBindValue(r.number);
+    q.addBindValue(r.code);
+    q.addBindValue(toKey(r.kind));
+    q.addBindValue(r.subjectId);
+    q.addBindValue(toKey(r.basisKind));
+    q.addBindValue(QString::fromUtf8(QJsonDocument(r.basis).toJson(QJsonDocument::Compact)));
+    q.addBindValue(toKey(r.mode));
+    q.addBindValue(r.authorisationId > 0 ? QVariant(r.authorisationId) : QVariant(QMetaType::fromType<qlonglong>()));
+    q.addBindValue(on.toString(Qt::ISODate));
+    q.addBindValue(r.issuedBy);
+    q.addBindValue(issuedAt);
+    q.addBindValue(QString::fromUtf8(r.content.canonical()));
+    q.addBindValue(r.sha256);
+    q.addBindValue(QString::fromLatin1(r.signature.toHex()));
+    if (!q.exec())
+        return failure(Failure::Storage, q.lastError().text());
+
+    int shownItems = 0;
+    for (const ReportTable& t : r.content.tables) {
+        if (t.key != QLatin1String("summary"))
+            shownItems += int(t.rows.size());
+    }
+    AuditEntry entry;
+    entry.actor = m_session.username;
+    entry.action = QStringLiteral("report.issue");
+    entry.objectType = QStringLiteral("report");
+    entry.objectId = r.number;
+    entry.basis = request.basis.auditText();
+    entry.details = {{QStringLiteral("subject"), QString::number(subject.id)},
+                     {QStringLiteral("identifier"), Identifiers::mask(subject.identifier)},
+                     {QStringLiteral("kind"), toKey(r.kind)},
+                     {QStringLiteral("mode"), toKey(r.mode)},
+                     {QStringLiteral("asOf"), on.toString(Qt::ISODate)},
+                     {QStringLiteral("items"), shownItems},
+                     {QStringLiteral("sha256"), r.sha256}};
+    if (r.authorisationId > 0)
+        entry.details.insert(QStringLiteral("authorisation"), r.authorisationId);
+    if (!AuditLog::append(db, entry, &error))
+        return failure(Failure::Storage, error);
+    if (!unit.release(&error))
+        return failure(Failure::Storage, error);
+    *issued = r;
+    return {};
+}
+
+ReportRepository::Result ReportRepository::find(const QString& number, IssuedReport* report) const
+{
+    QSqlQuery q(m_session.database());
+    q.prepare(QLatin1String(SelectColumns) + QStringLiteral("WHERE number = ?"));
+    q.addBindValue(normaliseNumber(number));
+    if (!q.exec())
+        return failure(Failure::Storage, q.lastError().text());
+    if (!q.next())
+        return failure(Failure::NotFound, tr("There is no report %1.").arg(number));
+    QString error;
+    if (!readReport(q, report, &error))
+        return failure(Failure::Storage, error);
+    return {};
+}
+
+ReportRepository::Result ReportRepository::ofSubject(qint64 subjectId, QList<IssuedReport>* reports) const
+{
+    QSqlQuery q(m_session.database());
+    q.setForwardOnly(true);
+    q.prepare(QLatin1String(SelectColumns) + QStringLiteral("WHERE subject_id = ? ORDER BY id DESC"));
+    q.addBindValue(subjectId);
+    if (!q.exec())
+        return failure(Failure::Storage, q.lastError().text());
+    QString error;
+    while (q.next()) {
+        IssuedReport r;
+        if (!readReport(q, &r, &error))
+            return failure(Failure::Storage, error);
+        reports->append(r);
+    }
+    return {};
+}
+
+ReportRepository::Result ReportRepository::recordCopy(IssuedReport* report, const QString& output,
+                                                      ReportRenderer::Copy* copy)
+{
+    if (!m_session.can(Permission::PrintReport))
+        return failure(Failure::Denied,
+                       tr("A %1 may not print credit reports.").arg(Roles::displayName(m_session.role)));
+    if (output != QLatin1String("printer") && output != QLatin1String("pdf"))
+        return failure(Failure::Invalid, tr("A report is printed on a printer or saved as a PDF."));
+    QSqlDatabase db = m_session.database();
+    Savepoint unit(db);
+    if (!unit.isActive())
+        return failure(Failure::Storage, unit.errorString());
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT coalesce(max(copy_no), 0) FROM report_prints WHERE report_id = ?"));
+    q.addBindValue(report->id);
+    if (!q.exec() || !q.next())
+        return failure(Failure::Storage, q.lastError().text());
+    const int number = q.value(0).toInt() + 1;
+    q.finish();
+    const QDateTime at = QDateTime::currentDateTimeUtc();
+    q.prepare(QStringLiteral("INSERT INTO report_prints (report_id, copy_no, output, printed_by, printed_at) "
+                             "VALUES (?, ?, ?, ?, ?)"));
+    q.addBindValue(report->id);
+    q.addBindValue(number);
+    q.addBindValue(output);
+    q.addBindValue(m_session.username);
+    q.addBindValue(at.toString(Qt::ISODateWithMs));
+    if (!q.exec())
+        return failure(Failure::Storage, q.lastError().text());
+    AuditEntry entry;
+    entry.actor = m_session.username;
+    entry.action = number == 1 ? QStringLiteral("report.print") : QStringLiteral("report.reprint");
+    entry.objectType = QStringLiteral("report");
+    entry.objectId = report->number;
+    entry.basis = QString::fromUtf8(QJsonDocument(report->basis).toJson(QJsonDocument::Compact));
+    entry.details = {{QStringLiteral("copy"), number},
+                     {QStringLiteral("output"), output},
+                     {QStringLiteral("sha256"), report->sha256}};
+    QString error;
+    if (!AuditLog::append(db, entry, &error) || !unit.release(&error))
+        return failure(Failure::Storage, error);
+    report->copies = number;
+    copy->number = number;
+    copy->printedBy = m_session.displayName;
+    copy->printedAt = at.toLocalTime();
+    return {};
+}
+
+bool ReportRepository::integrityHolds(const IssuedReport& r, QString* issuerName, QString* problem) const
+{
+    if (r.content.sha256() != r.sha256) {
+        *problem = tr("The stored content of report %1 no longer matches its hash.").arg(r.number);
+        return false;
+    }
+    QSqlQuery q(m_session.database());
+    q.prepare(QStringLiteral("SELECT display_name, signing_key, retired_keys FROM staff WHERE username = ?"));
+    q.addBindValue(r.issuedBy);
+    if (!q.exec() || !q.next()) {
+        *problem = tr("The issuer of report %1 (%2) is not on the staff list.").arg(r.number, r.issuedBy);
+        return false;
+    }
+    *issuerName = q.value(0).toString();
+    QList<QByteArray> keys{QByteArray::fromHex(q.value(1).toString().toLatin1())};
+    for (const QJsonValue& v : QJsonDocument::fromJson(q.value(2).toString().toUtf8()).array())
+        keys << QByteArray::fromHex(v.toObject().value(QLatin1String("key")).toString().toLatin1());
+    const QByteArray message = signedMessage(r.number, r.sha256, r.issuedAt.toString(Qt::ISODateWithMs));
+    for (const QByteArray& key : keys) {
+        if (Signing::verify(key, message, r.signature))
+            return true;
+    }
+    *problem = tr("The issuer's signature of report %1 does not hold.").arg(r.number);
+    return false;
+}
+
+ReportVerification ReportRepository::finishVerification(const QString& number, ReportVerification answer)
+{
+    if (m_session.readOnly || answer.result == ReportVerification::Result::Throttled)
+        return answer;
+    QSqlDatabase db = m_session.database();
+    Savepoint unit(db);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO report_verifications (number, result, asked_by, at) VALUES (?, ?, ?, ?)"));
+    q.addBindValue(number);
+    q.addBindValue(toKey(answer.result));
+    q.addBindValue(m_session.username);
+    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    QString error;
+    AuditEntry entry;
+    entry.actor = m_session.username;
+    entry.action = QStringLiteral("report.verify");
+    entry.objectType = QStringLiteral("report");
+    entry.objectId = number;
+    entry.details = {{QStringLiteral("result"), toKey(answer.result)}};
+    if (!unit.isActive() || !q.exec() || !AuditLog::append(db, entry, &error) || !unit.release(&error)) {
+        answer.result = ReportVerification::Result::Damaged;
+        answer.message =
+            tr("The verification could not be recorded: %1").arg(error.isEmpty() ? q.lastError().text() : error);
+        answer.report = {};
+    }
+    return answer;
+}
+
+ReportVerification ReportRepository::verify(const QString& numberText, const QString& codeText)
+{
+    ReportVerification answer;
+    if (!m_session.can(Permission::QuerySubject) && !m_session.can(Permission::ReadAudit)) {
+        answer.result = ReportVerification::Result::Throttled;
+        answer.message = tr("A %1 may not verify reports.").arg(Roles::displayName(m_session.role));
+        return answer;
+    }
+    const QString number = normaliseNumber(numberText);
+    const QString code = normaliseCode(codeText);
+    // Throttle: wrong codes and unknown numbers at this workstation in the last minutes.
+    QSqlQuery q(m_session.database());
+    q.prepare(QStringLiteral("SELECT count(*) FROM report_verifications WHERE at >= ? AND result IN ('wrong_code', "
+                             "'unknown')"));
+    q.addBindValue(QDateTime::currentDateTimeUtc().addSecs(-60 * VerifyWindowMinutes).toString(Qt::ISODateWithMs));
+    if (q.exec() && q.next() && q.value(0).toInt() >= VerifyAttempts) {
+        answer.result = ReportVerification::Result::Throttled;
+        answer.message = tr("Too many wrong report numbers or codes in the last %1 minutes: try again later.")
+                             .arg(VerifyWindowMinutes);
+        return answer;
+    }
+    q.finish();
+    IssuedReport report;
+    const Result found = find(number, &report);
+    if (found.failure == Failure::NotFound || number.isEmpty()) {
+        answer.result = ReportVerification::Result::Unknown;
+        answer.message = tr("No report was issued with the number %1.").arg(number);
+        return finishVerification(number, answer);
+    }
+    if (!found.ok()) {
+        answer.result = ReportVerification::Result::Damaged;
+        answer.message = found.message;
+        return finishVerification(number, answer);
+    }
+    if (sodium_memcmp(report.code.toLatin1().constData(), code.toLatin1().constData(), size_t(report.code.size())) !=
+            0 ||
+        code.size() != report.code.size()) {
+        answer.result = ReportVerification::Result::WrongCode;
+        answer.message = tr("The verification code does not match report %1: the report is not genuine, or the code "
+                            "was mistyped.")
+                             .arg(number);
+        return finishVerification(number, answer);
+    }
+    QString problem;
+    answer.report = report;
+    if (!integrityHolds(report, &answer.issuerName, &problem)) {
+        answer.result = ReportVerification::Result::Damaged;
+        answer.message = problem;
+        return finishVerification(number, answer);
+    }
+    answer.result = ReportVerification::Result::Genuine;
+    answer.message =
+        tr("Report %1 is genuine: issued on %2 by %3.")
+            .arg(number, report.issuedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), answer.issuerName);
+    return finishVerification(number, answer);
+}
+
+ReportVerification ReportRepository::verifyPayload(const QString& payload)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^XMCR1;N=([A-Z0-9-]{1,40});C=([A-Z0-9-]{1,20});H=([0-9a-f]{64});S=([A-Za-z0-9_-]{1,100})$"));
+    const QRegularExpressionMatch m = pattern.match(payload.trimmed());
+    if (!m.hasMatch()) {
+        ReportVerification answer;
+        answer.result = ReportVerification::Result::Unknown;
+        answer.message = tr("This is not the QR code of a Xiamen public credit report.");
+        return answer;
+    }
+    ReportVerification answer = verify(m.captured(1), m.captured(2));
+    if (answer.result != ReportVerification::Result::Genuine)
+        return answer;
+    const QByteArray signature = QByteArray::fromBase64(m.captured(4).toLatin1(),
+                                                        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    if (m.captured(3) != answer.report.sha256 || signature != answer.report.signature) {
+        answer.result = ReportVerification::Result::WrongCode;
+        answer.message = tr("The QR code does not match the stored report %1: the printed report was altered.")
+                             .arg(answer.report.number);
+        answer.report = {};
+    }
+    return answer;
+}
