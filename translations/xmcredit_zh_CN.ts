@@ -3032,62 +3032,6 @@ Database: %2</source>
         <translation>办理信用修复或异议案件</translation>
     </message>
     <message>
-        <source>(1) Administrative licensing, inspection or a larger administrative penalty</source>
-        <translation>（一）实施行政许可、行政检查和较大数额行政处罚</translation>
-    </message>
-    <message>
-        <source>(2) Government procurement, bidding, funds and projects, state land use rights, research management</source>
-        <translation>（二）政府采购、招标投标、资金和项目安排、国有土地使用权出让、科研管理等</translation>
-    </message>
-    <message>
-        <source>(3) Civil servant recruitment, appointment, promotion or title evaluation</source>
-        <translation>（三）国家工作人员招录、职务任用、职务晋升、职称评聘等</translation>
-    </message>
-    <message>
-        <source>(4) Commendations and awards</source>
-        <translation>（四）表彰奖励</translation>
-    </message>
-    <message>
-        <source>(5) Public safety risk analysis</source>
-        <translation>（五）涉及公共安全，需要开展综合风险分析的</translation>
-    </message>
-    <message>
-        <source>(6) Another case set by the state, the province or the city</source>
-        <translation>（六）国家、省、市规定的其他情形</translation>
-    </message>
-    <message>
-        <source>Resident ID card</source>
-        <translation>居民身份证</translation>
-    </message>
-    <message>
-        <source>Temporary resident ID card</source>
-        <translation>临时居民身份证</translation>
-    </message>
-    <message>
-        <source>Passport</source>
-        <translation>护照</translation>
-    </message>
-    <message>
-        <source>Residence permit (Hong Kong, Macao, Taiwan)</source>
-        <translation>港澳台居民居住证</translation>
-    </message>
-    <message>
-        <source>Business licence and the legal representative&apos;s ID card</source>
-        <translation>营业执照及法定代表人身份证</translation>
-    </message>
-    <message>
-        <source>Read with the ID card reader</source>
-        <translation>读取身份证芯片</translation>
-    </message>
-    <message>
-        <source>Compared with the holder in person</source>
-        <translation>人证比对</translation>
-    </message>
-    <message>
-        <source>Checked online with the issuing authority</source>
-        <translation>向签发机关联网核查</translation>
-    </message>
-    <message>
         <source>Self-query; identity document %1, %2.</source>
         <translation>本人查询，身份已核验；身份证件：%1，核验方式：%2。</translation>
     </message>
@@ -3522,6 +3466,874 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>ReportBuilder</name>
+    <message>
+        <source>Public Credit Information Report</source>
+        <translation>公共信用信息报告</translation>
+    </message>
+    <message>
+        <source>Special Credit Report</source>
+        <translation>专项信用报告</translation>
+    </message>
+    <message>
+        <source>Xiamen Public Credit Information Centre</source>
+        <translation>厦门市公共信用信息中心</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>信息类别</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>条数</translation>
+    </message>
+    <message>
+        <source>of which: %1</source>
+        <translation>其中：%1</translation>
+    </message>
+    <message>
+        <source>Under objection</source>
+        <translation>异议处理中</translation>
+    </message>
+    <message>
+        <source>1. Basic information</source>
+        <translation>一、基本信息</translation>
+    </message>
+    <message>
+        <source>No basic information in its disclosure period.</source>
+        <translation>无处于公示期内的基本信息。</translation>
+    </message>
+    <message>
+        <source>2. Trustworthy information</source>
+        <translation>二、守信信息</translation>
+    </message>
+    <message>
+        <source>No trustworthy information in its disclosure period.</source>
+        <translation>无处于公示期内的守信信息。</translation>
+    </message>
+    <message>
+        <source>3. Dishonest information</source>
+        <translation>三、失信信息</translation>
+    </message>
+    <message>
+        <source>This report lists the basic, trustworthy and dishonest information of the subject that is in its disclosure period on %1, as the %2 allows. Repaired, withdrawn and expired information is not listed.</source>
+        <translation>本报告按%2方式列示该信用主体截至 %1 处于公示期内的基本信息、守信信息和失信信息；已修复、已删除和公示期满的信息不予列示。</translation>
+    </message>
+    <message>
+        <source>From %1 to %2; fields: %3</source>
+        <translation>%1 至 %2；领域：%3</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Dishonest records</source>
+        <translation>失信记录</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>No dishonest record of the subject in the field of %1 between %2 and %3.</source>
+        <translation>经查询，%2 至 %3 期间，该信用主体在%1领域无失信记录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dishonest record(s) of the subject in the field of %1 between %2 and %3, listed below.</source>
+        <translation>
+            <numerusform>经查询，%2 至 %3 期间，该信用主体在%1领域有失信记录 %n 条，列示如下。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>This special credit report states, for each field listed, whether the subject has dishonest information decided in the period that is in its disclosure period on %1, as the %2 allows. Repaired, withdrawn and expired information is not listed. It may be used where a certificate of no violations of law is asked for, as the rules of Fujian Province allow.</source>
+        <translation>本专项信用报告按%2方式，逐一说明该信用主体在所列领域、于所列期间作出且截至 %1 仍处于公示期内的失信信息情况；已修复、已删除和公示期满的信息不予列示。依照福建省有关规定，本报告可替代无违法违规证明使用。</translation>
+    </message>
+    <message>
+        <source>Items marked &quot;under objection&quot; are being checked after an objection of the subject; the outcome of the objection prevails.</source>
+        <translation>标注“异议处理中”的信息正在异议核查中，以异议处理结果为准。</translation>
+    </message>
+    <message>
+        <source>Issued under %1 from the public credit information collected by the Xiamen public credit information platform; the departments that provided the information answer for it.</source>
+        <translation>本报告依据%1出具，信息来源于厦门市公共信用信息平台归集的公共信用信息，信息的准确性由提供单位负责。</translation>
+    </message>
+    <message>
+        <source>This report is for the stated purpose only and may not be passed to anyone else without the subject&apos;s consent.</source>
+        <translation>本报告仅限所列用途使用，未经信用主体同意不得向他人提供。</translation>
+    </message>
+    <message>
+        <source>Check that this report is genuine with its number and verification code at the Xiamen Public Credit Information Centre, or by scanning its QR code.</source>
+        <translation>可凭报告编号和验证码在厦门市公共信用信息中心核验本报告真伪，或扫描报告二维码核验。</translation>
+    </message>
+    <message>
+        <source>Disclosed</source>
+        <translation>公示中</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>信息类型</translation>
+    </message>
+    <message>
+        <source>Severity or list</source>
+        <translation>程度或名单</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文书号</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>提供单位</translation>
+    </message>
+    <message>
+        <source>Disclosed until</source>
+        <translation>公示截止</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>无期限</translation>
+    </message>
+    <message>
+        <source>No dishonest information in its disclosure period.</source>
+        <translation>无处于公示期内的失信信息。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>主体类型</translation>
+    </message>
+    <message>
+        <source>Resident ID number</source>
+        <translation>公民身份号码</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Established</source>
+        <translation>成立日期</translation>
+    </message>
+    <message>
+        <source>Registration status</source>
+        <translation>登记状态</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>所属行业</translation>
+    </message>
+    <message>
+        <source>Registered address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>所在区</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCommands</name>
+    <message>
+        <source>--on takes a date as yyyy-MM-dd, not &quot;%1&quot;.</source>
+        <translation>--on 需要 yyyy-MM-dd 格式的日期，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--on is for demo workstations only: on a real workstation reports are issued today.</source>
+        <translation>--on 仅用于演示工作站：正式工作站上的报告只能按当天出具。</translation>
+    </message>
+    <message>
+        <source>The subject: its identifier or its number.</source>
+        <translation>信用主体：其标识码或编号。</translation>
+    </message>
+    <message>
+        <source>The basis: self (the subject or its legal representative), authorised (the subject&apos;s written authorisation) or agency (a government agency).</source>
+        <translation>查询依据：self（主体本人或其法定代表人）、authorised（主体书面授权）或 agency（政府部门）。</translation>
+    </message>
+    <message>
+        <source>public (the default) or special.</source>
+        <translation>public（默认，公共信用信息报告）或 special（专项信用报告）。</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s name.</source>
+        <translation>申请人姓名。</translation>
+    </message>
+    <message>
+        <source>self basis: self (the default) or representative.</source>
+        <translation>本人查询：self（本人，默认）或 representative（法定代表人）。</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s identity document (default resident_id_card).</source>
+        <translation>申请人的身份证件（默认 resident_id_card）。</translation>
+    </message>
+    <message>
+        <source>The number of the applicant&apos;s identity document.</source>
+        <translation>申请人身份证件号码。</translation>
+    </message>
+    <message>
+        <source>How the document was checked: card_reader (the default), in_person_comparison or online_verification.</source>
+        <translation>证件核验方式：card_reader（读卡器，默认）、in_person_comparison（人证比对）或 online_verification（联网核查）。</translation>
+    </message>
+    <message>
+        <source>authorised basis: the scanned authorisation.</source>
+        <translation>授权查询：授权书扫描件。</translation>
+    </message>
+    <message>
+        <source>authorised basis: the authorisation&apos;s date or number.</source>
+        <translation>授权查询：授权书的日期或编号。</translation>
+    </message>
+    <message>
+        <source>authorised basis: first day it is valid.</source>
+        <translation>授权查询：授权有效期起始日。</translation>
+    </message>
+    <message>
+        <source>authorised basis: last day it is valid.</source>
+        <translation>授权查询：授权有效期截止日。</translation>
+    </message>
+    <message>
+        <source>agency basis: the agency.</source>
+        <translation>政府部门查询：查询部门。</translation>
+    </message>
+    <message>
+        <source>agency basis: the number of its letter or request.</source>
+        <translation>政府部门查询：来函或申请的文号。</translation>
+    </message>
+    <message>
+        <source>agency basis: one of the six purposes (its key).</source>
+        <translation>政府部门查询：六类用途之一（其键名）。</translation>
+    </message>
+    <message>
+        <source>agency basis, purpose other: the rule that sets it.</source>
+        <translation>政府部门查询、用途为其他时：设定该用途的规定。</translation>
+    </message>
+    <message>
+        <source>special: first day of the period.</source>
+        <translation>专项报告：期间起始日。</translation>
+    </message>
+    <message>
+        <source>special: last day of the period.</source>
+        <translation>专项报告：期间截止日。</translation>
+    </message>
+    <message>
+        <source>special: a field (policy key), repeatable.</source>
+        <translation>专项报告：领域（政策中的键名），可重复。</translation>
+    </message>
+    <message>
+        <source>The PDF file to write.</source>
+        <translation>要写入的 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>verify: the text read from the report&apos;s QR code.</source>
+        <translation>核验：从报告二维码读出的文本。</translation>
+    </message>
+    <message>
+        <source>Demo workstations only: the day the report is issued for.</source>
+        <translation>仅限演示工作站：报告出具所依据的日期。</translation>
+    </message>
+    <message>
+        <source>--%1 takes a date as yyyy-MM-dd, not &quot;%2&quot;.</source>
+        <translation>--%1 需要 yyyy-MM-dd 格式的日期，而不是“%2”。</translation>
+    </message>
+    <message>
+        <source>--basis takes self, authorised or agency, not &quot;%1&quot;: no basis, no report.</source>
+        <translation>--basis 取 self、authorised 或 agency，而不是“%1”：无查询依据，不出具报告。</translation>
+    </message>
+    <message>
+        <source>--kind takes public or special, not &quot;%1&quot;.</source>
+        <translation>--kind 取 public 或 special，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Name the PDF file with --pdf.</source>
+        <translation>请用 --pdf 指定 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>The scan %1 cannot be read: %2</source>
+        <translation>无法读取扫描件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Name the subject with --subject.</source>
+        <translation>请用 --subject 指定信用主体。</translation>
+    </message>
+    <message>
+        <source>There is no subject %1.</source>
+        <translation>没有信用主体 %1。</translation>
+    </message>
+    <message>
+        <source>Report %1, verification code %2, %3 page(s): %4</source>
+        <translation>报告 %1，验证码 %2，共 %3 页：%4</translation>
+    </message>
+    <message>
+        <source>A %1 may not print credit reports.</source>
+        <translation>%1无权打印信用报告。</translation>
+    </message>
+    <message>
+        <source>Report %1, copy %2 (a reprint), %3 page(s): %4</source>
+        <translation>报告 %1，第 %2 份（补打），共 %3 页：%4</translation>
+    </message>
+    <message>
+        <source>report verify takes NUMBER CODE, or --qr TEXT.</source>
+        <translation>report verify 需要“报告编号 验证码”，或 --qr 文本。</translation>
+    </message>
+    <message>
+        <source>Public and special credit reports, through the same rules as the window.
+  report issue --subject ID --basis self|authorised|agency --pdf FILE [--kind public|special]
+        self:       --applicant-name NAME --id-number NUMBER [--capacity self|representative]
+                    [--id-type TYPE] [--id-checked HOW]
+        authorised: --applicant-name NAME --id-number NUMBER --authorisation FILE
+                    --authorisation-ref TEXT --valid-from DATE --valid-until DATE
+        agency:     --agency NAME --agency-document TEXT --purpose KEY [--purpose-rule TEXT]
+        special:    --from DATE --to DATE --field KEY [--field KEY …]
+  report reprint NUMBER --pdf FILE      (the next copy, marked as a reprint)
+  report verify NUMBER CODE | --qr TEXT  (is a presented report genuine? what did it say?)
+Every sub-command also takes --user NAME --password-stdin [--json]. issue prints
+{&quot;number&quot;, &quot;code&quot;, &quot;pages&quot;, &quot;sha256&quot;}. A refused basis exits 11 with what is missing, a role 7,
+bad input 3, an unknown subject or report (or a wrong code) 10, a damaged report 13, too many wrong
+codes 12.</source>
+        <translation>公共信用信息报告和专项信用报告，规则与窗口程序相同。
+  report issue --subject ID --basis self|authorised|agency --pdf FILE [--kind public|special]
+        self:       --applicant-name NAME --id-number NUMBER [--capacity self|representative]
+                    [--id-type TYPE] [--id-checked HOW]
+        authorised: --applicant-name NAME --id-number NUMBER --authorisation FILE
+                    --authorisation-ref TEXT --valid-from DATE --valid-until DATE
+        agency:     --agency NAME --agency-document TEXT --purpose KEY [--purpose-rule TEXT]
+        special:    --from DATE --to DATE --field KEY [--field KEY …]
+  report reprint NUMBER --pdf FILE      （下一份，标注为补打件）
+  report verify NUMBER CODE | --qr TEXT  （核验所出示报告的真伪及其内容）
+每个子命令还接受 --user NAME --password-stdin [--json]。issue 输出
+{&quot;number&quot;, &quot;code&quot;, &quot;pages&quot;, &quot;sha256&quot;}。查询依据不足退出码 11（并说明所缺内容），角色无权 7，
+输入有误 3，主体或报告不存在（或验证码错误）10，报告受损 13，验证码错误过多 12。</translation>
+    </message>
+    <message>
+        <source>issue, reprint or verify</source>
+        <translation>issue、reprint 或 verify</translation>
+    </message>
+    <message>
+        <source>NUMBER [CODE]</source>
+        <translation>报告编号 [验证码]</translation>
+    </message>
+    <message>
+        <source>report issue takes no argument.</source>
+        <translation>report issue 不接受位置参数。</translation>
+    </message>
+    <message>
+        <source>report reprint takes the report&apos;s number.</source>
+        <translation>report reprint 需要报告编号。</translation>
+    </message>
+    <message>
+        <source>Unknown report command &apos;%1&apos;: use issue, reprint or verify.</source>
+        <translation>未知的报告命令“%1”：请使用 issue、reprint 或 verify。</translation>
+    </message>
+    <message>
+        <source>Finds subjects as the window&apos;s search box does (an identifier exactly; a name whole, by its start or by a fragment), and audits the search.
+  search TEXT [--limit N] --user NAME --password-stdin [--json]</source>
+        <translation>与窗口程序的查询框相同地查找信用主体（标识码精确匹配；名称按全称、前缀或片段匹配），并记入审计日志。
+  search TEXT [--limit N] --user NAME --password-stdin [--json]</translation>
+    </message>
+    <message>
+        <source>An identifier or (part of) a name.</source>
+        <translation>标识码或名称（的一部分）。</translation>
+    </message>
+    <message>
+        <source>At most this many results (default 20, at most 500).</source>
+        <translation>最多返回的结果数（默认 20，最多 500）。</translation>
+    </message>
+    <message>
+        <source>search takes one text.</source>
+        <translation>search 需要一个查询文本。</translation>
+    </message>
+    <message>
+        <source>--limit takes a number from 1 to 500, not &quot;%1&quot;.</source>
+        <translation>--limit 取 1 到 500 之间的数，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Search for an identifier or a name of 1 to 100 characters.</source>
+        <translation>请输入 1 到 100 个字符的标识码或名称。</translation>
+    </message>
+    <message>
+        <source>A %1 may not search for subjects.</source>
+        <translation>%1无权查询信用主体。</translation>
+    </message>
+    <message>
+        <source>%1 result(s)</source>
+        <translation>共 %1 条结果</translation>
+    </message>
+</context>
+<context>
+    <name>ReportContent</name>
+    <message>
+        <source>The stored report is not in a format this program reads.</source>
+        <translation>所存报告的格式本程序无法读取。</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>出具机构</translation>
+    </message>
+    <message>
+        <source>Report number</source>
+        <translation>报告编号</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>验证码</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Disclosure mode</source>
+        <translation>公开方式</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>查询依据</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>查询用途</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>信用主体</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>报告范围</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+</context>
+<context>
+    <name>ReportRenderer</name>
+    <message>
+        <source>Reprint: copy %1</source>
+        <translation>补打件：第 %1 份</translation>
+    </message>
+    <message>
+        <source>REPRINT (copy %1, printed %2 by %3)</source>
+        <translation>补打件（第 %1 份，%3 于 %2 打印）</translation>
+    </message>
+    <message>
+        <source>Report number</source>
+        <translation>报告编号</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>验证码</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Information as of</source>
+        <translation>信息截至</translation>
+    </message>
+    <message>
+        <source>Disclosure mode</source>
+        <translation>公开方式</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>查询依据</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>查询用途</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>报告范围</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>信用主体</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>The QR code of the report could not be made.</source>
+        <translation>无法生成报告的二维码。</translation>
+    </message>
+    <message>
+        <source>The report cannot be printed on this device.</source>
+        <translation>无法在此设备上打印报告。</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3</source>
+        <translation>%1  %2  %3</translation>
+    </message>
+    <message>
+        <source>A new page could not be started.</source>
+        <translation>无法开始新的一页。</translation>
+    </message>
+    <message>
+        <source>Report number: %1</source>
+        <translation>报告编号：%1</translation>
+    </message>
+    <message>
+        <source>Verification code: %1</source>
+        <translation>验证码：%1</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页 共 %2 页</translation>
+    </message>
+    <message>
+        <source>The PDF %1 cannot be written.</source>
+        <translation>无法写入 PDF 文件 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportRepository</name>
+    <message>
+        <source>A %1 may not issue credit reports.</source>
+        <translation>%1无权出具信用报告。</translation>
+    </message>
+    <message>
+        <source>This session is read-only: %1</source>
+        <translation>本次登录为只读：%1</translation>
+    </message>
+    <message>
+        <source>There is no subject %1.</source>
+        <translation>没有信用主体 %1。</translation>
+    </message>
+    <message>
+        <source>No credit policy is in force on %1.</source>
+        <translation>%1 没有生效的信用政策。</translation>
+    </message>
+    <message>
+        <source>No report: %1</source>
+        <translation>不能出具报告：%1</translation>
+    </message>
+    <message>
+        <source>Your signing key is not available in this session: log in again.</source>
+        <translation>本次登录中没有您的签名密钥：请重新登录。</translation>
+    </message>
+    <message>
+        <source>There is no report %1.</source>
+        <translation>没有报告 %1。</translation>
+    </message>
+    <message>
+        <source>A %1 may not print credit reports.</source>
+        <translation>%1无权打印信用报告。</translation>
+    </message>
+    <message>
+        <source>A report is printed on a printer or saved as a PDF.</source>
+        <translation>报告只能打印到打印机或保存为 PDF。</translation>
+    </message>
+    <message>
+        <source>The stored content of report %1 no longer matches its hash.</source>
+        <translation>报告 %1 的存储内容与其哈希值不再相符。</translation>
+    </message>
+    <message>
+        <source>The issuer of report %1 (%2) is not on the staff list.</source>
+        <translation>报告 %1 的出具人（%2）不在工作人员名单中。</translation>
+    </message>
+    <message>
+        <source>The issuer&apos;s signature of report %1 does not hold.</source>
+        <translation>报告 %1 的出具人签名验证不通过。</translation>
+    </message>
+    <message>
+        <source>The verification could not be recorded: %1</source>
+        <translation>无法记录本次核验：%1</translation>
+    </message>
+    <message>
+        <source>A %1 may not verify reports.</source>
+        <translation>%1无权核验报告。</translation>
+    </message>
+    <message>
+        <source>Too many wrong report numbers or codes in the last %1 minutes: try again later.</source>
+        <translation>最近 %1 分钟内输错报告编号或验证码的次数过多：请稍后再试。</translation>
+    </message>
+    <message>
+        <source>No report was issued with the number %1.</source>
+        <translation>没有编号为 %1 的报告。</translation>
+    </message>
+    <message>
+        <source>The verification code does not match report %1: the report is not genuine, or the code was mistyped.</source>
+        <translation>验证码与报告 %1 不符：该报告不是真实报告，或验证码输入有误。</translation>
+    </message>
+    <message>
+        <source>Report %1 is genuine: issued on %2 by %3.</source>
+        <translation>报告 %1 为真实报告：由%3于 %2 出具。</translation>
+    </message>
+    <message>
+        <source>This is not the QR code of a Xiamen public credit report.</source>
+        <translation>这不是厦门市公共信用报告的二维码。</translation>
+    </message>
+    <message>
+        <source>The QR code does not match the stored report %1: the printed report was altered.</source>
+        <translation>二维码与所存报告 %1 不符：纸质报告已被改动。</translation>
+    </message>
+    <message>
+        <source>The stored content of report %1 cannot be read.</source>
+        <translation>无法读取报告 %1 的存储内容。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTypes</name>
+    <message>
+        <source>Public Credit Information Report</source>
+        <translation>公共信用信息报告</translation>
+    </message>
+    <message>
+        <source>Special Credit Report</source>
+        <translation>专项信用报告</translation>
+    </message>
+    <message>
+        <source>The subject itself (identity verified)</source>
+        <translation>本人查询（已核验身份）</translation>
+    </message>
+    <message>
+        <source>Authorised by the subject</source>
+        <translation>经主体授权查询</translation>
+    </message>
+    <message>
+        <source>Government agency</source>
+        <translation>政府部门查询</translation>
+    </message>
+    <message>
+        <source>Query by the legal representative %1; %2 %3, %4.</source>
+        <translation>法定代表人%1查询；%2 %3，%4。</translation>
+    </message>
+    <message>
+        <source>Self-query by %1; %2 %3, %4.</source>
+        <translation>本人%1查询；%2 %3，%4。</translation>
+    </message>
+    <message>
+        <source>Query by %1 (%2 %3) with the subject&apos;s written authorisation %4, valid %5 to %6.</source>
+        <translation>%1（%2 %3）持信用主体书面授权 %4 查询，授权有效期 %5 至 %6。</translation>
+    </message>
+    <message>
+        <source>Query by %1 under document %2.</source>
+        <translation>%1依文件 %2 查询。</translation>
+    </message>
+    <message>
+        <source>Self-query of one&apos;s own public credit information</source>
+        <translation>查询本人公共信用信息</translation>
+    </message>
+    <message>
+        <source>Query authorised by the subject</source>
+        <translation>经信用主体授权查询</translation>
+    </message>
+    <message>
+        <source>%1 (set by %2)</source>
+        <translation>%1（依据：%2）</translation>
+    </message>
+    <message>
+        <source>Resident ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>Temporary resident ID card</source>
+        <translation>临时居民身份证</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <source>Residence permit (Hong Kong, Macao, Taiwan)</source>
+        <translation>港澳台居民居住证</translation>
+    </message>
+    <message>
+        <source>Business licence and the legal representative&apos;s ID card</source>
+        <translation>营业执照及法定代表人身份证</translation>
+    </message>
+    <message>
+        <source>Read with the ID card reader</source>
+        <translation>身份证读卡器读取</translation>
+    </message>
+    <message>
+        <source>Compared with the holder in person</source>
+        <translation>人证当面比对</translation>
+    </message>
+    <message>
+        <source>Checked online with the issuing authority</source>
+        <translation>联网向发证机关核查</translation>
+    </message>
+    <message>
+        <source>(1) Administrative licensing, inspection or a larger administrative penalty</source>
+        <translation>（一）行政许可、行政检查和较大数额行政处罚</translation>
+    </message>
+    <message>
+        <source>(2) Government procurement, bidding, funds and projects, state land use rights, research management</source>
+        <translation>（二）政府采购、招标投标、资金和项目安排、国有土地使用权出让、科研管理</translation>
+    </message>
+    <message>
+        <source>(3) Civil servant recruitment, appointment, promotion or title evaluation</source>
+        <translation>（三）公务员招录、任用、晋升和职称评定</translation>
+    </message>
+    <message>
+        <source>(4) Commendations and awards</source>
+        <translation>（四）表彰奖励</translation>
+    </message>
+    <message>
+        <source>(5) Public safety risk analysis</source>
+        <translation>（五）公共安全风险分析</translation>
+    </message>
+    <message>
+        <source>(6) Another case set by the state, the province or the city</source>
+        <translation>（六）国家、省、市规定的其他情形</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s name is missing.</source>
+        <translation>缺少申请人姓名。</translation>
+    </message>
+    <message>
+        <source>Say which identity document the applicant showed.</source>
+        <translation>请选择申请人出示的身份证件。</translation>
+    </message>
+    <message>
+        <source>The number of the applicant&apos;s identity document is missing.</source>
+        <translation>缺少申请人身份证件号码。</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s resident ID number is not valid: %1</source>
+        <translation>申请人的公民身份号码无效：%1</translation>
+    </message>
+    <message>
+        <source>Say how the identity document was checked.</source>
+        <translation>请选择身份证件的核验方式。</translation>
+    </message>
+    <message>
+        <source>Say whether the applicant is the subject in person or its legal representative.</source>
+        <translation>请说明申请人是主体本人还是其法定代表人。</translation>
+    </message>
+    <message>
+        <source>An organisation cannot appear in person: its legal representative applies for it, or an agent with its written authorisation.</source>
+        <translation>组织不能“本人”到场：应由其法定代表人申请，或由持其书面授权的代理人申请。</translation>
+    </message>
+    <message>
+        <source>The identity document does not belong to the subject: a report about someone else needs their written authorisation.</source>
+        <translation>身份证件不属于该信用主体：查询他人的报告须有其书面授权。</translation>
+    </message>
+    <message>
+        <source>A natural person has no legal representative: they come in person or authorise someone.</source>
+        <translation>自然人没有法定代表人：应本人到场或书面授权他人。</translation>
+    </message>
+    <message>
+        <source>The applicant is not the subject&apos;s recorded legal representative (%1): a report for anyone else needs the subject&apos;s written authorisation.</source>
+        <translation>申请人不是该主体登记的法定代表人（%1）：其他人查询须有该主体的书面授权。</translation>
+    </message>
+    <message>
+        <source>Identify the written authorisation (its date or number).</source>
+        <translation>请填写书面授权书的日期或编号。</translation>
+    </message>
+    <message>
+        <source>The authorisation&apos;s validity dates are missing.</source>
+        <translation>缺少授权有效期。</translation>
+    </message>
+    <message>
+        <source>The authorisation ends before it starts.</source>
+        <translation>授权截止日早于起始日。</translation>
+    </message>
+    <message>
+        <source>The authorisation is not valid on %1 (valid %2 to %3).</source>
+        <translation>授权在 %1 不在有效期内（有效期 %2 至 %3）。</translation>
+    </message>
+    <message>
+        <source>Scan the subject&apos;s written authorisation and attach it.</source>
+        <translation>请扫描并附上信用主体的书面授权书。</translation>
+    </message>
+    <message>
+        <source>The applicant is the subject itself: choose a self-query.</source>
+        <translation>申请人就是信用主体本人：请选择本人查询。</translation>
+    </message>
+    <message>
+        <source>Name the government agency that asks.</source>
+        <translation>请填写查询的政府部门。</translation>
+    </message>
+    <message>
+        <source>The number of the agency&apos;s document (its letter or request) is missing.</source>
+        <translation>缺少查询部门的来函或申请文号。</translation>
+    </message>
+    <message>
+        <source>Choose which of the six purposes the agency queries for.</source>
+        <translation>请选择政府部门查询的六类用途之一。</translation>
+    </message>
+    <message>
+        <source>Purpose (6) needs the state, provincial or city rule that sets it.</source>
+        <translation>用途（六）须注明设定该情形的国家、省或市规定。</translation>
+    </message>
+    <message>
+        <source>A special report needs the period it covers (from and to).</source>
+        <translation>专项信用报告需要注明所涵盖的期间（起止日期）。</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>期间截止日早于起始日。</translation>
+    </message>
+    <message>
+        <source>The period cannot end after today (%1).</source>
+        <translation>期间截止日不能晚于今天（%1）。</translation>
+    </message>
+    <message>
+        <source>Choose at least one field for the special report.</source>
+        <translation>请为专项信用报告至少选择一个领域。</translation>
+    </message>
+    <message>
+        <source>%1 is not a field of the policy in force.</source>
+        <translation>%1 不是现行政策中的领域。</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Clerk</source>
@@ -3620,6 +4432,10 @@ Database: %2</source>
     <message>
         <source>&quot;%1&quot; is not a whole identifier: identifiers have 18 characters and %2 were entered. Type or scan all of it, or type a name.</source>
         <translation>“%1”不是完整的标识码：标识码共 18 位，当前输入了 %2 位。请输入或扫描完整的标识码，或输入名称。</translation>
+    </message>
+    <message>
+        <source>The search could not be recorded in the audit trail: %1</source>
+        <translation>无法将本次查询记入审计日志：%1</translation>
     </message>
 </context>
 <context>
@@ -4153,6 +4969,13 @@ Database: %2</source>
     <message>
         <source>The identifier override must be signed by an active supervisor; %1 may not sign it.</source>
         <translation>标识码签批例外必须由有效的主管签批；%1 无权签批。</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectSearch</name>
+    <message>
+        <source>Your role does not allow searching for subjects.</source>
+        <translation>您的角色无权查询信用主体。</translation>
     </message>
 </context>
 <context>
@@ -5077,6 +5900,14 @@ NAME 须具有审计员或管理员角色；审计员可在未通过登录检查
     <message>
         <source>Fill a demo workstation&apos;s case queues</source>
         <translation>为演示工作站填充案件队列</translation>
+    </message>
+    <message>
+        <source>Issue, reprint and verify credit reports</source>
+        <translation>出具、补打和核验信用报告</translation>
+    </message>
+    <message>
+        <source>Find subjects (audited)</source>
+        <translation>查询信用主体（记入审计）</translation>
     </message>
 </context>
 </TS>

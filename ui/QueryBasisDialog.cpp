@@ -2,6 +2,8 @@
 
 #include "EntryFields.h"
 
+#include "reports/ReportTypes.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -67,41 +69,20 @@ QString QueryBasis::kindLabel(const QString& kind)
     return kind;
 }
 
+// The same lists as the report request's basis: one vocabulary for every recorded basis.
 QList<QPair<QString, QString>> QueryBasis::governmentPurposes()
 {
-    return {
-        {QStringLiteral("licensing_inspection_penalty"),
-         QueryBasisDialog::tr("(1) Administrative licensing, inspection or a larger administrative penalty")},
-        {QStringLiteral("procurement_funding_land_research"),
-         QueryBasisDialog::tr("(2) Government procurement, bidding, funds and projects, state land use rights, "
-                              "research management")},
-        {QStringLiteral("civil_servant_personnel"),
-         QueryBasisDialog::tr("(3) Civil servant recruitment, appointment, promotion or title evaluation")},
-        {QStringLiteral("commendation_award"), QueryBasisDialog::tr("(4) Commendations and awards")},
-        {QStringLiteral("public_safety_risk"), QueryBasisDialog::tr("(5) Public safety risk analysis")},
-        {OtherPurpose, QueryBasisDialog::tr("(6) Another case set by the state, the province or the city")},
-    };
+    return ReportBases::purposes();
 }
 
 QList<QPair<QString, QString>> QueryBasis::identityDocuments()
 {
-    return {
-        {QStringLiteral("resident_id_card"), QueryBasisDialog::tr("Resident ID card")},
-        {QStringLiteral("temporary_id_card"), QueryBasisDialog::tr("Temporary resident ID card")},
-        {QStringLiteral("passport"), QueryBasisDialog::tr("Passport")},
-        {QStringLiteral("residence_permit"), QueryBasisDialog::tr("Residence permit (Hong Kong, Macao, Taiwan)")},
-        {QStringLiteral("business_licence_and_id"),
-         QueryBasisDialog::tr("Business licence and the legal representative's ID card")},
-    };
+    return ReportBases::identityDocuments();
 }
 
 QList<QPair<QString, QString>> QueryBasis::verificationMethods()
 {
-    return {
-        {QStringLiteral("card_reader"), QueryBasisDialog::tr("Read with the ID card reader")},
-        {QStringLiteral("in_person_comparison"), QueryBasisDialog::tr("Compared with the holder in person")},
-        {QStringLiteral("online_verification"), QueryBasisDialog::tr("Checked online with the issuing authority")},
-    };
+    return ReportBases::verificationMethods();
 }
 
 QString QueryBasis::auditText() const

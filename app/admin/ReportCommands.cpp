@@ -20,11 +20,6 @@ using namespace AdminSession;
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ReportCommands", text);
-}
-
 int exitFor(ReportRepository::Failure failure)
 {
     switch (failure) {
@@ -56,6 +51,8 @@ int exitFor(ReportVerification::Result result)
         return ExitCode::AuditBroken;
     case ReportVerification::Result::Throttled:
         return ExitCode::Throttled;
+    case ReportVerification::Result::Denied:
+        return ExitCode::Denied;
     }
     return ExitCode::Failure;
 }
@@ -69,8 +66,10 @@ bool readOn(const QCommandLineParser& parser, const QCommandLineOption& option, 
         return true;
     *on = QDate::fromString(parser.value(option), Qt::ISODate);
     if (!on->isValid()) {
-        *code = AdminCli::fail(io, json, ExitCode::InvalidInput,
-                               tr("--on takes a date as yyyy-MM-dd, not \"%1\".").arg(parser.value(option)));
+        *code =
+            AdminCli::fail(io, json, ExitCode::InvalidInput,
+                           QCoreApplication::translate("ReportCommands", "--on takes a date as yyyy-MM-dd, not \"%1\".")
+                               .arg(parser.value(option)));
         return false;
     }
     WorkstationInfo info;
@@ -80,9 +79,11 @@ bool readOn(const QCommandLineParser& parser, const QCommandLineOption& option, 
         return false;
     }
     if (!info.demo) {
-        *code = AdminCli::fail(io, json, ExitCode::Rejected,
-                               tr("--on is for demo workstations only: on a real workstation reports are issued "
-                                  "today."));
+        *code = AdminCli::fail(
+            io, json, ExitCode::Rejected,
+            QCoreApplication::translate("ReportCommands",
+                                        "--on is for demo workstations only: on a real workstation reports are issued "
+                                        "today."));
         return false;
     }
     return true;
@@ -116,52 +117,92 @@ int writeCopy(ReportRepository& repository, IssuedReport* report, const QString&
 
 struct Options
 {
-    QCommandLineOption subject{QStringLiteral("subject"), tr("The subject: its identifier or its number."),
-                               QStringLiteral("ID")};
-    QCommandLineOption basis{QStringLiteral("basis"),
-                             tr("The basis: self (the subject or its legal representative), authorised (the "
-                                "subject's written authorisation) or agency (a government agency)."),
-                             QStringLiteral("BASIS")};
-    QCommandLineOption kind{QStringLiteral("kind"), tr("public (the default) or special."), QStringLiteral("KIND"),
-                            QStringLiteral("public")};
-    QCommandLineOption applicantName{QStringLiteral("applicant-name"), tr("The applicant's name."),
+    QCommandLineOption subject{
+        QStringLiteral("subject"),
+        QCoreApplication::translate("ReportCommands", "The subject: its identifier or its number."),
+        QStringLiteral("ID")};
+    QCommandLineOption basis{
+        QStringLiteral("basis"),
+        QCoreApplication::translate("ReportCommands",
+                                    "The basis: self (the subject or its legal representative), authorised (the "
+                                    "subject's written authorisation) or agency (a government agency)."),
+        QStringLiteral("BASIS")};
+    QCommandLineOption kind{QStringLiteral("kind"),
+                            QCoreApplication::translate("ReportCommands", "public (the default) or special."),
+                            QStringLiteral("KIND"), QStringLiteral("public")};
+    QCommandLineOption applicantName{QStringLiteral("applicant-name"),
+                                     QCoreApplication::translate("ReportCommands", "The applicant's name."),
                                      QStringLiteral("NAME")};
-    QCommandLineOption capacity{QStringLiteral("capacity"), tr("self basis: self (the default) or representative."),
-                                QStringLiteral("CAPACITY"), QStringLiteral("self")};
-    QCommandLineOption idType{QStringLiteral("id-type"),
-                              tr("The applicant's identity document (default resident_id_card)."),
-                              QStringLiteral("TYPE"), QStringLiteral("resident_id_card")};
-    QCommandLineOption idNumber{QStringLiteral("id-number"), tr("The number of the applicant's identity document."),
-                                QStringLiteral("NUMBER")};
-    QCommandLineOption idChecked{QStringLiteral("id-checked"),
-                                 tr("How the document was checked: card_reader (the default), in_person_comparison "
+    QCommandLineOption capacity{
+        QStringLiteral("capacity"),
+        QCoreApplication::translate("ReportCommands", "self basis: self (the default) or representative."),
+        QStringLiteral("CAPACITY"), QStringLiteral("self")};
+    QCommandLineOption idType{
+        QStringLiteral("id-type"),
+        QCoreApplication::translate("ReportCommands", "The applicant's identity document (default resident_id_card)."),
+        QStringLiteral("TYPE"), QStringLiteral("resident_id_card")};
+    QCommandLineOption idNumber{
+        QStringLiteral("id-number"),
+        QCoreApplication::translate("ReportCommands", "The number of the applicant's identity document."),
+        QStringLiteral("NUMBER")};
+    QCommandLineOption idChecked{
+        QStringLiteral("id-checked"),
+        QCoreApplication::translate("ReportCommands",
+                                    "How the document was checked: card_reader (the default), in_person_comparison "
                                     "or online_verification."),
-                                 QStringLiteral("HOW"), QStringLiteral("card_reader")};
-    QCommandLineOption authorisation{QStringLiteral("authorisation"),
-                                     tr("authorised basis: the scanned authorisation."), QStringLiteral("FILE")};
-    QCommandLineOption authorisationRef{QStringLiteral("authorisation-ref"),
-                                        tr("authorised basis: the authorisation's date or number."),
-                                        QStringLiteral("TEXT")};
-    QCommandLineOption validFrom{QStringLiteral("valid-from"), tr("authorised basis: first day it is valid."),
-                                 QStringLiteral("DATE")};
-    QCommandLineOption validUntil{QStringLiteral("valid-until"), tr("authorised basis: last day it is valid."),
-                                  QStringLiteral("DATE")};
-    QCommandLineOption agency{QStringLiteral("agency"), tr("agency basis: the agency."), QStringLiteral("NAME")};
-    QCommandLineOption agencyDocument{QStringLiteral("agency-document"),
-                                      tr("agency basis: the number of its letter or request."), QStringLiteral("TEXT")};
-    QCommandLineOption purpose{QStringLiteral("purpose"), tr("agency basis: one of the six purposes (its key)."),
-                               QStringLiteral("KEY")};
-    QCommandLineOption purposeRule{QStringLiteral("purpose-rule"),
-                                   tr("agency basis, purpose other: the rule that sets it."), QStringLiteral("TEXT")};
-    QCommandLineOption from{QStringLiteral("from"), tr("special: first day of the period."), QStringLiteral("DATE")};
-    QCommandLineOption to{QStringLiteral("to"), tr("special: last day of the period."), QStringLiteral("DATE")};
-    QCommandLineOption field{QStringLiteral("field"), tr("special: a field (policy key), repeatable."),
-                             QStringLiteral("KEY")};
-    QCommandLineOption pdf{QStringLiteral("pdf"), tr("The PDF file to write."), QStringLiteral("FILE")};
-    QCommandLineOption qr{QStringLiteral("qr"), tr("verify: the text read from the report's QR code."),
-                          QStringLiteral("TEXT")};
-    QCommandLineOption on{QStringLiteral("on"), tr("Demo workstations only: the day the report is issued for."),
+        QStringLiteral("HOW"), QStringLiteral("card_reader")};
+    QCommandLineOption authorisation{
+        QStringLiteral("authorisation"),
+        QCoreApplication::translate("ReportCommands", "authorised basis: the scanned authorisation."),
+        QStringLiteral("FILE")};
+    QCommandLineOption authorisationRef{
+        QStringLiteral("authorisation-ref"),
+        QCoreApplication::translate("ReportCommands", "authorised basis: the authorisation's date or number."),
+        QStringLiteral("TEXT")};
+    QCommandLineOption validFrom{
+        QStringLiteral("valid-from"),
+        QCoreApplication::translate("ReportCommands", "authorised basis: first day it is valid."),
+        QStringLiteral("DATE")};
+    QCommandLineOption validUntil{
+        QStringLiteral("valid-until"),
+        QCoreApplication::translate("ReportCommands", "authorised basis: last day it is valid."),
+        QStringLiteral("DATE")};
+    QCommandLineOption agency{QStringLiteral("agency"),
+                              QCoreApplication::translate("ReportCommands", "agency basis: the agency."),
+                              QStringLiteral("NAME")};
+    QCommandLineOption agencyDocument{
+        QStringLiteral("agency-document"),
+        QCoreApplication::translate("ReportCommands", "agency basis: the number of its letter or request."),
+        QStringLiteral("TEXT")};
+    QCommandLineOption purpose{
+        QStringLiteral("purpose"),
+        QCoreApplication::translate("ReportCommands", "agency basis: one of the six purposes (its key)."),
+        QStringLiteral("KEY")};
+    QCommandLineOption purposeRule{
+        QStringLiteral("purpose-rule"),
+        QCoreApplication::translate("ReportCommands", "agency basis, purpose other: the rule that sets it."),
+        QStringLiteral("TEXT")};
+    QCommandLineOption from{QStringLiteral("from"),
+                            QCoreApplication::translate("ReportCommands", "special: first day of the period."),
+                            QStringLiteral("DATE")};
+    QCommandLineOption to{QStringLiteral("to"),
+                          QCoreApplication::translate("ReportCommands", "special: last day of the period."),
                           QStringLiteral("DATE")};
+    QCommandLineOption field{
+        QStringLiteral("field"),
+        QCoreApplication::translate("ReportCommands", "special: a field (policy key), repeatable."),
+        QStringLiteral("KEY")};
+    QCommandLineOption pdf{QStringLiteral("pdf"),
+                           QCoreApplication::translate("ReportCommands", "The PDF file to write."),
+                           QStringLiteral("FILE")};
+    QCommandLineOption qr{
+        QStringLiteral("qr"),
+        QCoreApplication::translate("ReportCommands", "verify: the text read from the report's QR code."),
+        QStringLiteral("TEXT")};
+    QCommandLineOption on{
+        QStringLiteral("on"),
+        QCoreApplication::translate("ReportCommands", "Demo workstations only: the day the report is issued for."),
+        QStringLiteral("DATE")};
 };
 
 bool parseDate(const QCommandLineParser& parser, const QCommandLineOption& option, QDate* date, AdminIo& io, bool json,
@@ -172,9 +213,9 @@ bool parseDate(const QCommandLineParser& parser, const QCommandLineOption& optio
     *date = QDate::fromString(parser.value(option), Qt::ISODate);
     if (date->isValid())
         return true;
-    *code = AdminCli::fail(
-        io, json, ExitCode::InvalidInput,
-        tr("--%1 takes a date as yyyy-MM-dd, not \"%2\".").arg(option.names().constFirst(), parser.value(option)));
+    *code = AdminCli::fail(io, json, ExitCode::InvalidInput,
+                           QCoreApplication::translate("ReportCommands", "--%1 takes a date as yyyy-MM-dd, not \"%2\".")
+                               .arg(option.names().constFirst(), parser.value(option)));
     return false;
 }
 
@@ -183,15 +224,20 @@ int issue(QCommandLineParser& parser, const Options& o, AdminIo& io, bool json)
     int code = ExitCode::Ok;
     ReportRequest request;
     if (!fromKey(parser.value(o.basis).trimmed(), &request.basis.kind))
-        return AdminCli::fail(io, json, ExitCode::Usage,
-                              tr("--basis takes self, authorised or agency, not \"%1\": no basis, no report.")
-                                  .arg(parser.value(o.basis)));
+        return AdminCli::fail(
+            io, json, ExitCode::Usage,
+            QCoreApplication::translate("ReportCommands",
+                                        "--basis takes self, authorised or agency, not \"%1\": no basis, no report.")
+                .arg(parser.value(o.basis)));
     if (!fromKey(parser.value(o.kind).trimmed(), &request.kind))
-        return AdminCli::fail(io, json, ExitCode::Usage,
-                              tr("--kind takes public or special, not \"%1\".").arg(parser.value(o.kind)));
+        return AdminCli::fail(
+            io, json, ExitCode::Usage,
+            QCoreApplication::translate("ReportCommands", "--kind takes public or special, not \"%1\".")
+                .arg(parser.value(o.kind)));
     const QString pdf = parser.value(o.pdf);
     if (pdf.isEmpty())
-        return AdminCli::fail(io, json, ExitCode::Usage, tr("Name the PDF file with --pdf."));
+        return AdminCli::fail(io, json, ExitCode::Usage,
+                              QCoreApplication::translate("ReportCommands", "Name the PDF file with --pdf."));
     ReportBasis& b = request.basis;
     b.applicantName = parser.value(o.applicantName).trimmed();
     b.capacity = parser.value(o.capacity).trimmed();
@@ -214,7 +260,8 @@ int issue(QCommandLineParser& parser, const Options& o, AdminIo& io, bool json)
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
             return AdminCli::fail(io, json, ExitCode::NotFound,
-                                  tr("The scan %1 cannot be read: %2").arg(path, file.errorString()));
+                                  QCoreApplication::translate("ReportCommands", "The scan %1 cannot be read: %2")
+                                      .arg(path, file.errorString()));
         b.scan = file.readAll();
         b.scanFileName = QFileInfo(path).fileName();
         b.scanMimeType = QMimeDatabase().mimeTypeForFileNameAndData(path, b.scan).name();
@@ -229,7 +276,8 @@ int issue(QCommandLineParser& parser, const Options& o, AdminIo& io, bool json)
     SessionGuard guard{session};
     const QString subjectText = parser.value(o.subject).trimmed();
     if (subjectText.isEmpty())
-        return AdminCli::fail(io, json, ExitCode::Usage, tr("Name the subject with --subject."));
+        return AdminCli::fail(io, json, ExitCode::Usage,
+                              QCoreApplication::translate("ReportCommands", "Name the subject with --subject."));
     SubjectRepository subjects(session.database());
     Subject subject;
     QString error;
@@ -240,7 +288,9 @@ int issue(QCommandLineParser& parser, const Options& o, AdminIo& io, bool json)
                            : subjects.findByIdentifier(Identifiers::normalise(subjectText), &subject, &error);
     if (!found)
         return error.isEmpty()
-                   ? AdminCli::fail(io, json, ExitCode::NotFound, tr("There is no subject %1.").arg(subjectText))
+                   ? AdminCli::fail(
+                         io, json, ExitCode::NotFound,
+                         QCoreApplication::translate("ReportCommands", "There is no subject %1.").arg(subjectText))
                    : AdminCli::fail(io, json, ExitCode::Failure, error);
     request.subjectId = subject.id;
 
@@ -263,9 +313,11 @@ int issue(QCommandLineParser& parser, const Options& o, AdminIo& io, bool json)
                                             {QStringLiteral("mode"), toKey(report.mode)},
                                             {QStringLiteral("pdf"), pdf}});
     else
-        io.out
-            << tr("Report %1, verification code %2, %3 page(s): %4").arg(report.number, report.code).arg(pages).arg(pdf)
-            << Qt::endl;
+        io.out << QCoreApplication::translate("ReportCommands", "Report %1, verification code %2, %3 page(s): %4")
+                      .arg(report.number, report.code)
+                      .arg(pages)
+                      .arg(pdf)
+               << Qt::endl;
     return ExitCode::Ok;
 }
 
@@ -273,7 +325,8 @@ int reprint(QCommandLineParser& parser, const Options& o, const QString& number,
 {
     const QString pdf = parser.value(o.pdf);
     if (pdf.isEmpty())
-        return AdminCli::fail(io, json, ExitCode::Usage, tr("Name the PDF file with --pdf."));
+        return AdminCli::fail(io, json, ExitCode::Usage,
+                              QCoreApplication::translate("ReportCommands", "Name the PDF file with --pdf."));
     int code = ExitCode::Ok;
     Session session;
     if (!login(parser, io, json, &session, &code))
@@ -284,7 +337,8 @@ int reprint(QCommandLineParser& parser, const Options& o, const QString& number,
     ReportRepository repository(session, policies);
     if (!session.can(Permission::PrintReport))
         return AdminCli::fail(io, json, ExitCode::Denied,
-                              tr("A %1 may not print credit reports.").arg(Roles::displayName(session.role)));
+                              QCoreApplication::translate("ReportCommands", "A %1 may not print credit reports.")
+                                  .arg(Roles::displayName(session.role)));
     IssuedReport report;
     const ReportRepository::Result r = repository.find(number, &report);
     if (!r.ok())
@@ -299,7 +353,7 @@ int reprint(QCommandLineParser& parser, const Options& o, const QString& number,
                                             {QStringLiteral("pages"), pages},
                                             {QStringLiteral("pdf"), pdf}});
     else
-        io.out << tr("Report %1, copy %2 (a reprint), %3 page(s): %4")
+        io.out << QCoreApplication::translate("ReportCommands", "Report %1, copy %2 (a reprint), %3 page(s): %4")
                       .arg(report.number)
                       .arg(report.copies)
                       .arg(pages)
@@ -312,7 +366,9 @@ int verify(QCommandLineParser& parser, const Options& o, const QStringList& posi
 {
     const bool byQr = parser.isSet(o.qr);
     if (byQr ? positional.size() != 1 : positional.size() != 3)
-        return AdminCli::fail(io, json, ExitCode::Usage, tr("report verify takes NUMBER CODE, or --qr TEXT."));
+        return AdminCli::fail(
+            io, json, ExitCode::Usage,
+            QCoreApplication::translate("ReportCommands", "report verify takes NUMBER CODE, or --qr TEXT."));
     int code = ExitCode::Ok;
     Session session;
     if (!login(parser, io, json, &session, &code))
@@ -347,24 +403,28 @@ int verify(QCommandLineParser& parser, const Options& o, const QStringList& posi
 int runReport(const QStringList& args, AdminIo& io)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Public and special credit reports, through the same rules as the window.\n"
-           "  report issue --subject ID --basis self|authorised|agency --pdf FILE [--kind public|special]\n"
-           "        self:       --applicant-name NAME --id-number NUMBER [--capacity self|representative]\n"
-           "                    [--id-type TYPE] [--id-checked HOW]\n"
-           "        authorised: --applicant-name NAME --id-number NUMBER --authorisation FILE\n"
-           "                    --authorisation-ref TEXT --valid-from DATE --valid-until DATE\n"
-           "        agency:     --agency NAME --agency-document TEXT --purpose KEY [--purpose-rule TEXT]\n"
-           "        special:    --from DATE --to DATE --field KEY [--field KEY …]\n"
-           "  report reprint NUMBER --pdf FILE      (the next copy, marked as a reprint)\n"
-           "  report verify NUMBER CODE | --qr TEXT  (is a presented report genuine? what did it say?)\n"
-           "Every sub-command also takes --user NAME --password-stdin [--json]. issue prints\n"
-           "{\"number\", \"code\", \"pages\", \"sha256\"}. A refused basis exits 11 with what is missing, a role 7,\n"
-           "bad input 3, an unknown subject or report (or a wrong code) 10, a damaged report 13, too many wrong\n"
-           "codes 12."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "ReportCommands",
+        "Public and special credit reports, through the same rules as the window.\n"
+        "  report issue --subject ID --basis self|authorised|agency --pdf FILE [--kind public|special]\n"
+        "        self:       --applicant-name NAME --id-number NUMBER [--capacity self|representative]\n"
+        "                    [--id-type TYPE] [--id-checked HOW]\n"
+        "        authorised: --applicant-name NAME --id-number NUMBER --authorisation FILE\n"
+        "                    --authorisation-ref TEXT --valid-from DATE --valid-until DATE\n"
+        "        agency:     --agency NAME --agency-document TEXT --purpose KEY [--purpose-rule TEXT]\n"
+        "        special:    --from DATE --to DATE --field KEY [--field KEY …]\n"
+        "  report reprint NUMBER --pdf FILE      (the next copy, marked as a reprint)\n"
+        "  report verify NUMBER CODE | --qr TEXT  (is a presented report genuine? what did it say?)\n"
+        "Every sub-command also takes --user NAME --password-stdin [--json]. issue prints\n"
+        "{\"number\", \"code\", \"pages\", \"sha256\"}. A refused basis exits 11 with what is missing, a role 7,\n"
+        "bad input 3, an unknown subject or report (or a wrong code) 10, a damaged report 13, too many wrong\n"
+        "codes 12."));
     Options o;
-    parser.addPositionalArgument(QStringLiteral("command"), tr("issue, reprint or verify"));
-    parser.addPositionalArgument(QStringLiteral("arguments"), tr("NUMBER [CODE]"), QStringLiteral("[ARGUMENTS…]"));
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QCoreApplication::translate("ReportCommands", "issue, reprint or verify"));
+    parser.addPositionalArgument(QStringLiteral("arguments"),
+                                 QCoreApplication::translate("ReportCommands", "NUMBER [CODE]"),
+                                 QStringLiteral("[ARGUMENTS…]"));
     parser.addOptions({workstationOption(),
                        userOption(),
                        passwordStdinOption(),
@@ -399,52 +459,66 @@ int runReport(const QStringList& args, AdminIo& io)
     const QString command = positional.value(0);
     if (command == QLatin1String("issue")) {
         if (positional.size() != 1)
-            return AdminCli::fail(io, json, ExitCode::Usage, tr("report issue takes no argument."));
+            return AdminCli::fail(io, json, ExitCode::Usage,
+                                  QCoreApplication::translate("ReportCommands", "report issue takes no argument."));
         return issue(parser, o, io, json);
     }
     if (command == QLatin1String("reprint")) {
         if (positional.size() != 2)
-            return AdminCli::fail(io, json, ExitCode::Usage, tr("report reprint takes the report's number."));
+            return AdminCli::fail(
+                io, json, ExitCode::Usage,
+                QCoreApplication::translate("ReportCommands", "report reprint takes the report's number."));
         return reprint(parser, o, positional.at(1), io, json);
     }
     if (command == QLatin1String("verify"))
         return verify(parser, o, positional, io, json);
-    return AdminCli::fail(io, json, ExitCode::Usage,
-                          tr("Unknown report command '%1': use issue, reprint or verify.").arg(command));
+    return AdminCli::fail(
+        io, json, ExitCode::Usage,
+        QCoreApplication::translate("ReportCommands", "Unknown report command '%1': use issue, reprint or verify.")
+            .arg(command));
 }
 
 int runSearch(const QStringList& args, AdminIo& io)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Finds subjects as the window's search box does (an identifier exactly; a name whole, by its start or by "
-           "a fragment), and audits the search.\n  search TEXT [--limit N] --user NAME --password-stdin [--json]"));
-    parser.addPositionalArgument(QStringLiteral("text"), tr("An identifier or (part of) a name."));
-    const QCommandLineOption limit(QStringLiteral("limit"), tr("At most this many results (default 20, at most 500)."),
-                                   QStringLiteral("N"), QStringLiteral("20"));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "ReportCommands",
+        "Finds subjects as the window's search box does (an identifier exactly; a name whole, by its start or by "
+        "a fragment), and audits the search.\n  search TEXT [--limit N] --user NAME --password-stdin [--json]"));
+    parser.addPositionalArgument(QStringLiteral("text"),
+                                 QCoreApplication::translate("ReportCommands", "An identifier or (part of) a name."));
+    const QCommandLineOption limit(
+        QStringLiteral("limit"),
+        QCoreApplication::translate("ReportCommands", "At most this many results (default 20, at most 500)."),
+        QStringLiteral("N"), QStringLiteral("20"));
     parser.addOptions({workstationOption(), userOption(), passwordStdinOption(), jsonOption(), limit});
     int code = ExitCode::Ok;
     if (!AdminCli::parse(parser, args, io, &code))
         return code;
     const bool json = parser.isSet(jsonOption());
     if (parser.positionalArguments().size() != 1)
-        return AdminCli::fail(io, json, ExitCode::Usage, tr("search takes one text."));
+        return AdminCli::fail(io, json, ExitCode::Usage,
+                              QCoreApplication::translate("ReportCommands", "search takes one text."));
     const QString text = parser.positionalArguments().constFirst().trimmed();
     bool number = false;
     const int max = parser.value(limit).toInt(&number);
     if (!number || max < 1 || max > 500)
-        return AdminCli::fail(io, json, ExitCode::InvalidInput,
-                              tr("--limit takes a number from 1 to 500, not \"%1\".").arg(parser.value(limit)));
+        return AdminCli::fail(
+            io, json, ExitCode::InvalidInput,
+            QCoreApplication::translate("ReportCommands", "--limit takes a number from 1 to 500, not \"%1\".")
+                .arg(parser.value(limit)));
     if (text.isEmpty() || text.size() > 100)
         return AdminCli::fail(io, json, ExitCode::InvalidInput,
-                              tr("Search for an identifier or a name of 1 to 100 characters."));
+                              QCoreApplication::translate(
+                                  "ReportCommands", "Search for an identifier or a name of 1 to 100 characters."));
     Session session;
     if (!login(parser, io, json, &session, &code))
         return code;
     SessionGuard guard{session};
     if (!session.can(Permission::QuerySubject))
         return AdminCli::fail(io, json, ExitCode::Denied,
-                              tr("A %1 may not search for subjects.").arg(Roles::displayName(session.role)));
+                              QCoreApplication::translate("ReportCommands", "A %1 may not search for subjects.")
+                                  .arg(Roles::displayName(session.role)));
     SubjectSearch search(session.database());
     search.start(text);
     QList<SubjectHit> hits;
@@ -477,7 +551,7 @@ int runSearch(const QStringList& args, AdminIo& io)
     }
     for (const SubjectHit& hit : hits)
         io.out << AdminCli::padded(displayIdentifier(hit.identifier, display), 20) << "  " << hit.name << "\n";
-    io.out << tr("%1 result(s)").arg(hits.size()) << Qt::endl;
+    io.out << QCoreApplication::translate("ReportCommands", "%1 result(s)").arg(hits.size()) << Qt::endl;
     return ExitCode::Ok;
 }
 

@@ -9,11 +9,6 @@
 
 namespace {
 
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("ReportBuilder", text, disambiguation, n);
-}
-
 QString iso(const QDate& date)
 {
     return date.isValid() ? date.toString(Qt::ISODate) : QStringLiteral("-");
@@ -61,7 +56,9 @@ QList<const ItemAssessment*> shownItems(const SubjectProfile& profile, ItemCateg
 
 QString statusCell(const ItemAssessment& a)
 {
-    return a.disclosure.status == DisclosureStatus::UnderObjection ? tr("Under objection") : tr("Disclosed");
+    return a.disclosure.status == DisclosureStatus::UnderObjection
+               ? QCoreApplication::translate("ReportBuilder", "Under objection")
+               : QCoreApplication::translate("ReportBuilder", "Disclosed");
 }
 
 QString gradeCell(const CreditItem& item)
@@ -74,10 +71,16 @@ ReportTable dishonestTable(const QString& key, const QString& title, const QList
     ReportTable t;
     t.key = key;
     t.title = title;
-    t.columns = QStringList{tr("No."),    tr("Decided"),  tr("Type"),       tr("Severity or list"),
-                            tr("Matter"), tr("Document"), tr("Department"), tr("Disclosed until"),
-                            tr("Status")};
-    t.widths = {5, 10, 12, 11, 20, 13, 11, 10, 8};
+    t.columns = QStringList{QCoreApplication::translate("ReportBuilder", "No."),
+                            QCoreApplication::translate("ReportBuilder", "Decided"),
+                            QCoreApplication::translate("ReportBuilder", "Type"),
+                            QCoreApplication::translate("ReportBuilder", "Severity or list"),
+                            QCoreApplication::translate("ReportBuilder", "Matter"),
+                            QCoreApplication::translate("ReportBuilder", "Document"),
+                            QCoreApplication::translate("ReportBuilder", "Department"),
+                            QCoreApplication::translate("ReportBuilder", "Disclosed until"),
+                            QCoreApplication::translate("ReportBuilder", "Status")};
+    t.widths = {5, 10, 11, 10, 19, 13, 14, 10, 8};
     int n = 0;
     for (const ItemAssessment* a : items) {
         const CreditItem& i = a->item;
@@ -88,10 +91,11 @@ ReportTable dishonestTable(const QString& key, const QString& title, const QList
                               orDash(i.title),
                               orDash(i.legalDocumentNumber),
                               orDash(i.sourceDepartment),
-                              a->disclosure.timeLimited ? iso(a->disclosure.lastDay) : tr("No limit"),
+                              a->disclosure.timeLimited ? iso(a->disclosure.lastDay)
+                                                        : QCoreApplication::translate("ReportBuilder", "No limit"),
                               statusCell(*a)};
     }
-    t.emptyText = tr("No dishonest information in its disclosure period.");
+    t.emptyText = QCoreApplication::translate("ReportBuilder", "No dishonest information in its disclosure period.");
     return t;
 }
 
@@ -101,9 +105,14 @@ ReportTable otherTable(const QString& key, const QString& title, const QString& 
     ReportTable t;
     t.key = key;
     t.title = title;
-    t.columns =
-        QStringList{tr("No."), tr("Date"), tr("Type"), tr("Matter"), tr("Document"), tr("Department"), tr("Status")};
-    t.widths = {6, 11, 15, 30, 15, 15, 8};
+    t.columns = QStringList{QCoreApplication::translate("ReportBuilder", "No."),
+                            QCoreApplication::translate("ReportBuilder", "Date"),
+                            QCoreApplication::translate("ReportBuilder", "Type"),
+                            QCoreApplication::translate("ReportBuilder", "Matter"),
+                            QCoreApplication::translate("ReportBuilder", "Document"),
+                            QCoreApplication::translate("ReportBuilder", "Department"),
+                            QCoreApplication::translate("ReportBuilder", "Status")};
+    t.widths = {6, 11, 15, 26, 14, 20, 8};
     int n = 0;
     for (const ItemAssessment* a : items) {
         const CreditItem& i = a->item;
@@ -117,29 +126,32 @@ ReportTable otherTable(const QString& key, const QString& title, const QString& 
 QList<QPair<QString, QString>> subjectRows(const Subject& s, DisclosureMode mode, const PolicyProfile* profile)
 {
     QList<QPair<QString, QString>> rows;
-    rows.append({tr("Name"), s.name});
-    rows.append({tr("Kind"), displayName(s.kind)});
-    rows.append({s.isNaturalPerson() ? tr("Resident ID number") : tr("Unified social credit code"),
+    rows.append({QCoreApplication::translate("ReportBuilder", "Name"), s.name});
+    rows.append({QCoreApplication::translate("ReportBuilder", "Kind"), displayName(s.kind)});
+    rows.append({s.isNaturalPerson() ? QCoreApplication::translate("ReportBuilder", "Resident ID number")
+                                     : QCoreApplication::translate("ReportBuilder", "Unified social credit code"),
                  Identifiers::mask(s.identifier)});
     if (s.isNaturalPerson()) {
         // A person's address is personal data: only government sharing may print it.
         if (mode == DisclosureMode::Government && !s.registeredAddress.isEmpty())
-            rows.append({tr("Address"), s.registeredAddress});
+            rows.append({QCoreApplication::translate("ReportBuilder", "Address"), s.registeredAddress});
         return rows;
     }
     if (!s.legalRepresentative.isEmpty())
-        rows.append({tr("Legal representative"), s.legalRepresentative});
+        rows.append({QCoreApplication::translate("ReportBuilder", "Legal representative"), s.legalRepresentative});
     if (s.establishedOn.isValid())
-        rows.append({tr("Established"), iso(s.establishedOn)});
+        rows.append({QCoreApplication::translate("ReportBuilder", "Established"), iso(s.establishedOn)});
     if (!s.status.isEmpty())
-        rows.append({tr("Registration status"), RegistrationStatus::displayName(s.status)});
+        rows.append({QCoreApplication::translate("ReportBuilder", "Registration status"),
+                     RegistrationStatus::displayName(s.status)});
     if (!s.industry.isEmpty())
-        rows.append(
-            {tr("Industry"), profile ? profile->label(PolicyProfile::Catalogue::Field, s.industry) : s.industry});
+        rows.append({QCoreApplication::translate("ReportBuilder", "Industry"),
+                     profile ? profile->label(PolicyProfile::Catalogue::Field, s.industry) : s.industry});
     if (!s.registeredAddress.isEmpty())
-        rows.append({tr("Registered address"), s.registeredAddress});
+        rows.append({QCoreApplication::translate("ReportBuilder", "Registered address"), s.registeredAddress});
     if (!s.district.isEmpty())
-        rows.append({tr("District"), XiamenDistricts::displayName(s.district)});
+        rows.append(
+            {QCoreApplication::translate("ReportBuilder", "District"), XiamenDistricts::displayName(s.district)});
     return rows;
 }
 
@@ -159,8 +171,10 @@ ReportContent build(const SubjectProfile& profile, const ReportRequest& request,
     const DisclosureMode mode = request.basis.mode();
     ReportContent c;
     c.kind = request.kind;
-    c.title = request.kind == ReportKind::Public ? tr("Public Credit Information Report") : tr("Special Credit Report");
-    c.centre = tr("Xiamen Public Credit Information Centre");
+    c.title = request.kind == ReportKind::Public
+                  ? QCoreApplication::translate("ReportBuilder", "Public Credit Information Report")
+                  : QCoreApplication::translate("ReportBuilder", "Special Credit Report");
+    c.centre = QCoreApplication::translate("ReportBuilder", "Xiamen Public Credit Information Centre");
     c.number = header.number;
     c.code = header.code;
     c.generatedAt = header.generatedAt;
@@ -194,8 +208,9 @@ ReportContent build(const SubjectProfile& profile, const ReportRequest& request,
         }
         ReportTable summary;
         summary.key = QStringLiteral("summary");
-        summary.title = tr("Summary");
-        summary.columns = QStringList{tr("Information"), tr("Items")};
+        summary.title = QCoreApplication::translate("ReportBuilder", "Summary");
+        summary.columns = QStringList{QCoreApplication::translate("ReportBuilder", "Information"),
+                                      QCoreApplication::translate("ReportBuilder", "Items")};
         summary.widths = {70, 30};
         auto add = [&summary](const QString& label, int count) {
             summary.rows << QStringList{label, QString::number(count)};
@@ -203,33 +218,44 @@ ReportContent build(const SubjectProfile& profile, const ReportRequest& request,
         add(displayName(ItemCategory::Basic), int(basic.size()));
         add(displayName(ItemCategory::Trustworthy), int(trustworthy.size()));
         add(displayName(ItemCategory::Dishonest), int(dishonest.size()));
-        add(tr("of which: %1").arg(displayName(Severity::General)), general);
-        add(tr("of which: %1").arg(displayName(Severity::Serious)), serious);
-        add(tr("of which: %1").arg(displayName(ListKind::JointPunishment)), joint);
-        add(tr("of which: %1").arg(displayName(ListKind::KeyAttention)), keyAttention);
-        add(tr("of which: %1").arg(displayName(ListKind::CreditWarning)), warning);
-        add(tr("Under objection"), objection);
+        add(QCoreApplication::translate("ReportBuilder", "of which: %1").arg(displayName(Severity::General)), general);
+        add(QCoreApplication::translate("ReportBuilder", "of which: %1").arg(displayName(Severity::Serious)), serious);
+        add(QCoreApplication::translate("ReportBuilder", "of which: %1").arg(displayName(ListKind::JointPunishment)),
+            joint);
+        add(QCoreApplication::translate("ReportBuilder", "of which: %1").arg(displayName(ListKind::KeyAttention)),
+            keyAttention);
+        add(QCoreApplication::translate("ReportBuilder", "of which: %1").arg(displayName(ListKind::CreditWarning)),
+            warning);
+        add(QCoreApplication::translate("ReportBuilder", "Under objection"), objection);
         c.tables << summary;
-        c.tables << otherTable(QStringLiteral("basic"), tr("1. Basic information"),
-                               tr("No basic information in its disclosure period."), basic);
-        c.tables << otherTable(QStringLiteral("trustworthy"), tr("2. Trustworthy information"),
-                               tr("No trustworthy information in its disclosure period."), trustworthy);
-        c.tables << dishonestTable(QStringLiteral("dishonest"), tr("3. Dishonest information"), dishonest);
-        c.notes << tr("This report lists the basic, trustworthy and dishonest information of the subject that is in "
-                      "its disclosure period on %1, as the %2 allows. Repaired, withdrawn and expired information "
-                      "is not listed.")
+        c.tables << otherTable(
+            QStringLiteral("basic"), QCoreApplication::translate("ReportBuilder", "1. Basic information"),
+            QCoreApplication::translate("ReportBuilder", "No basic information in its disclosure period."), basic);
+        c.tables << otherTable(
+            QStringLiteral("trustworthy"), QCoreApplication::translate("ReportBuilder", "2. Trustworthy information"),
+            QCoreApplication::translate("ReportBuilder", "No trustworthy information in its disclosure period."),
+            trustworthy);
+        c.tables << dishonestTable(QStringLiteral("dishonest"),
+                                   QCoreApplication::translate("ReportBuilder", "3. Dishonest information"), dishonest);
+        c.notes << QCoreApplication::translate(
+                       "ReportBuilder",
+                       "This report lists the basic, trustworthy and dishonest information of the subject that is in "
+                       "its disclosure period on %1, as the %2 allows. Repaired, withdrawn and expired information "
+                       "is not listed.")
                        .arg(iso(c.asOf), c.modeText);
     } else {
         const SpecialScope& scope = request.scope;
         QStringList fieldNames;
         for (const QString& field : scope.fields)
             fieldNames << (policy ? policy->label(PolicyProfile::Catalogue::Field, field) : field);
-        c.scopeText = tr("From %1 to %2; fields: %3")
-                          .arg(iso(scope.from), iso(scope.to), fieldNames.join(tr(", ", "list separator")));
+        c.scopeText = QCoreApplication::translate("ReportBuilder", "From %1 to %2; fields: %3")
+                          .arg(iso(scope.from), iso(scope.to),
+                               fieldNames.join(QCoreApplication::translate("ReportBuilder", ", ", "list separator")));
         ReportTable summary;
         summary.key = QStringLiteral("summary");
-        summary.title = tr("Summary");
-        summary.columns = QStringList{tr("Field"), tr("Dishonest records")};
+        summary.title = QCoreApplication::translate("ReportBuilder", "Summary");
+        summary.columns = QStringList{QCoreApplication::translate("ReportBuilder", "Field"),
+                                      QCoreApplication::translate("ReportBuilder", "Dishonest records")};
         summary.widths = {70, 30};
         QList<ReportTable> sections;
         for (int f = 0; f < scope.fields.size(); ++f) {
@@ -240,36 +266,47 @@ ReportContent build(const SubjectProfile& profile, const ReportRequest& request,
                     found << a;
             }
             const QString name = fieldNames.at(f);
-            summary.rows << QStringList{name, found.isEmpty() ? tr("None") : QString::number(found.size())};
+            summary.rows << QStringList{name, found.isEmpty() ? QCoreApplication::translate("ReportBuilder", "None")
+                                                              : QString::number(found.size())};
             ReportTable section = dishonestTable(QStringLiteral("field.") + scope.fields.at(f),
                                                  QStringLiteral("%1. %2").arg(f + 1).arg(name), found);
             section.statement =
                 found.isEmpty()
-                    ? tr("No dishonest record of the subject in the field of %1 between %2 and %3.")
+                    ? QCoreApplication::translate(
+                          "ReportBuilder", "No dishonest record of the subject in the field of %1 between %2 and %3.")
                           .arg(name, iso(scope.from), iso(scope.to))
-                    : tr("%n dishonest record(s) of the subject in the field of %1 between %2 and %3, listed below.",
-                         nullptr, int(found.size()))
+                    : QCoreApplication::translate(
+                          "ReportBuilder",
+                          "%n dishonest record(s) of the subject in the field of %1 between %2 and %3, listed below.",
+                          nullptr, int(found.size()))
                           .arg(name, iso(scope.from), iso(scope.to));
-            section.emptyText = tr("None.");
+            section.emptyText = QCoreApplication::translate("ReportBuilder", "None.");
             sections << section;
         }
         c.tables << summary << sections;
-        c.notes << tr("This special credit report states, for each field listed, whether the subject has dishonest "
-                      "information decided in the period that is in its disclosure period on %1, as the %2 allows. "
-                      "Repaired, withdrawn and expired information is not listed. It may be used where a "
-                      "certificate of no violations of law is asked for, as the rules of Fujian Province allow.")
+        c.notes << QCoreApplication::translate(
+                       "ReportBuilder",
+                       "This special credit report states, for each field listed, whether the subject has dishonest "
+                       "information decided in the period that is in its disclosure period on %1, as the %2 allows. "
+                       "Repaired, withdrawn and expired information is not listed. It may be used where a "
+                       "certificate of no violations of law is asked for, as the rules of Fujian Province allow.")
                        .arg(iso(c.asOf), c.modeText);
     }
-    c.notes << tr("Items marked \"under objection\" are being checked after an objection of the subject; the "
-                  "outcome of the objection prevails.");
+    c.notes << QCoreApplication::translate(
+        "ReportBuilder", "Items marked \"under objection\" are being checked after an objection of the subject; the "
+                         "outcome of the objection prevails.");
     if (!citation.isEmpty())
-        c.notes << tr("Issued under %1 from the public credit information collected by the Xiamen public credit "
-                      "information platform; the departments that provided the information answer for it.")
+        c.notes << QCoreApplication::translate(
+                       "ReportBuilder",
+                       "Issued under %1 from the public credit information collected by the Xiamen public credit "
+                       "information platform; the departments that provided the information answer for it.")
                        .arg(citation);
-    c.notes << tr("This report is for the stated purpose only and may not be passed to anyone else without the "
-                  "subject's consent.");
-    c.notes << tr("Check that this report is genuine with its number and verification code at the Xiamen Public "
-                  "Credit Information Centre, or by scanning its QR code.");
+    c.notes << QCoreApplication::translate(
+        "ReportBuilder", "This report is for the stated purpose only and may not be passed to anyone else without the "
+                         "subject's consent.");
+    c.notes << QCoreApplication::translate(
+        "ReportBuilder", "Check that this report is genuine with its number and verification code at the Xiamen Public "
+                         "Credit Information Centre, or by scanning its QR code.");
     return c;
 }
 

@@ -23,11 +23,6 @@ namespace {
 const QString FontFamily = QStringLiteral("WenQuanYi Micro Hei");
 const QUrl QrResource(QStringLiteral("xmcredit:qr"));
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ReportRenderer", text);
-}
-
 QString esc(const QString& text)
 {
     return text.toHtmlEscaped();
@@ -138,7 +133,7 @@ QString html(const ReportContent& c, const Copy& copy, int qrPixels)
     out += QStringLiteral("<p align=\"center\" style=\"font-size:20pt; font-weight:bold\">%1</p>").arg(esc(c.title));
     if (copy.number > 1)
         out += QStringLiteral("<p align=\"center\" style=\"font-size:11pt; color:#b00000\">%1</p>")
-                   .arg(esc(tr("REPRINT (copy %1, printed %2 by %3)")
+                   .arg(esc(QCoreApplication::translate("ReportRenderer", "REPRINT (copy %1, printed %2 by %3)")
                                 .arg(copy.number)
                                 .arg(copy.printedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")), copy.printedBy)));
     out += QStringLiteral("</td><td width=\"%1\" align=\"right\"><img src=\"%2\" width=\"%1\" height=\"%1\"/></td>"
@@ -157,19 +152,22 @@ QString html(const ReportContent& c, const Copy& copy, int qrPixels)
         out += QStringLiteral("<tr><td bgcolor=\"#f2f2f2\">%1</td><td colspan=\"3\">%2</td></tr>")
                    .arg(esc(label), esc(value));
     };
-    pair(tr("Report number"), c.number, tr("Verification code"), c.code);
-    pair(tr("Generated"), c.generatedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), tr("Information as of"),
-         c.asOf.toString(Qt::ISODate));
-    pair(tr("Disclosure mode"), c.modeText, tr("Operator"),
+    pair(QCoreApplication::translate("ReportRenderer", "Report number"), c.number,
+         QCoreApplication::translate("ReportRenderer", "Verification code"), c.code);
+    pair(QCoreApplication::translate("ReportRenderer", "Generated"),
+         c.generatedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+         QCoreApplication::translate("ReportRenderer", "Information as of"), c.asOf.toString(Qt::ISODate));
+    pair(QCoreApplication::translate("ReportRenderer", "Disclosure mode"), c.modeText,
+         QCoreApplication::translate("ReportRenderer", "Operator"),
          c.operatorName + QStringLiteral(" (") + c.workstation + QLatin1Char(')'));
-    wide(tr("Basis"), c.basisText);
-    wide(tr("Purpose"), c.purposeText);
+    wide(QCoreApplication::translate("ReportRenderer", "Basis"), c.basisText);
+    wide(QCoreApplication::translate("ReportRenderer", "Purpose"), c.purposeText);
     if (!c.scopeText.isEmpty())
-        wide(tr("Scope"), c.scopeText);
+        wide(QCoreApplication::translate("ReportRenderer", "Scope"), c.scopeText);
     out += QStringLiteral("</table>");
 
-    out +=
-        QStringLiteral("<p style=\"font-size:12pt; font-weight:bold; margin-top:10px\">%1</p>").arg(esc(tr("Subject")));
+    out += QStringLiteral("<p style=\"font-size:12pt; font-weight:bold; margin-top:10px\">%1</p>")
+               .arg(esc(QCoreApplication::translate("ReportRenderer", "Subject")));
     out += QStringLiteral("<table width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
                           "style=\"border-collapse:collapse; border-color:#444444\">");
     for (const auto& [label, value] : c.subject)
@@ -183,8 +181,8 @@ QString html(const ReportContent& c, const Copy& copy, int qrPixels)
                    .arg(esc(c.warning));
     for (const ReportTable& t : c.tables)
         appendTable(out, t);
-    out +=
-        QStringLiteral("<p style=\"font-size:12pt; font-weight:bold; margin-top:10px\">%1</p>").arg(esc(tr("Notes")));
+    out += QStringLiteral("<p style=\"font-size:12pt; font-weight:bold; margin-top:10px\">%1</p>")
+               .arg(esc(QCoreApplication::translate("ReportRenderer", "Notes")));
     out += QStringLiteral("<ol style=\"font-size:8.5pt\">");
     for (const QString& note : c.notes)
         out += QStringLiteral("<li>%1</li>").arg(esc(note));
@@ -204,10 +202,10 @@ int render(const ReportContent& c, const QString& payload, const Copy& copy, QPa
     };
     const QImage qr = qrImage(payload);
     if (qr.isNull())
-        return fail(tr("The QR code of the report could not be made."));
+        return fail(QCoreApplication::translate("ReportRenderer", "The QR code of the report could not be made."));
     QPainter painter;
     if (!painter.begin(device))
-        return fail(tr("The report cannot be printed on this device."));
+        return fail(QCoreApplication::translate("ReportRenderer", "The report cannot be printed on this device."));
     const int dpi = device->logicalDpiY();
     const QRectF page = QRectF(QPointF(0, 0), device->pageLayout().paintRectPixels(dpi).size());
     const double headerHeight = mm(9, dpi);
@@ -233,12 +231,12 @@ int render(const ReportContent& c, const QString& payload, const Copy& copy, QPa
     QFont small(FontFamily);
     small.setPointSizeF(8);
     const QString watermark =
-        tr("%1  %2  %3")
+        QCoreApplication::translate("ReportRenderer", "%1  %2  %3")
             .arg(copy.printedBy, copy.printedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")), c.workstation);
     for (int p = 0; p < pages; ++p) {
         if (p > 0 && !device->newPage()) {
             painter.end();
-            return fail(tr("A new page could not be started."));
+            return fail(QCoreApplication::translate("ReportRenderer", "A new page could not be started."));
         }
         painter.save();
         painter.translate(body.left(), body.top() - p * body.height());
@@ -254,7 +252,8 @@ int render(const ReportContent& c, const QString& payload, const Copy& copy, QPa
         painter.setPen(QColor(60, 60, 60));
         const QRectF header(0, 0, page.width(), headerHeight - mm(2, dpi));
         painter.drawText(header, Qt::AlignLeft | Qt::AlignBottom, c.centre + QStringLiteral("  ") + c.title);
-        painter.drawText(header, Qt::AlignRight | Qt::AlignBottom, tr("Report number: %1").arg(c.number));
+        painter.drawText(header, Qt::AlignRight | Qt::AlignBottom,
+                         QCoreApplication::translate("ReportRenderer", "Report number: %1").arg(c.number));
         if (copy.number > 1) {
             painter.setPen(QColor(176, 0, 0));
             painter.drawText(header, Qt::AlignHCenter | Qt::AlignTop, reprintText(copy));
@@ -264,8 +263,10 @@ int render(const ReportContent& c, const QString& payload, const Copy& copy, QPa
         const double footerTop = page.height() - footerHeight;
         painter.drawLine(QPointF(0, footerTop + mm(1, dpi)), QPointF(page.width(), footerTop + mm(1, dpi)));
         const QRectF footer(0, footerTop + mm(2, dpi), page.width(), footerHeight - mm(2, dpi));
-        painter.drawText(footer, Qt::AlignLeft | Qt::AlignTop, tr("Verification code: %1").arg(c.code));
-        painter.drawText(footer, Qt::AlignHCenter | Qt::AlignTop, tr("Page %1 of %2").arg(p + 1).arg(pages));
+        painter.drawText(footer, Qt::AlignLeft | Qt::AlignTop,
+                         QCoreApplication::translate("ReportRenderer", "Verification code: %1").arg(c.code));
+        painter.drawText(footer, Qt::AlignHCenter | Qt::AlignTop,
+                         QCoreApplication::translate("ReportRenderer", "Page %1 of %2").arg(p + 1).arg(pages));
         painter.drawText(footer, Qt::AlignRight | Qt::AlignTop,
                          c.generatedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
         painter.restore();
@@ -289,7 +290,7 @@ bool writePdf(const ReportContent& c, const QString& payload, const Copy& copy, 
     if (pages)
         *pages = n;
     if (n == 0 && error && error->isEmpty())
-        *error = tr("The PDF %1 cannot be written.").arg(path);
+        *error = QCoreApplication::translate("ReportRenderer", "The PDF %1 cannot be written.").arg(path);
     return n > 0;
 }
 

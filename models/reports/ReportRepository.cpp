@@ -22,11 +22,6 @@
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ReportRepository", text);
-}
-
 using Failure = ReportRepository::Failure;
 
 ReportRepository::Result failure(Failure kind, const QString& message)
@@ -73,7 +68,8 @@ bool readReport(const QSqlQuery& q, IssuedReport* r, QString* error)
     const QJsonDocument content = QJsonDocument::fromJson(q.value(12).toString().toUtf8(), &parse);
     if (parse.error != QJsonParseError::NoError || !content.isObject()) {
         if (error)
-            *error = tr("The stored content of report %1 cannot be read.").arg(r->number);
+            *error = QCoreApplication::translate("ReportRepository", "The stored content of report %1 cannot be read.")
+                         .arg(r->number);
         return false;
     }
     return ReportContent::fromJson(content.object(), &r->content, error);
@@ -94,6 +90,8 @@ QString toKey(ReportVerification::Result result)
         return QStringLiteral("damaged");
     case ReportVerification::Result::Throttled:
         return QStringLiteral("throttled");
+    case ReportVerification::Result::Denied:
+        return QStringLiteral("denied");
     }
     return QString();
 }
@@ -130,23 +128,31 @@ ReportRepository::Result ReportRepository::issue(const ReportRequest& request, c
 {
     if (!m_session.can(Permission::PrintReport))
         return failure(Failure::Denied,
-                       tr("A %1 may not issue credit reports.").arg(Roles::displayName(m_session.role)));
+                       QCoreApplication::translate("ReportRepository", "A %1 may not issue credit reports.")
+                           .arg(Roles::displayName(m_session.role)));
     if (m_session.readOnly)
-        return failure(Failure::Denied, tr("This session is read-only: %1").arg(m_session.integrityProblem));
+        return failure(Failure::Denied, QCoreApplication::translate("ReportRepository", "This session is read-only: %1")
+                                            .arg(m_session.integrityProblem));
     QSqlDatabase db = m_session.database();
     Subject subject;
     QString error;
     if (!SubjectRepository(db).findById(request.subjectId, &subject, &error))
-        return error.isEmpty() ? failure(Failure::NotFound, tr("There is no subject %1.").arg(request.subjectId))
+        return error.isEmpty() ? failure(Failure::NotFound,
+                                         QCoreApplication::translate("ReportRepository", "There is no subject %1.")
+                                             .arg(request.subjectId))
                                : failure(Failure::Storage, error);
     QStringList problems = ReportBases::problems(request.basis, subject, on);
     const PolicyProfilePtr policy = m_policies.profileOn(on);
     if (!policy)
-        return failure(Failure::Rule, tr("No credit policy is in force on %1.").arg(on.toString(Qt::ISODate)));
+        return failure(Failure::Rule,
+                       QCoreApplication::translate("ReportRepository", "No credit policy is in force on %1.")
+                           .arg(on.toString(Qt::ISODate)));
     if (request.kind == ReportKind::Special)
         problems << request.scope.problems(*policy, on);
     if (!problems.isEmpty())
-        return failure(Failure::Rule, tr("No report: %1").arg(problems.join(QLatin1Char(' '))));
+        return failure(
+            Failure::Rule,
+            QCoreApplication::translate("ReportRepository", "No report: %1").arg(problems.join(QLatin1Char(' '))));
 
     QList<CreditItem> items;
     QList<RecordSubmission> submissions;
@@ -203,7 +209,9 @@ ReportRepository::Result ReportRepository::issue(const ReportRequest& request, c
     const QString issuedAt = r.issuedAt.toString(Qt::ISODateWithMs);
     if (!SignerRing::sign(m_session.databasePath, m_session.username, signedMessage(r.number, r.sha256, issuedAt),
                           &r.signature))
-        return failure(Failure::Denied, tr("Your signing key is not available in this session: log in again."));
+        return failure(Failure::Denied,
+                       QCoreApplication::translate("ReportRepository",
+                                                   "Your signing key is not available in this session: log in again."));
 
     q.prepare(QStringLiteral("INSERT INTO reports (id, number, code, kind, subject_id, basis_kind, basis, mode, "
                              "authorisation_id, as_of, issued_by, issued_at, content, sha256, signature) "
@@ -262,7 +270,8 @@ ReportRepository::Result ReportRepository::find(const QString& number, IssuedRep
     if (!q.exec())
         return failure(Failure::Storage, q.lastError().text());
     if (!q.next())
-        return failure(Failure::NotFound, tr("There is no report %1.").arg(number));
+        return failure(Failure::NotFound,
+                       QCoreApplication::translate("ReportRepository", "There is no report %1.").arg(number));
     QString error;
     if (!readReport(q, report, &error))
         return failure(Failure::Storage, error);
@@ -292,9 +301,12 @@ ReportRepository::Result ReportRepository::recordCopy(IssuedReport* report, cons
 {
     if (!m_session.can(Permission::PrintReport))
         return failure(Failure::Denied,
-                       tr("A %1 may not print credit reports.").arg(Roles::displayName(m_session.role)));
+                       QCoreApplication::translate("ReportRepository", "A %1 may not print credit reports.")
+                           .arg(Roles::displayName(m_session.role)));
     if (output != QLatin1String("printer") && output != QLatin1String("pdf"))
-        return failure(Failure::Invalid, tr("A report is printed on a printer or saved as a PDF."));
+        return failure(
+            Failure::Invalid,
+            QCoreApplication::translate("ReportRepository", "A report is printed on a printer or saved as a PDF."));
     QSqlDatabase db = m_session.database();
     Savepoint unit(db);
     if (!unit.isActive())
@@ -338,14 +350,18 @@ ReportRepository::Result ReportRepository::recordCopy(IssuedReport* report, cons
 bool ReportRepository::integrityHolds(const IssuedReport& r, QString* issuerName, QString* problem) const
 {
     if (r.content.sha256() != r.sha256) {
-        *problem = tr("The stored content of report %1 no longer matches its hash.").arg(r.number);
+        *problem = QCoreApplication::translate("ReportRepository",
+                                               "The stored content of report %1 no longer matches its hash.")
+                       .arg(r.number);
         return false;
     }
     QSqlQuery q(m_session.database());
     q.prepare(QStringLiteral("SELECT display_name, signing_key, retired_keys FROM staff WHERE username = ?"));
     q.addBindValue(r.issuedBy);
     if (!q.exec() || !q.next()) {
-        *problem = tr("The issuer of report %1 (%2) is not on the staff list.").arg(r.number, r.issuedBy);
+        *problem =
+            QCoreApplication::translate("ReportRepository", "The issuer of report %1 (%2) is not on the staff list.")
+                .arg(r.number, r.issuedBy);
         return false;
     }
     *issuerName = q.value(0).toString();
@@ -357,13 +373,15 @@ bool ReportRepository::integrityHolds(const IssuedReport& r, QString* issuerName
         if (Signing::verify(key, message, r.signature))
             return true;
     }
-    *problem = tr("The issuer's signature of report %1 does not hold.").arg(r.number);
+    *problem = QCoreApplication::translate("ReportRepository", "The issuer's signature of report %1 does not hold.")
+                   .arg(r.number);
     return false;
 }
 
 ReportVerification ReportRepository::finishVerification(const QString& number, ReportVerification answer)
 {
-    if (m_session.readOnly || answer.result == ReportVerification::Result::Throttled)
+    if (m_session.readOnly || answer.result == ReportVerification::Result::Throttled ||
+        answer.result == ReportVerification::Result::Denied)
         return answer;
     QSqlDatabase db = m_session.database();
     Savepoint unit(db);
@@ -382,8 +400,8 @@ ReportVerification ReportRepository::finishVerification(const QString& number, R
     entry.details = {{QStringLiteral("result"), toKey(answer.result)}};
     if (!unit.isActive() || !q.exec() || !AuditLog::append(db, entry, &error) || !unit.release(&error)) {
         answer.result = ReportVerification::Result::Damaged;
-        answer.message =
-            tr("The verification could not be recorded: %1").arg(error.isEmpty() ? q.lastError().text() : error);
+        answer.message = QCoreApplication::translate("ReportRepository", "The verification could not be recorded: %1")
+                             .arg(error.isEmpty() ? q.lastError().text() : error);
         answer.report = {};
     }
     return answer;
@@ -392,9 +410,12 @@ ReportVerification ReportRepository::finishVerification(const QString& number, R
 ReportVerification ReportRepository::verify(const QString& numberText, const QString& codeText)
 {
     ReportVerification answer;
-    if (!m_session.can(Permission::QuerySubject) && !m_session.can(Permission::ReadAudit)) {
-        answer.result = ReportVerification::Result::Throttled;
-        answer.message = tr("A %1 may not verify reports.").arg(Roles::displayName(m_session.role));
+    // What a report said is credit information: those who serve the public, and the auditor, may read it back;
+    // the administrator (who holds the keys, not the window) may not.
+    if (!m_session.can(Permission::QuerySubject) && m_session.role != Role::Auditor) {
+        answer.result = ReportVerification::Result::Denied;
+        answer.message = QCoreApplication::translate("ReportRepository", "A %1 may not verify reports.")
+                             .arg(Roles::displayName(m_session.role));
         return answer;
     }
     const QString number = normaliseNumber(numberText);
@@ -406,8 +427,10 @@ ReportVerification ReportRepository::verify(const QString& numberText, const QSt
     q.addBindValue(QDateTime::currentDateTimeUtc().addSecs(-60 * VerifyWindowMinutes).toString(Qt::ISODateWithMs));
     if (q.exec() && q.next() && q.value(0).toInt() >= VerifyAttempts) {
         answer.result = ReportVerification::Result::Throttled;
-        answer.message = tr("Too many wrong report numbers or codes in the last %1 minutes: try again later.")
-                             .arg(VerifyWindowMinutes);
+        answer.message =
+            QCoreApplication::translate(
+                "ReportRepository", "Too many wrong report numbers or codes in the last %1 minutes: try again later.")
+                .arg(VerifyWindowMinutes);
         return answer;
     }
     q.finish();
@@ -415,7 +438,8 @@ ReportVerification ReportRepository::verify(const QString& numberText, const QSt
     const Result found = find(number, &report);
     if (found.failure == Failure::NotFound || number.isEmpty()) {
         answer.result = ReportVerification::Result::Unknown;
-        answer.message = tr("No report was issued with the number %1.").arg(number);
+        answer.message =
+            QCoreApplication::translate("ReportRepository", "No report was issued with the number %1.").arg(number);
         return finishVerification(number, answer);
     }
     if (!found.ok()) {
@@ -427,8 +451,10 @@ ReportVerification ReportRepository::verify(const QString& numberText, const QSt
             0 ||
         code.size() != report.code.size()) {
         answer.result = ReportVerification::Result::WrongCode;
-        answer.message = tr("The verification code does not match report %1: the report is not genuine, or the code "
-                            "was mistyped.")
+        answer.message = QCoreApplication::translate(
+                             "ReportRepository",
+                             "The verification code does not match report %1: the report is not genuine, or the code "
+                             "was mistyped.")
                              .arg(number);
         return finishVerification(number, answer);
     }
@@ -441,7 +467,7 @@ ReportVerification ReportRepository::verify(const QString& numberText, const QSt
     }
     answer.result = ReportVerification::Result::Genuine;
     answer.message =
-        tr("Report %1 is genuine: issued on %2 by %3.")
+        QCoreApplication::translate("ReportRepository", "Report %1 is genuine: issued on %2 by %3.")
             .arg(number, report.issuedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), answer.issuerName);
     return finishVerification(number, answer);
 }
@@ -454,7 +480,8 @@ ReportVerification ReportRepository::verifyPayload(const QString& payload)
     if (!m.hasMatch()) {
         ReportVerification answer;
         answer.result = ReportVerification::Result::Unknown;
-        answer.message = tr("This is not the QR code of a Xiamen public credit report.");
+        answer.message = QCoreApplication::translate("ReportRepository",
+                                                     "This is not the QR code of a Xiamen public credit report.");
         return answer;
     }
     ReportVerification answer = verify(m.captured(1), m.captured(2));
@@ -464,8 +491,10 @@ ReportVerification ReportRepository::verifyPayload(const QString& payload)
                                                         QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     if (m.captured(3) != answer.report.sha256 || signature != answer.report.signature) {
         answer.result = ReportVerification::Result::WrongCode;
-        answer.message = tr("The QR code does not match the stored report %1: the printed report was altered.")
-                             .arg(answer.report.number);
+        answer.message =
+            QCoreApplication::translate(
+                "ReportRepository", "The QR code does not match the stored report %1: the printed report was altered.")
+                .arg(answer.report.number);
         answer.report = {};
     }
     return answer;

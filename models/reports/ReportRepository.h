@@ -43,6 +43,7 @@ struct ReportVerification
         Unknown,   // no report has this number
         Damaged,   // the stored report no longer matches its hash or its signature: tampering
         Throttled, // too many wrong codes lately: try again later
+        Denied,    // the role may not verify reports
     };
     Result result = Result::Unknown;
     QString message;     // translated
@@ -93,7 +94,7 @@ public:
     Result recordCopy(IssuedReport* report, const QString& output, ReportRenderer::Copy* copy);
 
     // Verifies a presented report by its number and code; recorded (report_verifications) and audited. Repeated
-    // wrong codes are throttled.
+    // wrong codes are throttled. Staff who query subjects and the auditor may verify; the administrator may not.
     ReportVerification verify(const QString& number, const QString& code);
     // The same from the text of its QR code: the hash and the signature in it must also match.
     ReportVerification verifyPayload(const QString& payload);

@@ -8,11 +8,6 @@
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ReportTypes", text);
-}
-
 const QString ResidentIdCard = QStringLiteral("resident_id_card");
 const QString OtherPurpose = QStringLiteral("other");
 
@@ -65,18 +60,19 @@ bool fromKey(const QString& key, ReportBasisKind* value)
 
 QString displayName(ReportKind value)
 {
-    return value == ReportKind::Public ? tr("Public Credit Information Report") : tr("Special Credit Report");
+    return value == ReportKind::Public ? QCoreApplication::translate("ReportTypes", "Public Credit Information Report")
+                                       : QCoreApplication::translate("ReportTypes", "Special Credit Report");
 }
 
 QString displayName(ReportBasisKind value)
 {
     switch (value) {
     case ReportBasisKind::Self:
-        return tr("The subject itself (identity verified)");
+        return QCoreApplication::translate("ReportTypes", "The subject itself (identity verified)");
     case ReportBasisKind::Authorised:
-        return tr("Authorised by the subject");
+        return QCoreApplication::translate("ReportTypes", "Authorised by the subject");
     case ReportBasisKind::Agency:
-        return tr("Government agency");
+        return QCoreApplication::translate("ReportTypes", "Government agency");
     }
     return QString();
 }
@@ -158,16 +154,18 @@ QString ReportBasis::printedBasis() const
     using namespace ReportBases;
     switch (kind) {
     case ReportBasisKind::Self:
-        return (capacity == QLatin1String("representative") ? tr("Query by the legal representative %1; %2 %3, %4.")
-                                                            : tr("Self-query by %1; %2 %3, %4."))
+        return (capacity == QLatin1String("representative")
+                    ? QCoreApplication::translate("ReportTypes", "Query by the legal representative %1; %2 %3, %4.")
+                    : QCoreApplication::translate("ReportTypes", "Self-query by %1; %2 %3, %4."))
             .arg(applicantName, labelOf(identityDocuments(), documentType), Identifiers::mask(documentNumber),
                  labelOf(verificationMethods(), verifiedBy));
     case ReportBasisKind::Authorised:
-        return tr("Query by %1 (%2 %3) with the subject's written authorisation %4, valid %5 to %6.")
+        return QCoreApplication::translate(
+                   "ReportTypes", "Query by %1 (%2 %3) with the subject's written authorisation %4, valid %5 to %6.")
             .arg(applicantName, labelOf(identityDocuments(), documentType), Identifiers::mask(documentNumber),
                  authorisationRef, dateText(validFrom), dateText(validUntil));
     case ReportBasisKind::Agency:
-        return tr("Query by %1 under document %2.").arg(agency, agencyDocument);
+        return QCoreApplication::translate("ReportTypes", "Query by %1 under document %2.").arg(agency, agencyDocument);
     }
     return QString();
 }
@@ -176,12 +174,14 @@ QString ReportBasis::printedPurpose() const
 {
     switch (kind) {
     case ReportBasisKind::Self:
-        return tr("Self-query of one's own public credit information");
+        return QCoreApplication::translate("ReportTypes", "Self-query of one's own public credit information");
     case ReportBasisKind::Authorised:
-        return tr("Query authorised by the subject");
+        return QCoreApplication::translate("ReportTypes", "Query authorised by the subject");
     case ReportBasisKind::Agency: {
         const QString label = ReportBases::labelOf(ReportBases::purposes(), purpose);
-        return purposeRule.isEmpty() ? label : tr("%1 (set by %2)").arg(label, purposeRule);
+        return purposeRule.isEmpty()
+                   ? label
+                   : QCoreApplication::translate("ReportTypes", "%1 (set by %2)").arg(label, purposeRule);
     }
     }
     return QString();
@@ -192,20 +192,24 @@ namespace ReportBases {
 QList<QPair<QString, QString>> identityDocuments()
 {
     return {
-        {ResidentIdCard, tr("Resident ID card")},
-        {QStringLiteral("temporary_id_card"), tr("Temporary resident ID card")},
-        {QStringLiteral("passport"), tr("Passport")},
-        {QStringLiteral("residence_permit"), tr("Residence permit (Hong Kong, Macao, Taiwan)")},
-        {QStringLiteral("business_licence_and_id"), tr("Business licence and the legal representative's ID card")},
+        {ResidentIdCard, QCoreApplication::translate("ReportTypes", "Resident ID card")},
+        {QStringLiteral("temporary_id_card"), QCoreApplication::translate("ReportTypes", "Temporary resident ID card")},
+        {QStringLiteral("passport"), QCoreApplication::translate("ReportTypes", "Passport")},
+        {QStringLiteral("residence_permit"),
+         QCoreApplication::translate("ReportTypes", "Residence permit (Hong Kong, Macao, Taiwan)")},
+        {QStringLiteral("business_licence_and_id"),
+         QCoreApplication::translate("ReportTypes", "Business licence and the legal representative's ID card")},
     };
 }
 
 QList<QPair<QString, QString>> verificationMethods()
 {
     return {
-        {QStringLiteral("card_reader"), tr("Read with the ID card reader")},
-        {QStringLiteral("in_person_comparison"), tr("Compared with the holder in person")},
-        {QStringLiteral("online_verification"), tr("Checked online with the issuing authority")},
+        {QStringLiteral("card_reader"), QCoreApplication::translate("ReportTypes", "Read with the ID card reader")},
+        {QStringLiteral("in_person_comparison"),
+         QCoreApplication::translate("ReportTypes", "Compared with the holder in person")},
+        {QStringLiteral("online_verification"),
+         QCoreApplication::translate("ReportTypes", "Checked online with the issuing authority")},
     };
 }
 
@@ -213,14 +217,21 @@ QList<QPair<QString, QString>> purposes()
 {
     return {
         {QStringLiteral("licensing_inspection_penalty"),
-         tr("(1) Administrative licensing, inspection or a larger administrative penalty")},
+         QCoreApplication::translate("ReportTypes",
+                                     "(1) Administrative licensing, inspection or a larger administrative penalty")},
         {QStringLiteral("procurement_funding_land_research"),
-         tr("(2) Government procurement, bidding, funds and projects, state land use rights, research management")},
+         QCoreApplication::translate(
+             "ReportTypes",
+             "(2) Government procurement, bidding, funds and projects, state land use rights, research management")},
         {QStringLiteral("civil_servant_personnel"),
-         tr("(3) Civil servant recruitment, appointment, promotion or title evaluation")},
-        {QStringLiteral("commendation_award"), tr("(4) Commendations and awards")},
-        {QStringLiteral("public_safety_risk"), tr("(5) Public safety risk analysis")},
-        {OtherPurpose, tr("(6) Another case set by the state, the province or the city")},
+         QCoreApplication::translate("ReportTypes",
+                                     "(3) Civil servant recruitment, appointment, promotion or title evaluation")},
+        {QStringLiteral("commendation_award"),
+         QCoreApplication::translate("ReportTypes", "(4) Commendations and awards")},
+        {QStringLiteral("public_safety_risk"),
+         QCoreApplication::translate("ReportTypes", "(5) Public safety risk analysis")},
+        {OtherPurpose,
+         QCoreApplication::translate("ReportTypes", "(6) Another case set by the state, the province or the city")},
     };
 }
 
@@ -249,66 +260,83 @@ QStringList problems(const ReportBasis& b, const Subject& subject, const QDate& 
     QStringList out;
     auto identity = [&]() {
         if (b.applicantName.trimmed().isEmpty())
-            out << tr("The applicant's name is missing.");
+            out << QCoreApplication::translate("ReportTypes", "The applicant's name is missing.");
         if (!hasKey(identityDocuments(), b.documentType))
-            out << tr("Say which identity document the applicant showed.");
+            out << QCoreApplication::translate("ReportTypes", "Say which identity document the applicant showed.");
         if (b.documentNumber.trimmed().isEmpty()) {
-            out << tr("The number of the applicant's identity document is missing.");
+            out << QCoreApplication::translate("ReportTypes",
+                                               "The number of the applicant's identity document is missing.");
         } else if (b.documentType == ResidentIdCard) {
             const IdentifierCheck check = Identifiers::checkResidentId(b.documentNumber, on);
             if (!check.valid())
-                out << tr("The applicant's resident ID number is not valid: %1").arg(check.message());
+                out << QCoreApplication::translate("ReportTypes", "The applicant's resident ID number is not valid: %1")
+                           .arg(check.message());
         }
         if (!hasKey(verificationMethods(), b.verifiedBy))
-            out << tr("Say how the identity document was checked.");
+            out << QCoreApplication::translate("ReportTypes", "Say how the identity document was checked.");
     };
     switch (b.kind) {
     case ReportBasisKind::Self:
         identity();
         if (b.capacity != QLatin1String("self") && b.capacity != QLatin1String("representative")) {
-            out << tr("Say whether the applicant is the subject in person or its legal representative.");
+            out << QCoreApplication::translate(
+                "ReportTypes", "Say whether the applicant is the subject in person or its legal representative.");
         } else if (b.capacity == QLatin1String("self")) {
             if (!subject.isNaturalPerson())
-                out << tr("An organisation cannot appear in person: its legal representative applies for it, or an "
-                          "agent with its written authorisation.");
+                out << QCoreApplication::translate(
+                    "ReportTypes",
+                    "An organisation cannot appear in person: its legal representative applies for it, or an "
+                    "agent with its written authorisation.");
             else if (!b.documentNumber.trimmed().isEmpty() &&
                      Identifiers::normalise(b.documentNumber) != subject.identifier)
-                out << tr("The identity document does not belong to the subject: a report about someone else needs "
-                          "their written authorisation.");
+                out << QCoreApplication::translate(
+                    "ReportTypes",
+                    "The identity document does not belong to the subject: a report about someone else needs "
+                    "their written authorisation.");
         } else if (subject.isNaturalPerson()) {
-            out << tr("A natural person has no legal representative: they come in person or authorise someone.");
+            out << QCoreApplication::translate(
+                "ReportTypes",
+                "A natural person has no legal representative: they come in person or authorise someone.");
         } else if (!subject.legalRepresentative.isEmpty() &&
                    b.applicantName.trimmed() != subject.legalRepresentative.trimmed()) {
-            out << tr("The applicant is not the subject's recorded legal representative (%1): a report for anyone "
-                      "else needs the subject's written authorisation.")
+            out << QCoreApplication::translate(
+                       "ReportTypes",
+                       "The applicant is not the subject's recorded legal representative (%1): a report for anyone "
+                       "else needs the subject's written authorisation.")
                        .arg(subject.legalRepresentative);
         }
         break;
     case ReportBasisKind::Authorised:
         identity();
         if (b.authorisationRef.trimmed().isEmpty())
-            out << tr("Identify the written authorisation (its date or number).");
+            out << QCoreApplication::translate("ReportTypes",
+                                               "Identify the written authorisation (its date or number).");
         if (!b.validFrom.isValid() || !b.validUntil.isValid())
-            out << tr("The authorisation's validity dates are missing.");
+            out << QCoreApplication::translate("ReportTypes", "The authorisation's validity dates are missing.");
         else if (b.validUntil < b.validFrom)
-            out << tr("The authorisation ends before it starts.");
+            out << QCoreApplication::translate("ReportTypes", "The authorisation ends before it starts.");
         else if (on < b.validFrom || on > b.validUntil)
-            out << tr("The authorisation is not valid on %1 (valid %2 to %3).")
+            out << QCoreApplication::translate("ReportTypes", "The authorisation is not valid on %1 (valid %2 to %3).")
                        .arg(dateText(on), dateText(b.validFrom), dateText(b.validUntil));
         if (b.scan.isEmpty())
-            out << tr("Scan the subject's written authorisation and attach it.");
+            out << QCoreApplication::translate("ReportTypes",
+                                               "Scan the subject's written authorisation and attach it.");
         if (!b.documentNumber.trimmed().isEmpty() && Identifiers::normalise(b.documentNumber) == subject.identifier)
-            out << tr("The applicant is the subject itself: choose a self-query.");
+            out << QCoreApplication::translate("ReportTypes",
+                                               "The applicant is the subject itself: choose a self-query.");
         break;
     case ReportBasisKind::Agency:
         if (b.agency.trimmed().isEmpty())
-            out << tr("Name the government agency that asks.");
+            out << QCoreApplication::translate("ReportTypes", "Name the government agency that asks.");
         if (b.agencyDocument.trimmed().isEmpty())
-            out << tr("The number of the agency's document (its letter or request) is missing.");
+            out << QCoreApplication::translate(
+                "ReportTypes", "The number of the agency's document (its letter or request) is missing.");
         if (!hasKey(purposes(), b.purpose))
-            out << tr("Choose which of the six purposes the agency queries for.");
+            out << QCoreApplication::translate("ReportTypes",
+                                               "Choose which of the six purposes the agency queries for.");
         else if (b.purpose == OtherPurpose && b.purposeRule.trimmed().isEmpty())
-            out << tr("Purpose (6) needs the state, provincial or city rule that sets it.");
+            out << QCoreApplication::translate("ReportTypes",
+                                               "Purpose (6) needs the state, provincial or city rule that sets it.");
         break;
     }
     return out;
@@ -320,16 +348,16 @@ QStringList SpecialScope::problems(const PolicyProfile& profile, const QDate& on
 {
     QStringList out;
     if (!from.isValid() || !to.isValid())
-        out << tr("A special report needs the period it covers (from and to).");
+        out << QCoreApplication::translate("ReportTypes", "A special report needs the period it covers (from and to).");
     else if (to < from)
-        out << tr("The period ends before it starts.");
+        out << QCoreApplication::translate("ReportTypes", "The period ends before it starts.");
     else if (to > on)
-        out << tr("The period cannot end after today (%1).").arg(dateText(on));
+        out << QCoreApplication::translate("ReportTypes", "The period cannot end after today (%1).").arg(dateText(on));
     if (fields.isEmpty())
-        out << tr("Choose at least one field for the special report.");
+        out << QCoreApplication::translate("ReportTypes", "Choose at least one field for the special report.");
     for (const QString& field : fields) {
         if (!profile.hasTerm(PolicyProfile::Catalogue::Field, field))
-            out << tr("%1 is not a field of the policy in force.").arg(field);
+            out << QCoreApplication::translate("ReportTypes", "%1 is not a field of the policy in force.").arg(field);
     }
     return out;
 }
