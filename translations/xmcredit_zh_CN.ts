@@ -3953,6 +3953,91 @@ codes 12.</source>
     </message>
 </context>
 <context>
+    <name>ReportPreviewDialog</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Report %1, verification code %2. Give the applicant the printed report; the number and code let anyone check it.</source>
+        <translation>报告 %1，验证码 %2。请将打印好的报告交给申请人；凭报告编号和验证码任何人都可核验真伪。</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Page</source>
+        <translation>上一页(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Page</source>
+        <translation>下一页(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Not printed yet.</source>
+        <translation>尚未打印。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copy(ies) made so far.</source>
+        <translation>
+            <numerusform>已制作 %n 份。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print Report %1</source>
+        <translation>打印报告 %1</translation>
+    </message>
+    <message>
+        <source>Copy %1 was recorded but could not be printed: %2</source>
+        <translation>第 %1 份已登记，但未能打印：%2</translation>
+    </message>
+    <message>
+        <source>Printed.</source>
+        <translation>已打印。</translation>
+    </message>
+    <message>
+        <source>Printed copy %1 (a reprint).</source>
+        <translation>已打印第 %1 份（补打件）。</translation>
+    </message>
+    <message>
+        <source>Save Report as PDF</source>
+        <translation>将报告另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Saved copy %1 (a reprint) as %2.</source>
+        <translation>已将第 %1 份（补打件）保存为 %2。</translation>
+    </message>
+</context>
+<context>
     <name>ReportRenderer</name>
     <message>
         <source>Reprint: copy %1</source>
@@ -4124,6 +4209,141 @@ codes 12.</source>
     <message>
         <source>The stored content of report %1 cannot be read.</source>
         <translation>无法读取报告 %1 的存储内容。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportRequestDialog</name>
+    <message>
+        <source>Credit Report</source>
+        <translation>信用报告</translation>
+    </message>
+    <message>
+        <source>Report about %1 %2. The basis comes first: it is recorded, printed on the report and decides what the report may show.</source>
+        <translation>出具 %1 %2 的信用报告。先确定查询依据：依据将被记录、打印在报告上，并决定报告可以列示哪些信息。</translation>
+    </message>
+    <message>
+        <source>&amp;Report:</source>
+        <translation>报告种类(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Basis:</source>
+        <translation>查询依据(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Applicant at the window</source>
+        <translation>窗口申请人</translation>
+    </message>
+    <message>
+        <source>The subject in person</source>
+        <translation>主体本人</translation>
+    </message>
+    <message>
+        <source>Its legal representative</source>
+        <translation>其法定代表人</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity:</source>
+        <translation>申请人身份(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Identity &amp;document:</source>
+        <translation>身份证件(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Document n&amp;umber:</source>
+        <translation>证件号码(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Verified by:</source>
+        <translation>核验方式(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Authorisation (date or number):</source>
+        <translation>授权书（日期或编号）(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Valid &amp;from:</source>
+        <translation>有效期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Scan of the Authorisation…</source>
+        <translation>授权书扫描件(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>No scan attached.</source>
+        <translation>未附扫描件。</translation>
+    </message>
+    <message>
+        <source>Scan of the Authorisation</source>
+        <translation>授权书扫描件</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
+        <translation>扫描件 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>Government agency</source>
+        <translation>政府部门</translation>
+    </message>
+    <message>
+        <source>A&amp;gency:</source>
+        <translation>查询部门(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Its &amp;letter or request No.:</source>
+        <translation>来函或申请文号(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>查询用途(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>For purpose (6): the rule that sets it</source>
+        <translation>用途（六）：设定该情形的规定</translation>
+    </message>
+    <message>
+        <source>Special report: period and fields</source>
+        <translation>专项信用报告：期间和领域</translation>
+    </message>
+    <message>
+        <source>P&amp;eriod:</source>
+        <translation>期间(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Issue and Preview</source>
+        <translation>出具并预览(&amp;I)</translation>
+    </message>
+    <message>
+        <source>The scan %1 cannot be read: %2</source>
+        <translation>无法读取扫描件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The scan %1 is empty or larger than %2 MB.</source>
+        <translation>扫描件 %1 为空或超过 %2 MB。</translation>
+    </message>
+    <message>
+        <source>✓ %1 (%2 KB)</source>
+        <translation>✓ %1（%2 KB）</translation>
+    </message>
+    <message>
+        <source>No report: %1</source>
+        <translation>不能出具报告：%1</translation>
+    </message>
+    <message>
+        <source>Rule for purpose &amp;6:</source>
+        <translation>用途（六）的依据(&amp;6)：</translation>
+    </message>
+    <message>
+        <source>Fields (Space &amp;ticks):</source>
+        <translation>领域（空格键勾选）(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -4331,6 +4551,29 @@ codes 12.</source>
     <message>
         <source>%1 is not a field of the policy in force.</source>
         <translation>%1 不是现行政策中的领域。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportVerifyPage</name>
+    <message>
+        <source>Verify a presented credit report: type its number and verification code, or scan its QR code into the number field.</source>
+        <translation>核验申请人出示的信用报告：输入报告编号和验证码，或用扫码枪将报告二维码扫入报告编号栏。</translation>
+    </message>
+    <message>
+        <source>Report &amp;number:</source>
+        <translation>报告编号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Verification &amp;code:</source>
+        <translation>验证码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>核验(&amp;V)</translation>
+    </message>
+    <message>
+        <source>%1 Copies printed: %2.</source>
+        <translation>%1 已打印 %2 份。</translation>
     </message>
 </context>
 <context>
@@ -4870,6 +5113,10 @@ codes 12.</source>
         <source>O&amp;bjection…</source>
         <translation>异议申请(&amp;B)…</translation>
     </message>
+    <message>
+        <source>Credit Re&amp;port…</source>
+        <translation>信用报告(&amp;P)…</translation>
+    </message>
 </context>
 <context>
     <name>SubjectProfile</name>
@@ -5164,6 +5411,14 @@ If the document shows it exactly like this, a supervisor may accept it. The over
     <message>
         <source>Ctrl+U</source>
         <translation>Ctrl+U</translation>
+    </message>
+    <message>
+        <source>Verify a Report</source>
+        <translation>核验报告</translation>
+    </message>
+    <message>
+        <source>Ctrl+Y</source>
+        <translation>Ctrl+Y</translation>
     </message>
 </context>
 <context>

@@ -144,6 +144,11 @@ SubjectPage::SubjectPage(const Session& session, const PolicyRegistry& policies,
         button->setVisible(session.can(Permission::IntakeCase));
         buttons->addWidget(button);
     }
+    auto* report = new QPushButton(tr("Credit Re&port…"), m_content);
+    report->setObjectName(QStringLiteral("reportButton"));
+    report->setVisible(session.can(Permission::PrintReport));
+    buttons->addWidget(report);
+    connect(report, &QPushButton::clicked, this, &SubjectPage::reportRequested);
     connect(repair, &QPushButton::clicked, this, [this] {
         if (const qint64 item = selectedItemId())
             emit caseIntakeRequested(CaseKind::Repair, item);

@@ -58,6 +58,8 @@ signals:
     void openFailed(const QString& error);
     // The clerk asked to take in a repair application or an objection for the selected item.
     void caseIntakeRequested(CaseKind kind, qint64 itemId);
+    // The clerk asks for a credit report about the open subject.
+    void reportRequested();
 
 private:
     void showProfile();

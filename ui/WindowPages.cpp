@@ -7,6 +7,9 @@
 #include "MainWindow.h"
 #include "MessageBoxes.h"
 #include "RecordEntryForm.h"
+#include "ReportPreviewDialog.h"
+#include "ReportRequestDialog.h"
+#include "ReportVerifyPage.h"
 #include "SearchPage.h"
 #include "SubjectEntryForm.h"
 #include "SubjectPage.h"
@@ -33,7 +36,8 @@ WindowPages installWindowPages(MainWindow* window)
                                             QKeySequence(QCoreApplication::translate("WindowPages", "Ctrl+U")),
                                             {Permission::ReadAudit});
     }
-    if (!session.can(Permission::QuerySubject) && !session.can(Permission::EnterRecord) && !works)
+    if (!session.can(Permission::QuerySubject) && !session.can(Permission::EnterRecord) && !works &&
+        session.role != Role::Auditor)
         return pages;
 
     QString policyError;
@@ -64,6 +68,31 @@ WindowPages installWindowPages(MainWindow* window)
                          [subject](qint64 id, const QString& caption) { subject->openSubject(id, caption); });
         QObject::connect(subject, &SubjectPage::subjectOpened, window,
                          [window, subject] { window->showPage(subject); });
+    }
+
+    if (session.can(Permission::QuerySubject) || session.role == Role::Auditor) {
+        pages.reportVerify = new ReportVerifyPage(session, policies);
+        pages.reportVerifyAction =
+            window->addPage(pages.reportVerify, QCoreApplication::translate("WindowPages", "Verify a Report"),
+                            QKeySequence(QCoreApplication::translate("WindowPages", "Ctrl+Y")),
+                            {Permission::QuerySubject, Permission::ReadAudit});
+    }
+    if (session.can(Permission::PrintReport) && pages.subject) {
+        SubjectPage* subject = pages.subject;
+        QObject::connect(subject, &SubjectPage::reportRequested, window, [window, subject, session, policies] {
+            if (!subject->hasSubject())
+                return;
+            auto* dialog =
+                new ReportRequestDialog(session, policies, subject->profile().subject, QDate::currentDate(), window);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            QObject::connect(dialog, &ReportRequestDialog::reportIssued, window,
+                             [window, session, policies](const IssuedReport& report) {
+                                 auto* preview = new ReportPreviewDialog(session, policies, report, window);
+                                 preview->setAttribute(Qt::WA_DeleteOnClose);
+                                 preview->open();
+                             });
+            dialog->open();
+        });
     }
 
     if (session.can(Permission::EnterRecord) && pages.subject) {

@@ -8,6 +8,7 @@ class AuditPage;
 class CasesPage;
 class DashboardPage;
 class RecordEntryForm;
+class ReportVerifyPage;
 class SearchPage;
 class SubjectEntryForm;
 class SubjectPage;
@@ -16,7 +17,8 @@ class SubjectPage;
 // between them: Find Subject (Ctrl+F) → Enter on a result asks the basis and opens it in Subject (Ctrl+D) → Enter
 // a Record (Ctrl+E) for that subject → saved entries show in the subject view; New Subject (Ctrl+N) for one that
 // is not on the platform yet. Cases (Ctrl+J): the repair and objection queues; a clerk takes a case in from the
-// subject view (repair or objection for the selected item), and the new case opens in the queue.
+// subject view (repair or objection for the selected item), and the new case opens in the queue. Credit Report (Alt+P
+// in the subject view): the basis, then the report is issued and shown in its print preview.
 struct WindowPages
 {
     QPointer<SearchPage> search;
@@ -33,6 +35,8 @@ struct WindowPages
     QPointer<QAction> dashboardAction;
     QPointer<AuditPage> audit; // auditors and administrators: the audit trail (Ctrl+U)
     QPointer<QAction> auditAction;
+    QPointer<ReportVerifyPage> reportVerify; // staff who query subjects, and auditors: is a report genuine? (Ctrl+Y)
+    QPointer<QAction> reportVerifyAction;
 };
 
 // Adds the pages to window (AppController calls it right after creating the window). The pages use the window's
