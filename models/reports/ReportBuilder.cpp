@@ -80,7 +80,7 @@ ReportTable dishonestTable(const QString& key, const QString& title, const QList
                             QCoreApplication::translate("ReportBuilder", "Department"),
                             QCoreApplication::translate("ReportBuilder", "Disclosed until"),
                             QCoreApplication::translate("ReportBuilder", "Status")};
-    t.widths = {5, 10, 11, 10, 19, 13, 14, 10, 8};
+    t.widths = {5, 10, 10, 10, 17, 16, 13, 11, 8};
     int n = 0;
     for (const ItemAssessment* a : items) {
         const CreditItem& i = a->item;

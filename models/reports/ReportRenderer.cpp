@@ -5,6 +5,7 @@
 #include <QAbstractTextDocumentLayout>
 #include <QCoreApplication>
 #include <QFont>
+#include <QFontMetricsF>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPagedPaintDevice>
@@ -13,6 +14,8 @@
 #include <QPdfWriter>
 #include <QTextDocument>
 #include <QUrl>
+
+#include <functional>
 
 #include <memory>
 
@@ -66,30 +69,6 @@ void appendTable(QString& out, const ReportTable& t)
         out += QStringLiteral("</tr>");
     }
     out += QStringLiteral("</table>");
-}
-
-// The watermark as filled outlines, not text: it cannot be selected or extracted, and it does not mix into the
-// report's text when the PDF is read back.
-void drawWatermark(QPainter& painter, const QRectF& page, const QString& text, int dpi)
-{
-    QFont font(FontFamily);
-    font.setPixelSize(int(mm(7, dpi)));
-    QPainterPath path;
-    path.addText(0, 0, font, text);
-    const QRectF bounds = path.boundingRect();
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(QColor(0, 0, 0, 18));
-    for (double y = page.height() * 0.2; y < page.height(); y += page.height() * 0.3) {
-        painter.save();
-        painter.translate(page.width() / 2, y);
-        painter.rotate(-30);
-        painter.translate(-bounds.width() / 2, bounds.height() / 2);
-        painter.drawPath(path);
-        painter.restore();
-    }
-    painter.restore();
 }
 
 } // namespace
@@ -179,9 +158,21 @@ QString html(const ReportContent& c, const Copy& copy, int qrPixels)
                               "style=\"border-color:#b00000; margin-top:8px\"><tr><td style=\"color:#b00000\">"
                               "<b>%1</b></td></tr></table>")
                    .arg(esc(c.warning));
-    for (const ReportTable& t : c.tables)
-        appendTable(out, t);
-    out += QStringLiteral("<p style=\"font-size:12pt; font-weight:bold; margin-top:10px\">%1</p>")
+    // The summary is short: it stays in the front matter. The item sections are laid out row by row (render()).
+    for (const ReportTable& t : c.tables) {
+        if (t.key == QLatin1String("summary"))
+            appendTable(out, t);
+    }
+    out += QStringLiteral("</body></html>");
+    return out;
+}
+
+namespace {
+
+QString notesHtml(const ReportContent& c)
+{
+    QString out = QStringLiteral("<html><body style=\"font-size:9.5pt\">");
+    out += QStringLiteral("<p style=\"font-size:12pt; font-weight:bold\">%1</p>")
                .arg(esc(QCoreApplication::translate("ReportRenderer", "Notes")));
     out += QStringLiteral("<ol style=\"font-size:8.5pt\">");
     for (const QString& note : c.notes)
@@ -192,6 +183,215 @@ QString html(const ReportContent& c, const Copy& copy, int qrPixels)
     out += QStringLiteral("</body></html>");
     return out;
 }
+
+} // namespace
+
+namespace {
+
+// A piece of the page flow: where it landed and how to draw it there.
+struct Piece
+{
+    int page = 0;
+    double y = 0;
+    std::function<void(QPainter&, double)> draw; // draws at the given y of its page's body
+};
+
+// Places pieces down the body of successive pages.
+class Flow
+{
+public:
+    explicit Flow(double height)
+        : m_height(height)
+    {}
+    bool fits(double h) const { return m_y + h <= m_height + 0.5; }
+    // A piece that does not fit moves to the next page (one taller than a page gets a page of its own).
+    void place(double h, std::function<void(QPainter&, double)> draw)
+    {
+        if (m_y > 0 && !fits(h))
+            newPage();
+        m_pieces.append({m_page, m_y, std::move(draw)});
+        m_y += h;
+    }
+    void space(double h) { m_y = qMin(m_y + h, m_height); }
+    void newPage()
+    {
+        ++m_page;
+        m_y = 0;
+    }
+    bool atTop() const { return m_y == 0; }
+    int pages() const { return m_page + 1; }
+    const QList<Piece>& pieces() const { return m_pieces; }
+
+private:
+    double m_height;
+    double m_y = 0;
+    int m_page = 0;
+    QList<Piece> m_pieces;
+};
+
+// A rich-text part (the front matter, the notes) laid out at the body's width and placed page by page.
+void placeDocument(Flow& flow, const std::shared_ptr<QTextDocument>& document, const QSizeF& body)
+{
+    document->setPageSize(QSizeF(body.width(), body.height()));
+    const int pages = document->pageCount();
+    const double total = document->documentLayout()->documentSize().height();
+    for (int p = 0; p < pages; ++p) {
+        const double top = p * body.height();
+        const double height = qMin(body.height(), total - top);
+        if (p > 0 || !flow.fits(height))
+            flow.newPage();
+        flow.place(height, [document, top, height, width = body.width()](QPainter& painter, double y) {
+            painter.save();
+            painter.translate(0, y - top);
+            QAbstractTextDocumentLayout::PaintContext context;
+            context.clip = QRectF(0, top, width, height);
+            context.palette.setColor(QPalette::Text, Qt::black);
+            painter.setClipRect(context.clip);
+            document->documentLayout()->draw(&painter, context);
+            painter.restore();
+        });
+    }
+}
+
+// The fonts and measures of the item tables, on the device.
+struct TableStyle
+{
+    QFont cell;
+    QFont header;
+    QFont title;
+    QFont paragraph;
+    double padding = 0;
+    double line = 0;
+    double gap = 0;
+    // Measured with the painter that draws: the same font engine and the same line breaks as drawText.
+    QPainter* painter = nullptr;
+    static constexpr int Flags = Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop;
+
+    double textHeight(const QFont& font, const QString& text, double width) const
+    {
+        painter->setFont(font);
+        return painter->boundingRect(QRectF(0, 0, width, 1e7), Flags, text).height();
+    }
+};
+
+QList<double> columnWidths(const ReportTable& t, double width)
+{
+    QList<double> widths;
+    int total = 0;
+    for (int i = 0; i < t.columns.size(); ++i)
+        total += i < t.widths.size() ? t.widths.at(i) : 10;
+    for (int i = 0; i < t.columns.size(); ++i)
+        widths << width * (i < t.widths.size() ? t.widths.at(i) : 10) / qMax(1, total);
+    return widths;
+}
+
+double rowHeight(const TableStyle& style, const QFont& font, const QStringList& cells, const QList<double>& widths)
+{
+    double height = 0;
+    for (int i = 0; i < cells.size() && i < widths.size(); ++i)
+        height = qMax(height, style.textHeight(font, cells.at(i), widths.at(i) - 2 * style.padding));
+    return height + 2 * style.padding;
+}
+
+void drawRow(QPainter& painter, const TableStyle& style, const QFont& font, const QStringList& cells,
+             const QList<double>& widths, double y, double height, bool header)
+{
+    painter.save();
+    painter.setFont(font);
+    painter.setPen(QPen(QColor(0x44, 0x44, 0x44), style.line));
+    double x = 0;
+    for (int i = 0; i < widths.size(); ++i) {
+        const QRectF cell(x, y, widths.at(i), height);
+        if (header)
+            painter.fillRect(cell, QColor(0xe8, 0xe8, 0xe8));
+        painter.drawRect(cell);
+        painter.setPen(Qt::black);
+        painter.drawText(cell.adjusted(style.padding, style.padding, -style.padding, -style.padding),
+                         header ? (Qt::TextWordWrap | Qt::AlignCenter)
+                                : (Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignVCenter),
+                         cells.value(i));
+        painter.setPen(QPen(QColor(0x44, 0x44, 0x44), style.line));
+        x += widths.at(i);
+    }
+    painter.restore();
+}
+
+void placeParagraph(Flow& flow, const TableStyle& style, const QFont& font, const QString& text, double width)
+{
+    const double height = style.textHeight(font, text, width) + style.gap / 2;
+    flow.place(height, [font, text, width, height](QPainter& painter, double y) {
+        painter.save();
+        painter.setFont(font);
+        painter.setPen(Qt::black);
+        painter.drawText(QRectF(0, y, width, height), TableStyle::Flags, text);
+        painter.restore();
+    });
+}
+
+// A section: its heading kept with the start of its table; rows never split; the header row repeated at the top of
+// every page the table runs onto.
+void placeTable(Flow& flow, const TableStyle& style, const ReportTable& t, double width)
+{
+    const QList<double> widths = columnWidths(t, width);
+    const double titleHeight = style.textHeight(style.title, t.title, width) + style.gap / 2;
+    const double statementHeight =
+        t.statement.isEmpty() ? 0 : style.textHeight(style.paragraph, t.statement, width) + style.gap / 2;
+    const double headerHeight = rowHeight(style, style.header, t.columns, widths);
+    const double firstRow = t.rows.isEmpty() ? style.textHeight(style.paragraph, t.emptyText, width)
+                                             : headerHeight + rowHeight(style, style.cell, t.rows.first(), widths);
+    if (!flow.atTop())
+        flow.space(style.gap);
+    if (!flow.atTop() && !flow.fits(titleHeight + statementHeight + firstRow))
+        flow.newPage();
+    placeParagraph(flow, style, style.title, t.title, width);
+    if (!t.statement.isEmpty())
+        placeParagraph(flow, style, style.paragraph, t.statement, width);
+    if (t.rows.isEmpty()) {
+        placeParagraph(flow, style, style.paragraph, t.emptyText, width);
+        return;
+    }
+    auto header = [&style, &t, widths, headerHeight](QPainter& painter, double y) {
+        drawRow(painter, style, style.header, t.columns, widths, y, headerHeight, true);
+    };
+    flow.place(headerHeight, header);
+    for (const QStringList& row : t.rows) {
+        const double height = rowHeight(style, style.cell, row, widths);
+        if (!flow.fits(height)) {
+            flow.newPage();
+            flow.place(headerHeight, header);
+        }
+        flow.place(height, [&style, &row, widths, height](QPainter& painter, double y) {
+            drawRow(painter, style, style.cell, row, widths, y, height, false);
+        });
+    }
+}
+
+// The watermark, drawn once into an image that every page shows (a PDF holds it once): it names the operator and
+// the time of printing, cannot be selected or extracted, and does not mix into the report's text when read back.
+QImage watermarkImage(const QSizeF& page, int dpi, const QString& text)
+{
+    const double scale = 100.0 / dpi; // 100 dpi is plenty for faint large letters
+    QImage image(QSize(int(page.width() * scale), int(page.height() * scale)), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    QFont font(FontFamily);
+    font.setPixelSize(int(mm(7, 100)));
+    painter.setFont(font);
+    painter.setPen(QColor(0, 0, 0, 26));
+    const QRectF bounds = QFontMetricsF(font).boundingRect(text);
+    for (double y = image.height() * 0.2; y < image.height(); y += image.height() * 0.3) {
+        painter.save();
+        painter.translate(image.width() / 2.0, y);
+        painter.rotate(-30);
+        painter.drawText(QPointF(-bounds.width() / 2, bounds.height() / 2), text);
+        painter.restore();
+    }
+    return image;
+}
+
+} // namespace
 
 int render(const ReportContent& c, const QString& payload, const Copy& copy, QPagedPaintDevice* device, QString* error)
 {
@@ -211,40 +411,70 @@ int render(const ReportContent& c, const QString& payload, const Copy& copy, QPa
     const double headerHeight = mm(9, dpi);
     const double footerHeight = mm(9, dpi);
     const QRectF body(0, headerHeight, page.width(), page.height() - headerHeight - footerHeight);
+
     // Rich text sizes images in 96-dpi pixels and scales them to the device; the image itself has the device's
     // resolution, scaled up with no smoothing, so each module stays a sharp square.
     const int qrPixels = int(mm(30, 96));
     const int qrDevicePixels = int(mm(30, dpi));
+    QFont base(FontFamily);
+    base.setPointSizeF(9.5);
+    auto makeDocument = [device, &base](const QString& html) {
+        auto document = std::make_shared<QTextDocument>();
+        document->documentLayout()->setPaintDevice(device);
+        document->setDefaultFont(base);
+        document->setDocumentMargin(0);
+        document->setHtml(html);
+        return document;
+    };
+    auto front = std::make_shared<QTextDocument>();
+    front->documentLayout()->setPaintDevice(device);
+    front->setDefaultFont(base);
+    front->setDocumentMargin(0);
+    front->addResource(QTextDocument::ImageResource, QrResource,
+                       qr.scaled(qrDevicePixels, qrDevicePixels, Qt::IgnoreAspectRatio, Qt::FastTransformation));
+    front->setHtml(html(c, copy, qrPixels));
 
-    QTextDocument document;
-    document.documentLayout()->setPaintDevice(device);
-    QFont font(FontFamily);
-    font.setPointSizeF(9.5);
-    document.setDefaultFont(font);
-    document.setDocumentMargin(0);
-    document.setPageSize(body.size());
-    document.addResource(QTextDocument::ImageResource, QrResource,
-                         qr.scaled(qrDevicePixels, qrDevicePixels, Qt::IgnoreAspectRatio, Qt::FastTransformation));
-    document.setHtml(html(c, copy, qrPixels));
-    const int pages = document.pageCount();
+    TableStyle style;
+    style.painter = &painter;
+    style.cell = QFont(FontFamily);
+    style.cell.setPointSizeF(8.5);
+    style.header = style.cell;
+    style.header.setBold(true);
+    style.title = QFont(FontFamily);
+    style.title.setPointSizeF(12);
+    style.title.setBold(true);
+    style.paragraph = base;
+    style.padding = mm(0.8, dpi);
+    style.line = mm(0.2, dpi);
+    style.gap = mm(3, dpi);
+
+    Flow flow(body.height());
+    placeDocument(flow, front, body.size());
+    for (const ReportTable& t : c.tables) {
+        if (t.key != QLatin1String("summary"))
+            placeTable(flow, style, t, body.width());
+    }
+    flow.space(style.gap);
+    placeDocument(flow, makeDocument(notesHtml(c)), body.size());
+    const int pages = flow.pages();
 
     QFont small(FontFamily);
     small.setPointSizeF(8);
-    const QString watermark =
+    const QImage watermark = watermarkImage(
+        page.size(), dpi,
         QCoreApplication::translate("ReportRenderer", "%1  %2  %3")
-            .arg(copy.printedBy, copy.printedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")), c.workstation);
+            .arg(copy.printedBy, copy.printedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")), c.workstation));
+    const QList<Piece>& pieces = flow.pieces();
+    qsizetype next = 0;
     for (int p = 0; p < pages; ++p) {
         if (p > 0 && !device->newPage()) {
             painter.end();
             return fail(QCoreApplication::translate("ReportRenderer", "A new page could not be started."));
         }
         painter.save();
-        painter.translate(body.left(), body.top() - p * body.height());
-        QAbstractTextDocumentLayout::PaintContext context;
-        context.clip = QRectF(0, p * body.height(), body.width(), body.height());
-        context.palette.setColor(QPalette::Text, Qt::black);
-        painter.setClipRect(context.clip);
-        document.documentLayout()->draw(&painter, context);
+        painter.translate(body.topLeft());
+        for (; next < pieces.size() && pieces.at(next).page == p; ++next)
+            pieces.at(next).draw(painter, pieces.at(next).y);
         painter.restore();
 
         painter.save();
@@ -269,9 +499,8 @@ int render(const ReportContent& c, const QString& payload, const Copy& copy, QPa
                          QCoreApplication::translate("ReportRenderer", "Page %1 of %2").arg(p + 1).arg(pages));
         painter.drawText(footer, Qt::AlignRight | Qt::AlignTop,
                          c.generatedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+        painter.drawImage(page, watermark);
         painter.restore();
-
-        drawWatermark(painter, page, watermark, dpi);
     }
     painter.end();
     return pages;
