@@ -3900,6 +3900,10 @@ codes 12.</source>
         <source>%1 result(s)</source>
         <translation>共 %1 条结果</translation>
     </message>
+    <message>
+        <source>The PDF %1 cannot be written there.</source>
+        <translation>无法在该位置写入 PDF 文件 %1。</translation>
+    </message>
 </context>
 <context>
     <name>ReportContent</name>

@@ -11,6 +11,7 @@
 #include "reports/ReportRepository.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -238,6 +239,13 @@ int issue(QCommandLineParser& parser, const Options& o, AdminIo& io, bool json)
     if (pdf.isEmpty())
         return AdminCli::fail(io, json, ExitCode::Usage,
                               QCoreApplication::translate("ReportCommands", "Name the PDF file with --pdf."));
+    // Checked before anything is issued: a report is not stored for a file that cannot be written.
+    const QFileInfo pdfInfo(pdf);
+    if (!pdfInfo.absoluteDir().exists() || !QFileInfo(pdfInfo.absolutePath()).isWritable() ||
+        (pdfInfo.exists() && !pdfInfo.isWritable()))
+        return AdminCli::fail(io, json, ExitCode::FileProblem,
+                              QCoreApplication::translate("ReportCommands", "The PDF %1 cannot be written there.")
+                                  .arg(QDir::toNativeSeparators(pdfInfo.absoluteFilePath())));
     ReportBasis& b = request.basis;
     b.applicantName = parser.value(o.applicantName).trimmed();
     b.capacity = parser.value(o.capacity).trimmed();
