@@ -374,10 +374,16 @@ void TestGuiRecords::openSubjectWithKeyboard()
     QCOMPARE(m_pages.subject->basis().auditText(),
              QStringLiteral("authorised_query: applicant=Zhang Wei; authorisation=SQ-2025-0042"));
 
-    // Opening was one audited query.
+    // The search and the opening: two audited queries, the search with what was typed.
     const AuditVerifyResult after = AuditLog::verify(db);
     QVERIFY(after.ok);
-    QCOMPARE(after.entries, before.entries + 1);
+    QCOMPARE(after.entries, before.entries + 2);
+    QSqlQuery searched(db);
+    QVERIFY(searched.exec(QStringLiteral("SELECT actor, details FROM audit_log WHERE action = 'subject.search' "
+                                         "ORDER BY seq DESC LIMIT 1")));
+    QVERIFY(searched.next());
+    QCOMPARE(searched.value(0).toString(), m_session.username);
+    QVERIFY(searched.value(1).toString().contains(QStringLiteral("\"hits\"")));
 
     const SubjectProfile& profile = m_pages.subject->profile();
     QCOMPARE(profile.subject.id, m_warned.id);
