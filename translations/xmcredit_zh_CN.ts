@@ -2205,6 +2205,152 @@ Item %3: %4, decided %5</source>
     </message>
 </context>
 <context>
+    <name>FeedApplier</name>
+    <message>
+        <source>A %1 may not enrol the workstation with the platform.</source>
+        <translation>%1无权为本工作站登记信用平台。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s key must be 32 bytes (64 hexadecimal digits).</source>
+        <translation>平台密钥必须为 32 字节（64 位十六进制数字）。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s id must be 1 to 100 characters.</source>
+        <translation>平台标识须为 1 到 100 个字符。</translation>
+    </message>
+    <message>
+        <source>This workstation is enrolled with platform %1 already (since %2).</source>
+        <translation>本工作站已登记到平台 %1（自 %2 起）。</translation>
+    </message>
+    <message>
+        <source>The package has no header line: it is empty or not a package.</source>
+        <translation>交换包没有首行：文件为空或不是交换包。</translation>
+    </message>
+    <message>
+        <source>The file is not an xmcredit exchange package (version 1).</source>
+        <translation>该文件不是 xmcredit 交换包（版本 1）。</translation>
+    </message>
+    <message>
+        <source>The package is truncated or was altered: it holds %1 page line(s) where its header announces %2, or its content does not match the header&apos;s hash. Nothing was applied.</source>
+        <translation>交换包被截断或被改动：包内有 %1 页，首行声明为 %2 页，或内容与首行的哈希值不符。未应用任何内容。</translation>
+    </message>
+    <message>
+        <source>A %1 may not import the platform&apos;s records.</source>
+        <translation>%1无权导入平台数据。</translation>
+    </message>
+    <message>
+        <source>This session is read-only: %1</source>
+        <translation>本次登录为只读：%1</translation>
+    </message>
+    <message>
+        <source>This workstation is not enrolled with a platform: enrol it first (xmcredit-admin enrol).</source>
+        <translation>本工作站尚未登记信用平台：请先登记（xmcredit-admin enrol）。</translation>
+    </message>
+    <message>
+        <source>Page %1: %2 Nothing was applied.</source>
+        <translation>第 %1 页：%2 未应用任何内容。</translation>
+    </message>
+    <message>
+        <source>Page %1 belongs to stream %2, which this version of the workstation does not apply yet. Nothing was applied.</source>
+        <translation>第 %1 页属于数据流 %2，本版本工作站尚不应用该数据流。未应用任何内容。</translation>
+    </message>
+    <message>
+        <source>A page of stream %1 claims cursor &quot;%2&quot;, which a different page already took. Nothing was applied.</source>
+        <translation>数据流 %1 的一页声称游标“%2”，但该游标已被另一页使用。未应用任何内容。</translation>
+    </message>
+    <message>
+        <source>A page of stream %1 continues from &quot;%2&quot;, but this workstation stands at &quot;%3&quot;: it is a replay of an older page or a page is missing. Nothing was applied.</source>
+        <translation>数据流 %1 的一页接续自“%2”，但本工作站当前位于“%3”：这是旧页的重放，或缺少某一页。未应用任何内容。</translation>
+    </message>
+    <message>
+        <source>the start</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>Change %1 of a %2 page: the field &quot;%3&quot; is too long or not plain text. Nothing was applied.</source>
+        <translation>%2 页的第 %1 项变更：字段“%3”过长或不是纯文本。未应用任何内容。</translation>
+    </message>
+    <message>
+        <source>Change %1 of a subjects page is not a platform subject: %2 Nothing was applied.</source>
+        <translation>信用主体页的第 %1 项变更不是平台主体：%2 未应用任何内容。</translation>
+    </message>
+    <message>
+        <source>its platform id or version is missing.</source>
+        <translation>缺少平台标识或版本号。</translation>
+    </message>
+    <message>
+        <source>Change %1 of a credit_items page is not a platform item: %2 Nothing was applied.</source>
+        <translation>信用信息页的第 %1 项变更不是平台信息：%2 未应用任何内容。</translation>
+    </message>
+    <message>
+        <source>Change %1 of a credit_items page names subject &quot;%2&quot;, which this workstation does not hold. Nothing was applied.</source>
+        <translation>信用信息页的第 %1 项变更指向信用主体“%2”，但本工作站没有该主体。未应用任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>FeedPage</name>
+    <message>
+        <source>A page is larger than the protocol allows.</source>
+        <translation>数据页超过协议允许的大小。</translation>
+    </message>
+    <message>
+        <source>A page is not valid UTF-8.</source>
+        <translation>数据页不是有效的 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <source>A signed page line is not of the protocol&apos;s form.</source>
+        <translation>签名数据页的格式不符合协议。</translation>
+    </message>
+    <message>
+        <source>A signed page line is not valid JSON: %1</source>
+        <translation>签名数据页不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>A signed page line needs exactly &quot;page&quot; and &quot;signature&quot;.</source>
+        <translation>签名数据页须且仅须包含“page”和“signature”。</translation>
+    </message>
+    <message>
+        <source>A page or its signature is not valid base64.</source>
+        <translation>数据页或其签名不是有效的 base64。</translation>
+    </message>
+    <message>
+        <source>A page&apos;s signature does not verify under the platform&apos;s key: it was altered or not written by the platform this workstation is enrolled with.</source>
+        <translation>数据页的签名无法用平台密钥验证：该页已被改动，或并非本工作站登记的平台所写。</translation>
+    </message>
+    <message>
+        <source>A page nests deeper than %1 levels.</source>
+        <translation>数据页嵌套超过 %1 层。</translation>
+    </message>
+    <message>
+        <source>A page is not valid JSON: %1</source>
+        <translation>数据页不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>A page is not of the xmcredit feed format, version 1.</source>
+        <translation>数据页不是 xmcredit 数据流格式（版本 1）。</translation>
+    </message>
+    <message>
+        <source>A page comes from platform &quot;%1&quot;, not from &quot;%2&quot; this workstation is enrolled with.</source>
+        <translation>数据页来自平台“%1”，而不是本工作站登记的“%2”。</translation>
+    </message>
+    <message>
+        <source>A page belongs to an unknown stream &quot;%1&quot;.</source>
+        <translation>数据页属于未知的数据流“%1”。</translation>
+    </message>
+    <message>
+        <source>A page&apos;s cursors are missing or not of the protocol&apos;s form.</source>
+        <translation>数据页的游标缺失或格式不符合协议。</translation>
+    </message>
+    <message>
+        <source>A page&apos;s changes are missing or more than %1.</source>
+        <translation>数据页缺少变更列表，或变更超过 %1 项。</translation>
+    </message>
+    <message>
+        <source>A change of stream %1 is not an object.</source>
+        <translation>数据流 %1 的某项变更不是对象。</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Welcome, %1</source>
@@ -5351,6 +5497,73 @@ If the document shows it exactly like this, a supervisor may accept it. The over
     </message>
 </context>
 <context>
+    <name>SyncCommands</name>
+    <message>
+        <source>Enrols this workstation with the city credit platform: pins the platform&apos;s signing key (64 hexadecimal digits, from the platform&apos;s enrolment letter) and its id. Once only; an administrator&apos;s task.
+  enrol --platform-key HEX --platform-id ID [--platform URL] --user NAME --password-stdin [--json]</source>
+        <translation>将本工作站登记到市信用平台：固定平台的签名密钥（64 位十六进制数字，见平台登记函）及其标识。仅可登记一次，由管理员操作。
+  enrol --platform-key HEX --platform-id ID [--platform URL] --user NAME --password-stdin [--json]</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s public key (hex).</source>
+        <translation>平台公钥（十六进制）。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s id.</source>
+        <translation>平台标识。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s address.</source>
+        <translation>平台地址。</translation>
+    </message>
+    <message>
+        <source>--platform-key takes the platform&apos;s public key as 64 hexadecimal digits.</source>
+        <translation>--platform-key 需要 64 位十六进制数字的平台公钥。</translation>
+    </message>
+    <message>
+        <source>Enrolled with platform %1.</source>
+        <translation>已登记到平台 %1。</translation>
+    </message>
+    <message>
+        <source>Applies the platform&apos;s signed pages. This version reads offline exchange packages; the network sync is to come.
+  sync --package FILE --user NAME --password-stdin [--json]
+A package is verified whole before anything is applied and applied in one transaction: a truncated or malformed one exits 3, a wrong signature 13, a replayed or out-of-order page 11, nothing applied.</source>
+        <translation>应用平台签名的数据页。本版本读取离线交换包；网络同步尚待实现。
+  sync --package FILE --user NAME --password-stdin [--json]
+交换包在应用前整体验证，并在一个事务中整体应用：被截断或格式错误退出码 3，签名错误 13，重放或顺序错误 11，均不应用任何内容。</translation>
+    </message>
+    <message>
+        <source>The exchange package.</source>
+        <translation>交换包。</translation>
+    </message>
+    <message>
+        <source>Name the package with --package (the network sync is not built yet).</source>
+        <translation>请用 --package 指定交换包（网络同步尚未实现）。</translation>
+    </message>
+    <message>
+        <source>The package %1 cannot be read: %2</source>
+        <translation>无法读取交换包 %1：%2</translation>
+    </message>
+    <message>
+        <source>The package %1 is larger than 4 GiB.</source>
+        <translation>交换包 %1 超过 4 GiB。</translation>
+    </message>
+    <message>
+        <source>%1 page(s) applied, %2 already applied, in %3 ms.</source>
+        <translation>已应用 %1 页，%2 页此前已应用，用时 %3 毫秒。</translation>
+    </message>
+    <message>
+        <source>Prints a digest of the platform&apos;s records held here, to compare two workstations.
+  digest --user NAME --password-stdin [--json]</source>
+        <translation>输出本工作站所存平台数据的摘要，用于比较两个工作站。
+  digest --user NAME --password-stdin [--json]</translation>
+    </message>
+    <message>
+        <source>A %1 may not read the sync digest.</source>
+        <translation>%1无权读取同步摘要。</translation>
+    </message>
+</context>
+<context>
     <name>WindowPages</name>
     <message>
         <source>Policy</source>
@@ -6167,6 +6380,18 @@ NAME 须具有审计员或管理员角色；审计员可在未通过登录检查
     <message>
         <source>Find subjects (audited)</source>
         <translation>查询信用主体（记入审计）</translation>
+    </message>
+    <message>
+        <source>Digest of the platform&apos;s records held here</source>
+        <translation>本工作站所存平台数据的摘要</translation>
+    </message>
+    <message>
+        <source>Enrol the workstation with the credit platform</source>
+        <translation>将工作站登记到信用平台</translation>
+    </message>
+    <message>
+        <source>Apply the platform&apos;s signed records (exchange package)</source>
+        <translation>应用平台签名的数据（交换包）</translation>
     </message>
 </context>
 </TS>

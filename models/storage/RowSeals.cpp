@@ -198,7 +198,10 @@ QStringList sealedTables()
             QStringLiteral("report_prints"),
             QStringLiteral("report_verifications"),
             QStringLiteral("reports"),
-            QStringLiteral("subjects")};
+            QStringLiteral("subjects"),
+            QStringLiteral("sync_enrolment"),
+            QStringLiteral("sync_pages"),
+            QStringLiteral("sync_streams")};
 }
 
 int registerFunctions(sqlite3* db)

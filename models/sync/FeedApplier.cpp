@@ -1,0 +1,373 @@
+#include "FeedApplier.h"
+
+#include "records/CreditItemRepository.h"
+#include "records/PlatformWritePermit.h"
+#include "records/RecordJson.h"
+#include "records/SubjectRepository.h"
+#include "storage/AuditLog.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+
+using Failure = FeedApplier::Failure;
+
+FeedApplier::Result failure(Failure kind, const QString& message)
+{
+    return {kind, message};
+}
+
+// Text limits of a change (PROTOCOL.md, "Verification").
+bool withinLimits(const QJsonObject& change, QString* field)
+{
+    static const QStringList shortFields{QStringLiteral("name"),
+                                         QStringLiteral("title"),
+                                         QStringLiteral("identifier"),
+                                         QStringLiteral("platform_id"),
+                                         QStringLiteral("subject_platform_id"),
+                                         QStringLiteral("legal_representative")};
+    for (auto it = change.begin(); it != change.end(); ++it) {
+        if (it.value().isObject() || it.value().isArray()) {
+            *field = it.key();
+            return false;
+        }
+        if (!it.value().isString())
+            continue;
+        const qsizetype limit = shortFields.contains(it.key()) ? 200 : 4000;
+        if (it.value().toString().size() > limit) {
+            *field = it.key();
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+namespace SyncEnrolment {
+
+bool read(const QSqlDatabase& db, SyncEnrolmentInfo* info, QString* error)
+{
+    *info = {};
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT platform_id, public_key, platform_url, enrolled_by, enrolled_at FROM "
+                               "sync_enrolment WHERE id = 1"))) {
+        if (error)
+            *error = q.lastError().text();
+        return false;
+    }
+    if (q.next()) {
+        info->enrolled = true;
+        info->platformId = q.value(0).toString();
+        info->publicKey = QByteArray::fromHex(q.value(1).toString().toLatin1());
+        info->url = q.value(2).toString();
+        info->enrolledBy = q.value(3).toString();
+        info->enrolledAt = q.value(4).toString();
+    }
+    return true;
+}
+
+bool enrol(const Session& session, const QString& platformId, const QByteArray& publicKey, const QString& url,
+           QString* error)
+{
+    auto fail = [error](const QString& why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    if (!session.can(Permission::ConfigureSync))
+        return fail(QCoreApplication::translate("FeedApplier", "A %1 may not enrol the workstation with the platform.")
+                        .arg(Roles::displayName(session.role)));
+    if (publicKey.size() != 32)
+        return fail(
+            QCoreApplication::translate("FeedApplier", "The platform's key must be 32 bytes (64 hexadecimal digits)."));
+    if (platformId.trimmed().isEmpty() || platformId.size() > 100)
+        return fail(QCoreApplication::translate("FeedApplier", "The platform's id must be 1 to 100 characters."));
+    QSqlDatabase db = session.database();
+    SyncEnrolmentInfo existing;
+    if (!read(db, &existing, error))
+        return false;
+    if (existing.enrolled)
+        return fail(QCoreApplication::translate("FeedApplier",
+                                                "This workstation is enrolled with platform %1 already (since %2).")
+                        .arg(existing.platformId, existing.enrolledAt));
+    if (!db.transaction())
+        return fail(db.lastError().text());
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO sync_enrolment (id, platform_id, public_key, platform_url, enrolled_by, "
+                             "enrolled_at) VALUES (1, ?, ?, ?, ?, ?)"));
+    q.addBindValue(platformId.trimmed());
+    q.addBindValue(QString::fromLatin1(publicKey.toHex()));
+    q.addBindValue(url.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(url));
+    q.addBindValue(session.username);
+    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    AuditEntry entry;
+    entry.actor = session.username;
+    entry.action = QStringLiteral("sync.enrol");
+    entry.objectType = QStringLiteral("platform");
+    entry.objectId = platformId.trimmed();
+    entry.details = {{QStringLiteral("publicKey"), QString::fromLatin1(publicKey.toHex())},
+                     {QStringLiteral("url"), url}};
+    QString why;
+    if (!q.exec() || !AuditLog::append(db, entry, &why) || !db.commit()) {
+        const QString message = why.isEmpty() ? q.lastError().text() : why;
+        db.rollback();
+        return fail(message);
+    }
+    return true;
+}
+
+} // namespace SyncEnrolment
+
+FeedApplier::FeedApplier(const Session& session)
+    : m_session(session)
+{}
+
+QByteArray FeedApplier::makePackage(const QString& platformId, const QList<QByteArray>& signedLines)
+{
+    QByteArray body;
+    for (const QByteArray& line : signedLines)
+        body += line + '\n';
+    const QJsonObject header{{QStringLiteral("format"), QStringLiteral("xmcredit-package")},
+                             {QStringLiteral("version"), 1},
+                             {QStringLiteral("platform"), platformId},
+                             {QStringLiteral("created"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+                             {QStringLiteral("pages"), int(signedLines.size())},
+                             {QStringLiteral("sha256"),
+                              QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex())}};
+    return QJsonDocument(header).toJson(QJsonDocument::Compact) + '\n' + body;
+}
+
+FeedApplier::Result FeedApplier::applyPackage(const QByteArray& bytes, SyncReport* report)
+{
+    const qsizetype end = bytes.indexOf('\n');
+    if (end <= 0)
+        return failure(Failure::Malformed,
+                       QCoreApplication::translate("FeedApplier",
+                                                   "The package has no header line: it is empty or not a package."));
+    QJsonParseError parse;
+    const QJsonDocument header = QJsonDocument::fromJson(bytes.left(end), &parse);
+    const QJsonObject h = header.object();
+    if (parse.error != QJsonParseError::NoError ||
+        h.value(QLatin1String("format")).toString() != QLatin1String("xmcredit-package") ||
+        h.value(QLatin1String("version")).toInt() != 1)
+        return failure(
+            Failure::Malformed,
+            QCoreApplication::translate("FeedApplier", "The file is not an xmcredit exchange package (version 1)."));
+    const QByteArray body = bytes.mid(end + 1);
+    const QString expected = h.value(QLatin1String("sha256")).toString();
+    const int pages = h.value(QLatin1String("pages")).toInt(-1);
+    QList<QByteArray> lines = body.split('\n');
+    if (!lines.isEmpty() && lines.constLast().isEmpty())
+        lines.removeLast();
+    if (pages < 0 || lines.size() != pages || !body.endsWith('\n') ||
+        QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex()) != expected)
+        return failure(Failure::Malformed,
+                       QCoreApplication::translate(
+                           "FeedApplier",
+                           "The package is truncated or was altered: it holds %1 page line(s) where its header "
+                           "announces %2, or its content does not match the header's hash. Nothing was applied.")
+                           .arg(lines.size())
+                           .arg(pages));
+    return applyLines(lines, report);
+}
+
+FeedApplier::Result FeedApplier::applyLines(const QList<QByteArray>& lines, SyncReport* report)
+{
+    QElapsedTimer timer;
+    timer.start();
+    *report = {};
+    if (!m_session.can(Permission::ConfigureSync))
+        return failure(Failure::Denied,
+                       QCoreApplication::translate("FeedApplier", "A %1 may not import the platform's records.")
+                           .arg(Roles::displayName(m_session.role)));
+    if (m_session.readOnly)
+        return failure(Failure::Denied, QCoreApplication::translate("FeedApplier", "This session is read-only: %1")
+                                            .arg(m_session.integrityProblem));
+    QSqlDatabase db = m_session.database();
+    SyncEnrolmentInfo enrolment;
+    QString error;
+    if (!SyncEnrolment::read(db, &enrolment, &error))
+        return failure(Failure::Storage, error);
+    if (!enrolment.enrolled)
+        return failure(Failure::NotEnrolled,
+                       QCoreApplication::translate("FeedApplier",
+                                                   "This workstation is not enrolled with a platform: enrol it first "
+                                                   "(xmcredit-admin enrol)."));
+    // Every page verified before anything is applied.
+    QList<FeedPage> pages;
+    for (int i = 0; i < lines.size(); ++i) {
+        FeedPage page;
+        bool badSignature = false;
+        if (!FeedPages::verifyLine(lines.at(i), enrolment.publicKey, enrolment.platformId, &page, &error,
+                                   &badSignature))
+            return failure(
+                badSignature ? Failure::Signature : Failure::Malformed,
+                QCoreApplication::translate("FeedApplier", "Page %1: %2 Nothing was applied.").arg(i + 1).arg(error));
+        if (!FeedPages::appliedStreams().contains(page.stream))
+            return failure(Failure::Malformed,
+                           QCoreApplication::translate("FeedApplier",
+                                                       "Page %1 belongs to stream %2, which this version of the "
+                                                       "workstation does not apply yet. Nothing was applied.")
+                               .arg(i + 1)
+                               .arg(page.stream));
+        pages << page;
+    }
+    PlatformWritePermit permit(db, m_session.username, QStringLiteral("sync.apply"));
+    if (!permit.isActive())
+        return failure(Failure::Storage, permit.errorString());
+    for (const FeedPage& page : pages) {
+        const Result r = applyPage(page, permit, report);
+        if (!r.ok()) {
+            permit.rollback();
+            *report = {};
+            return r;
+        }
+    }
+    if (!permit.commit(&error)) {
+        *report = {};
+        return failure(Failure::Storage, error);
+    }
+    report->durationMs = timer.elapsed();
+    return {};
+}
+
+FeedApplier::Result FeedApplier::applyPage(const FeedPage& page, PlatformWritePermit& permit, SyncReport* report)
+{
+    QSqlDatabase db = m_session.database();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT cursor, pages FROM sync_streams WHERE stream = ?"));
+    q.addBindValue(page.stream);
+    if (!q.exec())
+        return failure(Failure::Storage, q.lastError().text());
+    const bool known = q.next();
+    const QString stored = known ? q.value(0).toString() : QString();
+    const int storedPages = known ? q.value(1).toInt() : 0;
+    q.finish();
+    // A page applied before (this package imported again, a download retried) is skipped; a different page that
+    // claims a cursor already used is refused.
+    q.prepare(QStringLiteral("SELECT sha256 FROM sync_pages WHERE stream = ? AND cursor = ?"));
+    q.addBindValue(page.stream);
+    q.addBindValue(page.cursor);
+    if (!q.exec())
+        return failure(Failure::Storage, q.lastError().text());
+    if (q.next()) {
+        if (q.value(0).toString() != page.sha256)
+            return failure(Failure::OutOfOrder,
+                           QCoreApplication::translate("FeedApplier",
+                                                       "A page of stream %1 claims cursor \"%2\", which a different "
+                                                       "page already took. Nothing was applied.")
+                               .arg(page.stream, page.cursor.left(80)));
+        ++report->pagesSkipped;
+        report->cursors.insert(page.stream, stored);
+        return {};
+    }
+    q.finish();
+    if (page.after != stored)
+        return failure(Failure::OutOfOrder,
+                       QCoreApplication::translate(
+                           "FeedApplier",
+                           "A page of stream %1 continues from \"%2\", but this workstation stands at \"%3\": it is "
+                           "a replay of an older page or a page is missing. Nothing was applied.")
+                           .arg(page.stream, page.after.left(80),
+                                stored.isEmpty() ? QCoreApplication::translate("FeedApplier", "the start") : stored));
+
+    SubjectRepository subjects(db);
+    CreditItemRepository items(db);
+    int applied = 0, unchanged = 0;
+    QString error;
+    for (int i = 0; i < page.changes.size(); ++i) {
+        const QJsonObject change = page.changes.at(i).toObject();
+        QString field;
+        if (!withinLimits(change, &field))
+            return failure(Failure::Malformed,
+                           QCoreApplication::translate("FeedApplier",
+                                                       "Change %1 of a %2 page: the field \"%3\" is too long or not "
+                                                       "plain text. Nothing was applied.")
+                               .arg(i + 1)
+                               .arg(page.stream, field.left(80)));
+        bool written = false;
+        if (page.stream == QLatin1String("subjects")) {
+            Subject s;
+            if (!RecordJson::fromJson(change, &s, &error) || s.platformId.isEmpty() || s.platformVersion < 1)
+                return failure(Failure::Malformed,
+                               QCoreApplication::translate(
+                                   "FeedApplier",
+                                   "Change %1 of a subjects page is not a platform subject: %2 Nothing was applied.")
+                                   .arg(i + 1)
+                                   .arg(error.isEmpty() ? QCoreApplication::translate(
+                                                              "FeedApplier", "its platform id or version is missing.")
+                                                        : error));
+            s.origin = RecordOrigin::Platform;
+            if (!subjects.applyPlatform(permit, &s, &written, &error))
+                return failure(Failure::Storage, error);
+        } else {
+            CreditItem item;
+            if (!RecordJson::fromJson(change, &item, &error) || item.platformId.isEmpty() || item.platformVersion < 1)
+                return failure(Failure::Malformed,
+                               QCoreApplication::translate(
+                                   "FeedApplier",
+                                   "Change %1 of a credit_items page is not a platform item: %2 Nothing was applied.")
+                                   .arg(i + 1)
+                                   .arg(error.isEmpty() ? QCoreApplication::translate(
+                                                              "FeedApplier", "its platform id or version is missing.")
+                                                        : error));
+            Subject owner;
+            const QString ownerId = change.value(QLatin1String("subject_platform_id")).toString();
+            if (!subjects.findByPlatformId(ownerId, &owner, &error))
+                return error.isEmpty()
+                           ? failure(Failure::Malformed,
+                                     QCoreApplication::translate(
+                                         "FeedApplier", "Change %1 of a credit_items page names subject \"%2\", which "
+                                                        "this workstation does not hold. Nothing was applied.")
+                                         .arg(i + 1)
+                                         .arg(ownerId.left(80)))
+                           : failure(Failure::Storage, error);
+            item.subjectId = owner.id;
+            if (!items.applyPlatform(permit, &item, &written, &error))
+                return failure(Failure::Storage, error);
+        }
+        (written ? applied : unchanged) += 1;
+    }
+    q.prepare(known
+                  ? QStringLiteral("UPDATE sync_streams SET cursor = ?, pages = ?, updated_at = ? WHERE stream = ?")
+                  : QStringLiteral("INSERT INTO sync_streams (cursor, pages, updated_at, stream) VALUES (?, ?, ?, ?)"));
+    q.addBindValue(page.cursor);
+    q.addBindValue(storedPages + 1);
+    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    q.addBindValue(page.stream);
+    if (!q.exec())
+        return failure(Failure::Storage, q.lastError().text());
+    q.prepare(QStringLiteral("INSERT INTO sync_pages (stream, after, cursor, sha256, changes, applied_by, applied_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(page.stream);
+    q.addBindValue(page.after);
+    q.addBindValue(page.cursor);
+    q.addBindValue(page.sha256);
+    q.addBindValue(int(page.changes.size()));
+    q.addBindValue(m_session.username);
+    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    if (!q.exec())
+        return failure(Failure::Storage, q.lastError().text());
+    AuditEntry entry;
+    entry.actor = m_session.username;
+    entry.action = QStringLiteral("sync.page");
+    entry.objectType = QStringLiteral("stream");
+    entry.objectId = page.stream;
+    entry.details = {{QStringLiteral("after"), page.after},       {QStringLiteral("cursor"), page.cursor},
+                     {QStringLiteral("applied"), applied},        {QStringLiteral("unchanged"), unchanged},
+                     {QStringLiteral("issuedAt"), page.issuedAt}, {QStringLiteral("sha256"), page.sha256}};
+    if (!AuditLog::append(db, entry, &error))
+        return failure(Failure::Storage, error);
+    ++report->pagesApplied;
+    report->applied[page.stream] += applied;
+    report->unchanged[page.stream] += unchanged;
+    report->cursors.insert(page.stream, page.cursor);
+    return {};
+}

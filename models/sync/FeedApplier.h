@@ -1,0 +1,76 @@
+#pragma once
+
+#include "FeedPage.h"
+#include "storage/Session.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QMap>
+#include <QString>
+
+// The platform this workstation is enrolled with (table sync_enrolment, written once).
+struct SyncEnrolmentInfo
+{
+    bool enrolled = false;
+    QString platformId;
+    QByteArray publicKey; // Ed25519, 32 bytes
+    QString url;
+    QString enrolledBy;
+    QString enrolledAt;
+};
+
+namespace SyncEnrolment {
+bool read(const QSqlDatabase& db, SyncEnrolmentInfo* info, QString* error = nullptr);
+// Pins the platform's key (Permission::ConfigureSync); once only, audited as sync.enrol.
+bool enrol(const Session& session, const QString& platformId, const QByteArray& publicKey, const QString& url,
+           QString* error = nullptr);
+} // namespace SyncEnrolment
+
+// What an import did.
+struct SyncReport
+{
+    int pagesApplied = 0;
+    int pagesSkipped = 0;           // applied before (their cursor is the stored one)
+    QMap<QString, int> applied;     // stream -> changes written
+    QMap<QString, int> unchanged;   // stream -> changes whose version was not newer
+    QMap<QString, QString> cursors; // stream -> cursor after the import
+    qint64 durationMs = 0;
+};
+
+// Applies verified pages of the platform's feed (PROTOCOL.md): every page is verified before anything is applied,
+// then all of them, their cursors and one audit entry per page are written in one transaction under a platform
+// write permit. Idempotent: a page applied before is skipped, and a change never overwrites a newer version.
+class FeedApplier
+{
+public:
+    enum class Failure {
+        None,
+        Denied,      // the role may not import
+        NotEnrolled, // no platform key pinned
+        Malformed,   // not of the protocol's form (truncated, bad JSON, bad change): nothing applied
+        Signature,   // a signature does not verify: nothing applied
+        OutOfOrder,  // a page does not continue from the stored cursor (a replay, a gap): nothing applied
+        Storage,     // the database failed: nothing applied
+    };
+    struct Result
+    {
+        Failure failure = Failure::None;
+        QString message;
+        bool ok() const { return failure == Failure::None; }
+    };
+
+    explicit FeedApplier(const Session& session);
+
+    // An offline exchange package (PROTOCOL.md, section 4): applied whole or not at all.
+    Result applyPackage(const QByteArray& bytes, SyncReport* report);
+    // Signed page lines, in order, in one transaction.
+    Result applyLines(const QList<QByteArray>& lines, SyncReport* report);
+
+    // Writes a package of signed lines (the platform's side; the reference platform and the tests use it).
+    static QByteArray makePackage(const QString& platformId, const QList<QByteArray>& signedLines);
+
+private:
+    Result applyPage(const FeedPage& page, class PlatformWritePermit& permit, SyncReport* report);
+
+    Session m_session;
+};

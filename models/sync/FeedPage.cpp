@@ -1,0 +1,179 @@
+#include "FeedPage.h"
+
+#include "storage/Signing.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStringDecoder>
+
+namespace FeedPages {
+
+namespace {
+bool fail(QString* error, const QString& why)
+{
+    if (error)
+        *error = why;
+    return false;
+}
+
+bool printableAscii(const QString& text)
+{
+    for (const QChar c : text) {
+        if (c.unicode() < 0x21 || c.unicode() > 0x7e)
+            return false;
+    }
+    return true;
+}
+} // namespace
+
+QStringList knownStreams()
+{
+    return {QStringLiteral("subjects"),  QStringLiteral("credit_items"), QStringLiteral("staff"),
+            QStringLiteral("calendar"),  QStringLiteral("policy"),       QStringLiteral("case_decisions"),
+            QStringLiteral("case_moves")};
+}
+
+QStringList appliedStreams()
+{
+    return {QStringLiteral("subjects"), QStringLiteral("credit_items")};
+}
+
+QByteArray signedMessage(const QByteArray& pageBytes)
+{
+    return QByteArrayLiteral("xmcredit feed v1\n") + pageBytes;
+}
+
+QByteArray signLine(const QByteArray& pageBytes, const SecureBytes& platformSeed)
+{
+    const QByteArray signature = Signing::sign(platformSeed, signedMessage(pageBytes));
+    QJsonObject line{{QStringLiteral("page"), QString::fromLatin1(pageBytes.toBase64())},
+                     {QStringLiteral("signature"), QString::fromLatin1(signature.toBase64())}};
+    return QJsonDocument(line).toJson(QJsonDocument::Compact);
+}
+
+bool isValidUtf8(const QByteArray& bytes)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringConverter::Flag::Stateless);
+    const QString text = decoder.decode(bytes);
+    return !decoder.hasError();
+}
+
+int nestingDepth(const QByteArray& json)
+{
+    int depth = 0;
+    int deepest = 0;
+    bool inString = false;
+    bool escaped = false;
+    for (const char c : json) {
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"')
+            inString = true;
+        else if (c == '{' || c == '[')
+            deepest = qMax(deepest, ++depth);
+        else if (c == '}' || c == ']')
+            --depth;
+    }
+    return deepest;
+}
+
+bool verifyLine(const QByteArray& line, const QByteArray& publicKey, const QString& platformId, FeedPage* page,
+                QString* error, bool* badSignature)
+{
+    if (badSignature)
+        *badSignature = false;
+    if (line.size() > MaxLineBytes)
+        return fail(error, QCoreApplication::translate("FeedPage", "A page is larger than the protocol allows."));
+    if (!isValidUtf8(line))
+        return fail(error, QCoreApplication::translate("FeedPage", "A page is not valid UTF-8."));
+    if (nestingDepth(line) > 2)
+        return fail(error,
+                    QCoreApplication::translate("FeedPage", "A signed page line is not of the protocol's form."));
+    QJsonParseError parse;
+    const QJsonDocument envelope = QJsonDocument::fromJson(line, &parse);
+    if (parse.error != QJsonParseError::NoError || !envelope.isObject())
+        return fail(error, QCoreApplication::translate("FeedPage", "A signed page line is not valid JSON: %1")
+                               .arg(parse.errorString()));
+    const QJsonObject outer = envelope.object();
+    const QJsonValue pageValue = outer.value(QLatin1String("page"));
+    const QJsonValue signatureValue = outer.value(QLatin1String("signature"));
+    if (!pageValue.isString() || !signatureValue.isString() || outer.size() != 2)
+        return fail(error, QCoreApplication::translate("FeedPage",
+                                                       "A signed page line needs exactly \"page\" and \"signature\"."));
+    const auto decodedPage =
+        QByteArray::fromBase64Encoding(pageValue.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    const auto decodedSignature =
+        QByteArray::fromBase64Encoding(signatureValue.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!decodedPage || !decodedSignature)
+        return fail(error, QCoreApplication::translate("FeedPage", "A page or its signature is not valid base64."));
+    const QByteArray bytes = *decodedPage;
+    // The signature first: nothing an unknown signer wrote is even parsed.
+    if (publicKey.size() != Signing::PublicKeyBytes ||
+        !Signing::verify(publicKey, signedMessage(bytes), *decodedSignature)) {
+        if (badSignature)
+            *badSignature = true;
+        return fail(error, QCoreApplication::translate(
+                               "FeedPage",
+                               "A page's signature does not verify under the platform's key: it was altered or not "
+                               "written by the platform this workstation is enrolled with."));
+    }
+    if (!isValidUtf8(bytes))
+        return fail(error, QCoreApplication::translate("FeedPage", "A page is not valid UTF-8."));
+    if (nestingDepth(bytes) > MaxDepth)
+        return fail(error,
+                    QCoreApplication::translate("FeedPage", "A page nests deeper than %1 levels.").arg(MaxDepth));
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parse);
+    if (parse.error != QJsonParseError::NoError || !document.isObject())
+        return fail(error,
+                    QCoreApplication::translate("FeedPage", "A page is not valid JSON: %1").arg(parse.errorString()));
+    const QJsonObject o = document.object();
+    if (o.value(QLatin1String("format")).toString() != QLatin1String("xmcredit-feed") ||
+        o.value(QLatin1String("version")).toInt() != 1)
+        return fail(error,
+                    QCoreApplication::translate("FeedPage", "A page is not of the xmcredit feed format, version 1."));
+    FeedPage p;
+    p.platform = o.value(QLatin1String("platform")).toString();
+    p.stream = o.value(QLatin1String("stream")).toString();
+    p.after = o.value(QLatin1String("after")).toString();
+    p.cursor = o.value(QLatin1String("cursor")).toString();
+    p.issuedAt = o.value(QLatin1String("issuedAt")).toString();
+    p.sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    if (p.platform != platformId)
+        return fail(error, QCoreApplication::translate(
+                               "FeedPage",
+                               "A page comes from platform \"%1\", not from \"%2\" this workstation is enrolled with.")
+                               .arg(p.platform.left(80), platformId));
+    if (!knownStreams().contains(p.stream))
+        return fail(error, QCoreApplication::translate("FeedPage", "A page belongs to an unknown stream \"%1\".")
+                               .arg(p.stream.left(80)));
+    if (!o.value(QLatin1String("after")).isString() || !o.value(QLatin1String("cursor")).isString() ||
+        p.cursor.isEmpty() || p.cursor.size() > MaxCursorLength || p.after.size() > MaxCursorLength ||
+        !printableAscii(p.cursor) || !printableAscii(p.after) || p.cursor == p.after)
+        return fail(error, QCoreApplication::translate("FeedPage",
+                                                       "A page's cursors are missing or not of the protocol's form."));
+    const QJsonValue changes = o.value(QLatin1String("changes"));
+    if (!changes.isArray() || changes.toArray().size() > MaxChanges)
+        return fail(
+            error,
+            QCoreApplication::translate("FeedPage", "A page's changes are missing or more than %1.").arg(MaxChanges));
+    p.changes = changes.toArray();
+    for (const QJsonValue& change : p.changes) {
+        if (!change.isObject())
+            return fail(
+                error,
+                QCoreApplication::translate("FeedPage", "A change of stream %1 is not an object.").arg(p.stream));
+    }
+    *page = p;
+    return true;
+}
+
+} // namespace FeedPages

@@ -1,0 +1,404 @@
+// The platform's signed feed (models/sync, PROTOCOL.md): pages verified before anything is applied, applied with
+// their cursors in one transaction, idempotently (a page again is skipped, an older version never overwrites a newer
+// one); hostile pages refused with nothing applied (wrong signature, wrong platform or stream, invalid UTF-8, deep
+// nesting, oversized fields, unknown subjects, replays and gaps, truncated packages); the sync tables' guards; and a
+// brief fuzz of the page parser.
+
+#include "RecordsTestFixtures.h"
+
+#include "records/RecordJson.h"
+#include "storage/Signing.h"
+#include "sync/FeedApplier.h"
+#include "sync/FeedPage.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QtTest>
+
+using namespace RecordsFixture;
+
+namespace {
+const QString Platform = QStringLiteral("xm-credit-platform");
+} // namespace
+
+class TestFeedApplier : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void appliesSubjectsAndItems();
+    void idempotentAndVersioned();
+    void hostilePagesAreRefusedWhole_data();
+    void hostilePagesAreRefusedWhole();
+    void aFailingPageUndoesTheWholeImport();
+    void packages();
+    void enrolmentAndRoles();
+    void syncTablesRefuseChange();
+    void fuzzThePageParser();
+
+private:
+    QByteArray page(const QString& stream, const QString& after, const QString& cursor, const QJsonArray& changes,
+                    const QString& platform = Platform) const
+    {
+        return QJsonDocument(QJsonObject{{QStringLiteral("format"), QStringLiteral("xmcredit-feed")},
+                                         {QStringLiteral("version"), 1},
+                                         {QStringLiteral("platform"), platform},
+                                         {QStringLiteral("stream"), stream},
+                                         {QStringLiteral("after"), after},
+                                         {QStringLiteral("cursor"), cursor},
+                                         {QStringLiteral("issuedAt"), QStringLiteral("2026-12-01T00:00:00.000Z")},
+                                         {QStringLiteral("changes"), changes}})
+            .toJson(QJsonDocument::Compact);
+    }
+    QByteArray sign(const QByteArray& bytes) const { return FeedPages::signLine(bytes, m_seed); }
+    static QJsonObject subjectChange(int n, int version = 1)
+    {
+        Subject s = company(QStringLiteral("厦门同步测试%1有限公司").arg(n), 100 + n);
+        s.platformId = QStringLiteral("S-%1").arg(n);
+        s.platformVersion = version;
+        return RecordJson::toJson(s);
+    }
+    static QJsonObject itemChange(int n, int subject, int version = 1)
+    {
+        CreditItem i =
+            item(0, QStringLiteral("administrative_penalty"), QDate(2025, 6, 1), QStringLiteral("I-%1").arg(n));
+        i.platformVersion = version;
+        QJsonObject json = RecordJson::toJson(i);
+        json.insert(QStringLiteral("subject_platform_id"), QStringLiteral("S-%1").arg(subject));
+        return json;
+    }
+    FeedApplier::Result apply(const QList<QByteArray>& lines, SyncReport* report = nullptr)
+    {
+        SyncReport local;
+        return FeedApplier(m_admin).applyLines(lines, report ? report : &local);
+    }
+    int count(const QString& table) const
+    {
+        return m_tdb->scalar(QStringLiteral("SELECT count(*) FROM %1").arg(table)).toInt();
+    }
+
+    QScopedPointer<TestDatabase> m_tdb;
+    SecureBytes m_seed;
+    Session m_admin;
+};
+
+void TestFeedApplier::init()
+{
+    m_tdb.reset(new TestDatabase);
+    QVERIFY2(m_tdb->isValid(), qPrintable(m_tdb->errorString()));
+    QString error;
+    QVERIFY(m_tdb->enrol(QStringLiteral("admin1"), Role::Administrator, &error));
+    m_admin = session(*m_tdb, Role::Administrator, QStringLiteral("admin1"));
+    m_seed = SecureBytes::random(Signing::SeedBytes);
+    QVERIFY2(SyncEnrolment::enrol(m_admin, Platform, Signing::publicKey(m_seed), QString(), &error), qPrintable(error));
+}
+
+void TestFeedApplier::cleanup()
+{
+    m_tdb.reset();
+}
+
+void TestFeedApplier::appliesSubjectsAndItems()
+{
+    SyncReport report;
+    const FeedApplier::Result r = apply({sign(page(QStringLiteral("subjects"), QString(), QStringLiteral("s1"),
+                                                   QJsonArray{subjectChange(1), subjectChange(2)})),
+                                         sign(page(QStringLiteral("credit_items"), QString(), QStringLiteral("i1"),
+                                                   QJsonArray{itemChange(1, 1), itemChange(2, 2), itemChange(3, 2)}))},
+                                        &report);
+    QVERIFY2(r.ok(), qPrintable(r.message));
+    QCOMPARE(report.pagesApplied, 2);
+    QCOMPARE(report.applied.value(QStringLiteral("subjects")), 2);
+    QCOMPARE(report.applied.value(QStringLiteral("credit_items")), 3);
+    QCOMPARE(count(QStringLiteral("subjects")), 2);
+    QCOMPARE(count(QStringLiteral("credit_items")), 3);
+    QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT cursor FROM sync_streams WHERE stream = 'credit_items'")).toString(),
+             QStringLiteral("i1"));
+    QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'sync.page'")).toInt(), 2);
+    QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT origin FROM credit_items LIMIT 1")).toString(),
+             QStringLiteral("platform"));
+}
+
+void TestFeedApplier::idempotentAndVersioned()
+{
+    const QByteArray s1 = sign(page(QStringLiteral("subjects"), QString(), QStringLiteral("s1"),
+                                    QJsonArray{subjectChange(1), subjectChange(2)}));
+    const QByteArray i1 =
+        sign(page(QStringLiteral("credit_items"), QString(), QStringLiteral("i1"), QJsonArray{itemChange(1, 1, 3)}));
+    QVERIFY(apply({s1, i1}).ok());
+    // The same pages again: skipped, nothing written.
+    SyncReport report;
+    QVERIFY(apply({s1, i1}, &report).ok());
+    QCOMPARE(report.pagesSkipped, 2);
+    QCOMPARE(report.pagesApplied, 0);
+    // An older version of the item never overwrites the newer one; a newer one with a withdrawal does.
+    QJsonObject older = itemChange(1, 1, 2);
+    older.insert(QStringLiteral("title"), QStringLiteral("older"));
+    QVERIFY(apply({sign(page(QStringLiteral("credit_items"), QStringLiteral("i1"), QStringLiteral("i2"),
+                             QJsonArray{older}))},
+                  &report)
+                .ok());
+    QCOMPARE(report.unchanged.value(QStringLiteral("credit_items")), 1);
+    QVERIFY(m_tdb->scalar(QStringLiteral("SELECT title FROM credit_items")).toString() != QStringLiteral("older"));
+    QJsonObject withdrawn = itemChange(1, 1, 4);
+    withdrawn.insert(QStringLiteral("status"), QStringLiteral("withdrawn"));
+    withdrawn.insert(QStringLiteral("withdrawn_on"), QStringLiteral("2026-11-30"));
+    QVERIFY(apply({sign(page(QStringLiteral("credit_items"), QStringLiteral("i2"), QStringLiteral("i3"),
+                             QJsonArray{withdrawn}))})
+                .ok());
+    QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT status FROM credit_items")).toString(), QStringLiteral("withdrawn"));
+    QCOMPARE(count(QStringLiteral("credit_items")), 1); // a withdrawal is a status, never a deletion
+}
+
+void TestFeedApplier::hostilePagesAreRefusedWhole_data()
+{
+    QTest::addColumn<int>("which");
+    QTest::addColumn<int>("failure");
+    const int malformed = int(FeedApplier::Failure::Malformed);
+    QTest::newRow("signed by another key") << 0 << int(FeedApplier::Failure::Signature);
+    QTest::newRow("page altered after signing") << 1 << int(FeedApplier::Failure::Signature);
+    QTest::newRow("another platform") << 2 << malformed;
+    QTest::newRow("unknown stream") << 3 << malformed;
+    QTest::newRow("stream not applied yet") << 4 << malformed;
+    QTest::newRow("invalid UTF-8") << 5 << malformed;
+    QTest::newRow("nested 40 deep") << 6 << malformed;
+    QTest::newRow("name of 201 characters") << 7 << malformed;
+    QTest::newRow("item of an unknown subject") << 8 << malformed;
+    QTest::newRow("unknown item type") << 9 << malformed;
+    QTest::newRow("a gap: after a cursor never seen") << 10 << int(FeedApplier::Failure::OutOfOrder);
+    QTest::newRow("not JSON") << 11 << malformed;
+    QTest::newRow("no version") << 12 << malformed;
+    QTest::newRow("an object where text goes") << 13 << malformed;
+    QTest::newRow("a cursor already taken by another page") << 14 << int(FeedApplier::Failure::OutOfOrder);
+}
+
+void TestFeedApplier::hostilePagesAreRefusedWhole()
+{
+    QFETCH(int, which);
+    QFETCH(int, failure);
+    // A valid first page, so "nothing applied" means nothing of it either.
+    const QByteArray good =
+        sign(page(QStringLiteral("subjects"), QString(), QStringLiteral("s1"), QJsonArray{subjectChange(1)}));
+    if (which == 14)
+        QVERIFY(apply({good}).ok());
+    const int subjectsBefore = count(QStringLiteral("subjects"));
+    const int pagesBefore = count(QStringLiteral("sync_pages"));
+    QByteArray bad;
+    switch (which) {
+    case 0:
+        bad = FeedPages::signLine(
+            page(QStringLiteral("subjects"), QStringLiteral("s1"), QStringLiteral("s2"), QJsonArray{subjectChange(2)}),
+            SecureBytes::random(Signing::SeedBytes));
+        break;
+    case 1: {
+        QJsonObject line = QJsonDocument::fromJson(sign(page(QStringLiteral("subjects"), QStringLiteral("s1"),
+                                                             QStringLiteral("s2"), QJsonArray{subjectChange(2)})))
+                               .object();
+        QByteArray bytes = QByteArray::fromBase64(line.value(QStringLiteral("page")).toString().toLatin1());
+        bytes.replace("S-2", "S-9");
+        line.insert(QStringLiteral("page"), QString::fromLatin1(bytes.toBase64()));
+        bad = QJsonDocument(line).toJson(QJsonDocument::Compact);
+        break;
+    }
+    case 2:
+        bad = sign(page(QStringLiteral("subjects"), QStringLiteral("s1"), QStringLiteral("s2"),
+                        QJsonArray{subjectChange(2)}, QStringLiteral("another-platform")));
+        break;
+    case 3:
+        bad = sign(page(QStringLiteral("gossip"), QString(), QStringLiteral("g1"), QJsonArray{}));
+        break;
+    case 4:
+        bad = sign(page(QStringLiteral("policy"), QString(), QStringLiteral("p1"), QJsonArray{}));
+        break;
+    case 5: {
+        QByteArray bytes =
+            page(QStringLiteral("subjects"), QStringLiteral("s1"), QStringLiteral("s2"), QJsonArray{subjectChange(2)});
+        bytes.replace("S-2", "S-\xff\xfe");
+        bad = sign(bytes);
+        break;
+    }
+    case 6: {
+        QByteArray nested = QByteArray(40, '[') + QByteArray(40, ']');
+        QByteArray bytes = page(QStringLiteral("subjects"), QStringLiteral("s1"), QStringLiteral("s2"), QJsonArray{});
+        bytes.replace("\"changes\":[]", "\"changes\":[" + nested + "]");
+        bad = sign(bytes);
+        break;
+    }
+    case 7: {
+        QJsonObject change = subjectChange(2);
+        change.insert(QStringLiteral("name"), QString(201, QChar(0x4e00)));
+        bad = sign(page(QStringLiteral("subjects"), QStringLiteral("s1"), QStringLiteral("s2"), QJsonArray{change}));
+        break;
+    }
+    case 8:
+        bad =
+            sign(page(QStringLiteral("credit_items"), QString(), QStringLiteral("i1"), QJsonArray{itemChange(1, 77)}));
+        break;
+    case 9: {
+        QJsonObject change = itemChange(1, 1);
+        change.insert(QStringLiteral("item_type"), QStringLiteral("gossip"));
+        bad = sign(page(QStringLiteral("credit_items"), QString(), QStringLiteral("i1"), QJsonArray{change}));
+        break;
+    }
+    case 10:
+        bad = sign(
+            page(QStringLiteral("subjects"), QStringLiteral("s7"), QStringLiteral("s8"), QJsonArray{subjectChange(2)}));
+        break;
+    case 11:
+        bad = sign("{\"format\": \"xmcredit-feed\", ");
+        break;
+    case 12: {
+        QByteArray bytes = page(QStringLiteral("subjects"), QStringLiteral("s1"), QStringLiteral("s2"), QJsonArray{});
+        bytes.replace(",\"version\":1", "");
+        QVERIFY(!bytes.contains("version"));
+        bad = sign(bytes);
+        break;
+    }
+    case 13: {
+        QJsonObject change = subjectChange(2);
+        change.insert(QStringLiteral("name"), QJsonObject{{QStringLiteral("a"), 1}});
+        bad = sign(page(QStringLiteral("subjects"), QStringLiteral("s1"), QStringLiteral("s2"), QJsonArray{change}));
+        break;
+    }
+    case 14:
+        bad = sign(page(QStringLiteral("subjects"), QString(), QStringLiteral("s1"), QJsonArray{subjectChange(5)}));
+        break;
+    }
+    const FeedApplier::Result r = apply(which == 14 ? QList<QByteArray>{bad} : QList<QByteArray>{good, bad});
+    QCOMPARE(int(r.failure), failure);
+    QVERIFY(!r.message.isEmpty());
+    QCOMPARE(count(QStringLiteral("subjects")), subjectsBefore);
+    QCOMPARE(count(QStringLiteral("sync_pages")), pagesBefore);
+}
+
+void TestFeedApplier::aFailingPageUndoesTheWholeImport()
+{
+    // Page 1 is fine and verified; page 2 fails only when applied (an item of a subject nobody sent): nothing stays.
+    const QByteArray s1 =
+        sign(page(QStringLiteral("subjects"), QString(), QStringLiteral("s1"), QJsonArray{subjectChange(1)}));
+    const QByteArray i1 = sign(page(QStringLiteral("credit_items"), QString(), QStringLiteral("i1"),
+                                    QJsonArray{itemChange(1, 1), itemChange(2, 99)}));
+    const FeedApplier::Result r = apply({s1, i1});
+    QCOMPARE(r.failure, FeedApplier::Failure::Malformed);
+    QCOMPARE(count(QStringLiteral("subjects")), 0);
+    QCOMPARE(count(QStringLiteral("credit_items")), 0);
+    QCOMPARE(count(QStringLiteral("sync_streams")), 0);
+    QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'sync.page'")).toInt(), 0);
+}
+
+void TestFeedApplier::packages()
+{
+    const QList<QByteArray> lines{
+        sign(page(QStringLiteral("subjects"), QString(), QStringLiteral("s1"), QJsonArray{subjectChange(1)})),
+        sign(page(QStringLiteral("credit_items"), QString(), QStringLiteral("i1"), QJsonArray{itemChange(1, 1)}))};
+    const QByteArray package = FeedApplier::makePackage(Platform, lines);
+    SyncReport report;
+    // Truncated, a page dropped, an empty file, not a package: refused whole.
+    for (const QByteArray& broken :
+         {package.left(package.size() - 10), package.left(package.indexOf('\n') + 1) + lines.at(1) + '\n', QByteArray(),
+          QByteArray("hello\nworld\n")}) {
+        const FeedApplier::Result r = FeedApplier(m_admin).applyPackage(broken, &report);
+        QCOMPARE(r.failure, FeedApplier::Failure::Malformed);
+        QCOMPARE(count(QStringLiteral("subjects")), 0);
+    }
+    QVERIFY(FeedApplier(m_admin).applyPackage(package, &report).ok());
+    QCOMPARE(report.pagesApplied, 2);
+    QVERIFY(FeedApplier(m_admin).applyPackage(package, &report).ok());
+    QCOMPARE(report.pagesSkipped, 2);
+    QCOMPARE(count(QStringLiteral("subjects")), 1);
+}
+
+void TestFeedApplier::enrolmentAndRoles()
+{
+    QString error;
+    // Once only.
+    QVERIFY(!SyncEnrolment::enrol(m_admin, Platform, Signing::publicKey(SecureBytes::random(32)), QString(), &error));
+    QVERIFY(error.contains(Platform));
+    SyncEnrolmentInfo info;
+    QVERIFY(SyncEnrolment::read(m_tdb->database(), &info));
+    QCOMPARE(info.publicKey, Signing::publicKey(m_seed));
+    // A clerk may neither enrol nor import.
+    QVERIFY(m_tdb->enrol(QStringLiteral("clerk1"), Role::Clerk, &error));
+    const Session clerk = session(*m_tdb, Role::Clerk, QStringLiteral("clerk1"));
+    QVERIFY(!SyncEnrolment::enrol(clerk, Platform, Signing::publicKey(m_seed), QString(), &error));
+    SyncReport report;
+    QCOMPARE(FeedApplier(clerk).applyLines({}, &report).failure, FeedApplier::Failure::Denied);
+    // A workstation not enrolled applies nothing.
+    TestDatabase other;
+    QVERIFY(other.enrol(QStringLiteral("admin1"), Role::Administrator, &error));
+    const Session admin = session(other, Role::Administrator, QStringLiteral("admin1"));
+    QCOMPARE(FeedApplier(admin).applyLines({}, &report).failure, FeedApplier::Failure::NotEnrolled);
+}
+
+void TestFeedApplier::syncTablesRefuseChange()
+{
+    QVERIFY(
+        apply({sign(page(QStringLiteral("subjects"), QString(), QStringLiteral("s1"), QJsonArray{subjectChange(1)}))})
+            .ok());
+    for (const QString& sql :
+         {QStringLiteral("DELETE FROM sync_enrolment"),
+          QStringLiteral("UPDATE sync_enrolment SET public_key = "
+                         "'00'"),
+          QStringLiteral("INSERT OR REPLACE INTO sync_enrolment SELECT * FROM sync_enrolment"),
+          QStringLiteral("DELETE FROM sync_streams"), QStringLiteral("UPDATE sync_streams SET cursor = ''"),
+          QStringLiteral("INSERT OR REPLACE INTO sync_streams SELECT * FROM sync_streams"),
+          QStringLiteral("DELETE FROM sync_pages"), QStringLiteral("UPDATE sync_pages SET sha256 = 'x'"),
+          QStringLiteral("INSERT OR REPLACE INTO sync_pages SELECT * FROM sync_pages")}) {
+        QString why;
+        QVERIFY2(!m_tdb->exec(sql, &why), qPrintable(sql));
+        QVERIFY2(why.contains(QStringLiteral("never")) || why.contains(QStringLiteral("only moves on")),
+                 qPrintable(why));
+    }
+}
+
+void TestFeedApplier::fuzzThePageParser()
+{
+    // Random mutations of a valid signed line: the parser never crashes and never accepts a line that differs from
+    // the signed one in its page or signature.
+    const QByteArray valid = sign(page(QStringLiteral("subjects"), QString(), QStringLiteral("s1"),
+                                       QJsonArray{subjectChange(1), subjectChange(2)}));
+    const QByteArray key = Signing::publicKey(m_seed);
+    FeedPage parsed;
+    QString error;
+    QVERIFY(FeedPages::verifyLine(valid, key, Platform, &parsed, &error));
+    QRandomGenerator random(20261204);
+    const int rounds = qEnvironmentVariableIntValue("XMCREDIT_FUZZ_ROUNDS") > 0
+                           ? qEnvironmentVariableIntValue("XMCREDIT_FUZZ_ROUNDS")
+                           : 3000;
+    int accepted = 0;
+    for (int round = 0; round < rounds; ++round) {
+        QByteArray line = valid;
+        const int edits = 1 + random.bounded(4);
+        for (int e = 0; e < edits; ++e) {
+            const int at = random.bounded(int(line.size()));
+            switch (random.bounded(4)) {
+            case 0:
+                line[at] = char(random.bounded(256));
+                break;
+            case 1:
+                line.remove(at, 1 + random.bounded(8));
+                break;
+            case 2:
+                line.insert(at, QByteArray(1 + random.bounded(8), char(random.bounded(256))));
+                break;
+            default:
+                line.truncate(at);
+                break;
+            }
+        }
+        if (FeedPages::verifyLine(line, key, Platform, &parsed, &error)) {
+            // Only a mutation outside the signed content (e.g. JSON whitespace) may still verify.
+            ++accepted;
+            QCOMPARE(parsed.cursor, QStringLiteral("s1"));
+        }
+    }
+    qInfo("fuzz: %d mutated lines, %d still verified (unchanged signed content)", rounds, accepted);
+}
+
+QTEST_GUILESS_MAIN(TestFeedApplier)
+#include "TestFeedApplier.moc"
