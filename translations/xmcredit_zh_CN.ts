@@ -44,6 +44,10 @@ Developers get a demo workstation with sample logins from
         <source>The attachment &quot;%1&quot; does not match its recorded SHA-256: it was altered or damaged.</source>
         <translation>附件“%1”与记录的 SHA-256 值不符：附件已被篡改或损坏。</translation>
     </message>
+    <message>
+        <source>Your role does not allow looking at scans.</source>
+        <translation>您的角色无权查看扫描件。</translation>
+    </message>
 </context>
 <context>
     <name>AuditLog</name>
@@ -1291,6 +1295,14 @@ Item %3: %4, decided %5</source>
     <message>
         <source>Acceptance receipt %1</source>
         <translation>受理回执 %1</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <source>Enter or double-click: view the scan</source>
+        <translation>按回车或双击：查看扫描件</translation>
     </message>
 </context>
 <context>
@@ -4754,6 +4766,41 @@ codes 12.</source>
     <message>
         <source>The table %1 does not exist.</source>
         <translation>表 %1 不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>ScanViewer</name>
+    <message>
+        <source>Scan: %1</source>
+        <translation>扫描件：%1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 KB · added by %3 on %4 · SHA-256 %5 (checked)</source>
+        <translation>%1 · %2 KB · %3 于 %4 添加 · SHA-256 %5（已校验）</translation>
+    </message>
+    <message>
+        <source>The scan %1 is not a PDF this program can show.</source>
+        <translation>扫描件 %1 不是本程序能显示的 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>The scan %1 is not an image or a PDF this program can show.</source>
+        <translation>扫描件 %1 不是本程序能显示的图片或 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>Page </source>
+        <translation>第 </translation>
+    </message>
+    <message>
+        <source> of %1</source>
+        <translation> 页，共 %1 页</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
     </message>
 </context>
 <context>

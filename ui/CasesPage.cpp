@@ -1,5 +1,8 @@
 #include "CasesPage.h"
 
+#include "MessageBoxes.h"
+#include "ScanViewer.h"
+
 #include "ErrorLabel.h"
 
 #include "cases/CaseReceipt.h"
@@ -126,6 +129,20 @@ CasesPage::CasesPage(const Session& session, const PolicyRegistry& policies, con
     detail->addWidget(new QLabel(tr("Materials"), m_detail));
     m_materials = new QListWidget(m_detail);
     m_materials->setObjectName(QStringLiteral("materialsList"));
+    // Enter (or a double click) on a received material shows its scan, from the database, in memory only.
+    connect(m_materials, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        const qint64 attachment = item->data(Qt::UserRole).toLongLong();
+        if (attachment <= 0)
+            return;
+        auto* viewer = new ScanViewer(m_session, attachment, this);
+        viewer->setAttribute(Qt::WA_DeleteOnClose);
+        if (!viewer->ok()) {
+            MessageBoxes::warning(this, tr("Scan"), viewer->error());
+            delete viewer;
+            return;
+        }
+        viewer->open();
+    });
     detail->addWidget(m_materials, 1);
 
     auto* form = new QFormLayout;
@@ -315,8 +332,11 @@ void CasesPage::showCase()
         }
         for (const CaseMaterialRecord& m : materials) {
             present << m.key;
-            m_materials->addItem(
-                tr("✓ %1: %2 (SHA-256 %3…)").arg(labels.value(m.key, m.key), m.fileName, m.sha256.left(12)));
+            auto* item = new QListWidgetItem(
+                tr("✓ %1: %2 (SHA-256 %3…)").arg(labels.value(m.key, m.key), m.fileName, m.sha256.left(12)),
+                m_materials);
+            item->setData(Qt::UserRole, m.attachmentId);
+            item->setToolTip(tr("Enter or double-click: view the scan"));
         }
         for (const QString& key : m_repository.missingMaterials(r.kind, r.applicant.viaAgent(), r.receivedOn, present))
             m_materials->addItem(tr("✗ %1: missing").arg(labels.value(key, key)));

@@ -1,5 +1,7 @@
 #include "AttachmentStore.h"
 
+#include "storage/Session.h"
+
 #include "RecordSql.h"
 #include "RecordTypes.h"
 #include "Savepoint.h"
@@ -141,5 +143,31 @@ bool AttachmentStore::list(const QString& ownerType, qint64 ownerId, QList<Attac
         attachments->append(readAttachment(q));
     if (q.lastError().isValid())
         return RecordSql::fail(q, error);
+    return true;
+}
+
+bool AttachmentStore::view(const Session& session, qint64 id, Attachment* attachment, QString* error)
+{
+    if (!session.can(Permission::QuerySubject) && !session.can(Permission::ReadAudit)) {
+        if (error)
+            *error = QCoreApplication::translate("AttachmentStore", "Your role does not allow looking at scans.");
+        return false;
+    }
+    if (!read(id, attachment, error))
+        return false;
+    if (session.readOnly)
+        return true;
+    AuditEntry entry;
+    entry.actor = session.username;
+    entry.action = QStringLiteral("attachment.view");
+    entry.objectType = QStringLiteral("attachment");
+    entry.objectId = QString::number(id);
+    entry.details = {
+        {QStringLiteral("owner"), attachment->ownerType + QLatin1Char('/') + QString::number(attachment->ownerId)},
+        {QStringLiteral("sha256"), attachment->sha256}};
+    if (!AuditLog::append(m_db, entry, error)) {
+        *attachment = {};
+        return false;
+    }
     return true;
 }

@@ -6,6 +6,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+struct Session;
+
 // A scan kept in the encrypted database (table attachments), with the SHA-256 of its bytes.
 struct Attachment
 {
@@ -39,6 +41,11 @@ public:
     // Reads an attachment and checks its bytes against the stored size and SHA-256: a mismatch is an error and no
     // bytes are returned.
     bool read(qint64 id, Attachment* attachment, QString* error = nullptr) const;
+
+    // read() for a member of staff who looks at the scan: looking at an applicant's documents is access to personal
+    // data, so it is audited ("attachment.view") before the bytes are returned. A read-only session reads without
+    // writing the entry.
+    bool view(const Session& session, qint64 id, Attachment* attachment, QString* error = nullptr);
 
     // The attachments of an owner, oldest first, without their bytes.
     bool list(const QString& ownerType, qint64 ownerId, QList<Attachment>* attachments, QString* error = nullptr) const;
