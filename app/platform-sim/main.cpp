@@ -16,6 +16,7 @@
 #include "storage/SqlCipherDriver.h"
 #include "sync/FeedApplier.h"
 #include "sync/FeedPage.h"
+#include "sync/ReferenceFeed.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -38,24 +39,6 @@ int fail(const QString& message, int code)
 {
     QTextStream(stderr) << "xmcredit-platform-sim: " << message << Qt::endl;
     return code;
-}
-
-QString cursorOf(const QString& stream, int page)
-{
-    return page == 0 ? QString() : QStringLiteral("%1/%2").arg(stream).arg(page, 6, 10, QLatin1Char('0'));
-}
-
-QByteArray pageBytes(const QString& platform, const QString& stream, int number, const QJsonArray& changes)
-{
-    const QJsonObject page{{QStringLiteral("format"), QStringLiteral("xmcredit-feed")},
-                           {QStringLiteral("version"), 1},
-                           {QStringLiteral("platform"), platform},
-                           {QStringLiteral("stream"), stream},
-                           {QStringLiteral("after"), cursorOf(stream, number - 1)},
-                           {QStringLiteral("cursor"), cursorOf(stream, number)},
-                           {QStringLiteral("issuedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-                           {QStringLiteral("changes"), changes}};
-    return QJsonDocument(page).toJson(QJsonDocument::Compact);
 }
 
 int keygen(const QString& dir)
@@ -178,39 +161,12 @@ int main(int argc, char* argv[])
         if (!DemoCity::generate(db, options, nullptr, &error))
             return fail(error, 1);
         const QString platform = parser.value(platformId);
-        QHash<qint64, QString> subjectPlatformIds;
         QJsonArray subjectChanges;
         QJsonArray itemChanges;
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        q.exec(QStringLiteral("SELECT id FROM subjects ORDER BY id"));
-        SubjectRepository subjectsRepo(db);
-        CreditItemRepository itemsRepo(db);
-        QList<qint64> ids;
-        while (q.next())
-            ids << q.value(0).toLongLong();
-        for (qint64 id : ids) {
-            Subject s;
-            subjectsRepo.findById(id, &s);
-            subjectPlatformIds.insert(s.id, s.platformId);
-            subjectChanges.append(RecordJson::toJson(s));
-            QList<CreditItem> items;
-            itemsRepo.itemsOfSubject(s.id, &items);
-            for (const CreditItem& item : items) {
-                QJsonObject change = RecordJson::toJson(item);
-                change.insert(QStringLiteral("subject_platform_id"), s.platformId);
-                itemChanges.append(change);
-            }
-        }
+        if (!ReferenceFeed::cityChanges(db, &subjectChanges, &itemChanges, &error))
+            return fail(error, 1);
         auto paginate = [&](const QString& stream, const QJsonArray& changes, int firstPage) {
-            int number = firstPage;
-            for (qsizetype i = 0; i < changes.size(); i += perPage) {
-                QJsonArray chunk;
-                for (qsizetype j = i; j < qMin(changes.size(), i + perPage); ++j)
-                    chunk.append(changes.at(j));
-                lines << FeedPages::signLine(pageBytes(platform, stream, number++, chunk), platformSeed);
-            }
-            return number;
+            lines << ReferenceFeed::signedPages(platform, stream, changes, perPage, firstPage, platformSeed);
         };
         if (!parser.isSet(update)) {
             paginate(QStringLiteral("subjects"), subjectChanges, 1);

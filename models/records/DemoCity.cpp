@@ -1,5 +1,7 @@
 #include "DemoCity.h"
 
+#include "BulkLoad.h"
+
 #include "CreditItemRepository.h"
 #include "PlatformWritePermit.h"
 #include "RecordTypes.h"
@@ -648,35 +650,10 @@ bool generate(QSqlDatabase& db, const DemoCityOptions& options, DemoCityReport* 
     if (!permit.isActive())
         return fail(permit.errorString());
 
-    // Indexes and triggers go for the load and come back after, from their own definitions: each trigger (and an
-    // immediate foreign key) makes SQLite keep a statement journal, an encrypted copy of every page a row touches.
-    // All of it happens inside the permit's transaction, so no other connection ever sees the tables unguarded.
-    struct Definition
-    {
-        QString type;
-        QString name;
-        QString sql;
-    };
-    QVector<Definition> definitions;
-    {
-        QSqlQuery q(db);
-        if (!q.exec(QStringLiteral(
-                "SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ('subjects', 'credit_items') "
-                "AND sql IS NOT NULL AND type IN ('index', 'trigger')")))
-            return fail(q.lastError().text());
-        while (q.next())
-            definitions.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
-    }
-    for (const Definition& d : definitions) {
-        if (!exec(db,
-                  QStringLiteral("DROP %1 %2")
-                      .arg(d.type == QLatin1String("index") ? QStringLiteral("INDEX") : QStringLiteral("TRIGGER"),
-                           d.name),
-                  &why))
-            return fail(why);
-    }
-
-    if (!exec(db, QStringLiteral("PRAGMA defer_foreign_keys = ON"), &why))
+    // Indexes and triggers go for the load and come back after (BulkLoad), inside the permit's transaction, so no
+    // other connection ever sees the tables unguarded.
+    BulkLoad bulk(db);
+    if (!bulk.begin(&why))
         return fail(why);
 
     QElapsedTimer phase;
@@ -688,25 +665,9 @@ bool generate(QSqlDatabase& db, const DemoCityOptions& options, DemoCityReport* 
     }
     r.loadMs = phase.restart();
 
-    for (const Definition& d : definitions) {
-        if (d.type == QLatin1String("index") && !exec(db, d.sql, &why))
-            return fail(why);
-    }
+    if (!bulk.finish(&why))
+        return fail(why);
     r.indexMs = phase.restart();
-    if (!exec(db, QStringLiteral("INSERT INTO subject_name_fts (subject_name_fts) VALUES ('rebuild')"), &why) ||
-        !exec(db, QStringLiteral("INSERT INTO subject_name_fts (subject_name_fts) VALUES ('optimize')"), &why))
-        return fail(why);
-    if (!SubjectNameIndex::refreshCommonBigrams(db, -1, &why))
-        return fail(why);
-    for (const Definition& d : definitions) {
-        if (d.type == QLatin1String("trigger") && !exec(db, d.sql, &why))
-            return fail(why);
-    }
-    // The seal triggers were among those dropped for the load: the seals are summed again from the rows.
-    for (const QString& table : {QStringLiteral("subjects"), QStringLiteral("credit_items")}) {
-        if (!RowSeals::recompute(db, table, &why))
-            return fail(why);
-    }
     r.searchIndexMs = phase.restart();
 
     AuditEntry entry;

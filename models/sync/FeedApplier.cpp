@@ -1,5 +1,6 @@
 #include "FeedApplier.h"
 
+#include "records/BulkLoad.h"
 #include "records/CreditItemRepository.h"
 #include "records/PlatformWritePermit.h"
 #include "records/RecordJson.h"
@@ -222,20 +223,56 @@ FeedApplier::Result FeedApplier::applyLines(const QList<QByteArray>& lines, Sync
     PlatformWritePermit permit(db, m_session.username, QStringLiteral("sync.apply"));
     if (!permit.isActive())
         return failure(Failure::Storage, permit.errorString());
-    for (const FeedPage& page : pages) {
-        const Result r = applyPage(page, permit, report);
-        if (!r.ok()) {
-            permit.rollback();
-            *report = {};
-            return r;
+    // A first sync into empty tables takes the bulk path (PROTOCOL.md leaves it to the workstation): plain inserts
+    // with the indexes and triggers dropped inside this transaction, made again before it commits.
+    BulkLoad bulk(db);
+    m_bulk = nullptr;
+    m_usedBulk = false;
+    m_subjectIds.clear();
+    m_itemIds.clear();
+    {
+        QSqlQuery empty(db);
+        if (!empty.exec(QStringLiteral("SELECT NOT EXISTS (SELECT 1 FROM subjects) AND NOT EXISTS (SELECT 1 FROM "
+                                       "credit_items) AND NOT EXISTS (SELECT 1 FROM sync_streams)")) ||
+            !empty.next())
+            return failure(Failure::Storage, empty.lastError().text());
+        const bool firstSync = empty.value(0).toBool();
+        empty.finish(); // an open statement on the tables would lock them against the drops
+        if (firstSync && pages.size() > 1) {
+            if (!bulk.begin(&error))
+                return failure(Failure::Storage, error);
+            m_bulk = &bulk;
+            m_usedBulk = true;
         }
     }
+    auto undo = [&](const Result& r) {
+        m_bulk = nullptr;
+        permit.rollback();
+        *report = {};
+        return r;
+    };
+    for (const FeedPage& page : pages) {
+        const Result r = applyPage(page, permit, report);
+        if (!r.ok())
+            return undo(r);
+    }
+    if (!endBulk(&error))
+        return undo(failure(Failure::Storage, error));
     if (!permit.commit(&error)) {
         *report = {};
         return failure(Failure::Storage, error);
     }
     report->durationMs = timer.elapsed();
     return {};
+}
+
+bool FeedApplier::endBulk(QString* error)
+{
+    if (!m_bulk)
+        return true;
+    BulkLoad* bulk = m_bulk;
+    m_bulk = nullptr;
+    return bulk->finish(error);
 }
 
 FeedApplier::Result FeedApplier::applyPage(const FeedPage& page, PlatformWritePermit& permit, SyncReport* report)
@@ -305,8 +342,16 @@ FeedApplier::Result FeedApplier::applyPage(const FeedPage& page, PlatformWritePe
                                                               "FeedApplier", "its platform id or version is missing.")
                                                         : error));
             s.origin = RecordOrigin::Platform;
-            if (!subjects.applyPlatform(permit, &s, &written, &error))
+            if (m_bulk && m_subjectIds.contains(s.platformId) && !endBulk(&error))
                 return failure(Failure::Storage, error);
+            if (m_bulk) {
+                if (!subjects.insertPlatform(permit, &s, &error))
+                    return failure(Failure::Storage, error);
+                m_subjectIds.insert(s.platformId, s.id);
+                written = true;
+            } else if (!subjects.applyPlatform(permit, &s, &written, &error)) {
+                return failure(Failure::Storage, error);
+            }
         } else {
             CreditItem item;
             if (!RecordJson::fromJson(change, &item, &error) || item.platformId.isEmpty() || item.platformVersion < 1)
@@ -320,6 +365,26 @@ FeedApplier::Result FeedApplier::applyPage(const FeedPage& page, PlatformWritePe
                                                         : error));
             Subject owner;
             const QString ownerId = change.value(QLatin1String("subject_platform_id")).toString();
+            if (m_bulk && m_itemIds.contains(item.platformId) && !endBulk(&error))
+                return failure(Failure::Storage, error);
+            if (m_bulk) {
+                // The tables held nothing before this import: an item's subject came with it.
+                const auto owned = m_subjectIds.constFind(ownerId);
+                if (owned == m_subjectIds.constEnd())
+                    return failure(Failure::Malformed,
+                                   QCoreApplication::translate("FeedApplier",
+                                                               "Change %1 of a credit_items page names subject \"%2\", "
+                                                               "which this workstation does not hold. Nothing was "
+                                                               "applied.")
+                                       .arg(i + 1)
+                                       .arg(ownerId.left(80)));
+                item.subjectId = owned.value();
+                if (!items.insertPlatform(permit, &item, &error))
+                    return failure(Failure::Storage, error);
+                m_itemIds.insert(item.platformId);
+                ++applied;
+                continue;
+            }
             if (!subjects.findByPlatformId(ownerId, &owner, &error))
                 return error.isEmpty()
                            ? failure(Failure::Malformed,

@@ -5,7 +5,9 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QMap>
+#include <QSet>
 #include <QString>
 
 // The platform this workstation is enrolled with (table sync_enrolment, written once).
@@ -69,8 +71,19 @@ public:
     // Writes a package of signed lines (the platform's side; the reference platform and the tests use it).
     static QByteArray makePackage(const QString& platformId, const QList<QByteArray>& signedLines);
 
+    // Whether the last import took the bulk path (a first sync into empty records tables).
+    bool usedBulkPath() const { return m_usedBulk; }
+
 private:
     Result applyPage(const FeedPage& page, class PlatformWritePermit& permit, SyncReport* report);
+    // Leaves the bulk path (indexes and triggers back) before a change that needs them.
+    bool endBulk(QString* error);
 
     Session m_session;
+    // The bulk path of a first sync: plain inserts into the empty tables with their indexes and triggers dropped
+    // (BulkLoad), the platform ids written so far kept here instead of looked up.
+    class BulkLoad* m_bulk = nullptr;
+    bool m_usedBulk = false;
+    QHash<QString, qint64> m_subjectIds;
+    QSet<QString> m_itemIds;
 };

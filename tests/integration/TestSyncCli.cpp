@@ -8,6 +8,7 @@
 #include "AdminProcess.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -55,6 +56,7 @@ private:
     QString m_city;
     QString m_update;
     QString m_main;
+    int m_importMs = 500;
 };
 
 QString TestSyncCli::newWorkstation(const QString& name, bool enrolled)
@@ -92,7 +94,10 @@ void TestSyncCli::initTestCase()
 
 void TestSyncCli::enrolAndImport()
 {
+    QElapsedTimer timer;
+    timer.start();
     Result r = admin(m_main, {QStringLiteral("sync"), QStringLiteral("--package"), m_city});
+    m_importMs = int(timer.elapsed()); // the whole process, login included: the kill test aims inside it
     QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
     QJsonObject o = json(r);
     QCOMPARE(o.value(QStringLiteral("applied")).toObject().value(QStringLiteral("subjects")).toInt(), 300);
@@ -229,7 +234,7 @@ void TestSyncCli::killedImportsConverge()
         QVERIFY(p.waitForStarted());
         p.write("admin-demo\n");
         p.closeWriteChannel();
-        QTest::qWait(random.bounded(10, 500));
+        QTest::qWait(random.bounded(1, qMax(20, m_importMs)));
         if (p.state() == QProcess::Running) {
             p.kill();
             ++killedMidway;

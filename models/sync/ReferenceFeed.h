@@ -1,0 +1,24 @@
+#pragma once
+
+#include "storage/SecureBytes.h"
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+// The platform's side of the feed, for the reference platform (xmcredit-platform-sim) and the benchmarks: the
+// records of a database (a generated city) as the protocol's changes, and changes cut into signed pages.
+namespace ReferenceFeed {
+
+// Every subject and item of db as changes of the subjects and credit_items streams (items name their subject by
+// subject_platform_id), in id order.
+bool cityChanges(const QSqlDatabase& db, QJsonArray* subjects, QJsonArray* items, QString* error);
+
+// changes cut into pages of perPage, numbered from firstPage (cursor "<stream>/<number>", the page before the first
+// "" when firstPage is 1), each signed with the platform's seed.
+QList<QByteArray> signedPages(const QString& platform, const QString& stream, const QJsonArray& changes, int perPage,
+                              int firstPage, const SecureBytes& seed);
+
+} // namespace ReferenceFeed
