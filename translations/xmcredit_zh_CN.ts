@@ -2178,6 +2178,10 @@ Item %3: %4, decided %5</source>
         <source>The listings raise no social credit warning.</source>
         <translation>这些列入记录不引发社会信用预警。</translation>
     </message>
+    <message>
+        <source>That is not an identifier: it has %1 characters, an identifier 18.</source>
+        <translation>这不是标识码：它有 %1 个字符，标识码为 18 个字符。</translation>
+    </message>
 </context>
 <context>
     <name>EntryFormBinder</name>
@@ -4371,6 +4375,10 @@ codes 12.</source>
     <message>
         <source>The stored content of report %1 cannot be read.</source>
         <translation>无法读取报告 %1 的存储内容。</translation>
+    </message>
+    <message>
+        <source>That is not a report number: a report number reads like XMR20261204-1A2B-0001.</source>
+        <translation>这不是报告编号：报告编号形如 XMR20261204-1A2B-0001。</translation>
     </message>
 </context>
 <context>

@@ -70,7 +70,9 @@ bool parse(QCommandLineParser& parser, const QStringList& args, AdminIo& io, int
 // Prints a JSON object compactly on one line followed by a newline.
 void printJson(AdminIo& io, const QJsonObject& object);
 // Prints "xmcredit-admin: <message>" on stderr (or {"error":…,"code":…} on stdout with --json) and returns code.
+// The message is made printable (control and bidirectional characters shown as "?") and cut at 2,000 characters.
 int fail(AdminIo& io, bool json, int code, const QString& message);
+QString printable(const QString& message);
 // Pads text with spaces to columns terminal columns, counting East Asian wide characters (Chinese) as two, so that
 // tables line up in the Chinese interface too. Longer text is returned unchanged.
 QString padded(const QString& text, int columns);

@@ -183,6 +183,11 @@ int runCheckId(const QStringList& args, AdminIo& io)
         return c.exitCode;
     if (p.positionalArguments().size() != 1)
         return c.fail(ExitCode::Usage, DomainCommands::tr("check-id takes exactly one identifier."));
+    // Identifiers are 18 characters; anything far longer is not one (and is not repeated back whole).
+    if (p.positionalArguments().first().size() > 64)
+        return c.fail(ExitCode::InvalidInput,
+                      DomainCommands::tr("That is not an identifier: it has %1 characters, an identifier 18.")
+                          .arg(p.positionalArguments().first().size()));
     IdentifierKind kind;
     if (!fromKey(p.value(QStringLiteral("kind")), &kind))
         return c.fail(ExitCode::Usage, DomainCommands::tr("--kind must be resident_id, credit_code or unknown."));

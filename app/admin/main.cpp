@@ -43,13 +43,36 @@ void printJson(AdminIo& io, const QJsonObject& object)
     io.out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << Qt::endl;
 }
 
+// What a refusal says back is bounded and inert: messages quote what was given (a name, a path, a number), and
+// input can be anything, so control characters, bidirectional overrides and invalid text are shown as "?" and a
+// long message is cut, never echoed whole into a terminal or a log.
+QString printable(const QString& message)
+{
+    constexpr qsizetype Limit = 2000;
+    QString out;
+    out.reserve(qMin(message.size(), Limit) + 1);
+    for (const QChar c : message) {
+        if (out.size() >= Limit) {
+            out += QChar(0x2026);
+            break;
+        }
+        const char16_t u = c.unicode();
+        const bool control = (u < 0x20 && u != u'\n') || u == 0x7f || (u >= 0x80 && u < 0xa0) ||
+                             (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) || u == 0xfffd ||
+                             c.isSurrogate();
+        out += control ? QLatin1Char('?') : c;
+    }
+    return out;
+}
+
 int fail(AdminIo& io, bool json, int code, const QString& message)
 {
+    const QString shown = printable(message);
     if (json)
         printJson(io, QJsonObject{{QStringLiteral("ok"), false},
-                                  {QStringLiteral("error"), message},
+                                  {QStringLiteral("error"), shown},
                                   {QStringLiteral("exitCode"), code}});
-    io.err << "xmcredit-admin: " << message << Qt::endl;
+    io.err << "xmcredit-admin: " << shown << Qt::endl;
     return code;
 }
 

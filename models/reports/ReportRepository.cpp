@@ -420,6 +420,21 @@ ReportVerification ReportRepository::verify(const QString& numberText, const QSt
     }
     const QString number = normaliseNumber(numberText);
     const QString code = normaliseCode(codeText);
+    // Only what could be a report number is looked up, recorded or repeated back (no control characters, no
+    // 100-kilobyte echoes); anything else is simply not a report of ours, and counts as a wrong guess.
+    static const QRegularExpression numberPattern(QStringLiteral("^XMR\\d{8}-[0-9A-F]{1,8}-\\d{1,8}$"));
+    if (!numberPattern.match(number).hasMatch()) {
+        answer.result = ReportVerification::Result::Unknown;
+        answer.message =
+            QCoreApplication::translate("ReportRepository", "That is not a report number: a report number reads like "
+                                                            "XMR20261204-1A2B-0001.");
+        QString shown;
+        for (const QChar c : number.left(40)) {
+            if ((c >= QLatin1Char('A') && c <= QLatin1Char('Z')) || c.isDigit() || c == QLatin1Char('-'))
+                shown += c;
+        }
+        return finishVerification(shown.isEmpty() ? QStringLiteral("-") : shown, answer);
+    }
     // Throttle: wrong codes and unknown numbers at this workstation in the last minutes.
     QSqlQuery q(m_session.database());
     q.prepare(QStringLiteral("SELECT count(*) FROM report_verifications WHERE at >= ? AND result IN ('wrong_code', "
