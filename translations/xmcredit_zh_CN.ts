@@ -3039,6 +3039,53 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>PackageImport</name>
+    <message>
+        <source>&amp;Import Exchange Package…</source>
+        <translation>导入交换包(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+I</source>
+        <translation>Ctrl+Shift+I</translation>
+    </message>
+    <message>
+        <source>Apply the platform&apos;s signed records from an offline exchange package</source>
+        <translation>从离线交换包应用平台签名的数据</translation>
+    </message>
+    <message>
+        <source>Import Exchange Package</source>
+        <translation>导入交换包</translation>
+    </message>
+    <message>
+        <source>Exchange packages (*.pkg *.xmpkg);;All files (*)</source>
+        <translation>交换包 (*.pkg *.xmpkg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Importing the exchange package %1…</source>
+        <translation>正在导入交换包 %1…</translation>
+    </message>
+    <message>
+        <source>The package %1 cannot be read: %2</source>
+        <translation>无法读取交换包 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Exchange package applied: %1 page(s) new, %2 applied before (%3) in %4 ms.</source>
+        <translation>交换包已应用：新应用 %1 页，%2 页此前已应用（%3），用时 %4 毫秒。</translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation>无新内容</translation>
+    </message>
+    <message>
+        <source>The exchange package was not applied: %1</source>
+        <translation>交换包未应用：%1</translation>
+    </message>
+</context>
+<context>
     <name>PlatformWritePermit</name>
     <message>
         <source>A platform write permit needs the actor and the purpose.</source>

@@ -394,3 +394,10 @@ QString MainWindow::cipherVersion() const
         return driver->cipherVersion();
     return QString();
 }
+
+void MainWindow::addFileAction(QAction* action)
+{
+    m_ui->menuFile->insertAction(m_ui->actionLock, action);
+    m_ui->menuFile->insertSeparator(m_ui->actionLock);
+    connect(this, &MainWindow::lockedChanged, action, [action](bool locked) { action->setEnabled(!locked); });
+}

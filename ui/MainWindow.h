@@ -60,6 +60,9 @@ public:
 
     bool isLocked() const { return m_locked; }
     IdleWatcher* idleWatcher() const { return m_idle; }
+    // Adds a command to the File menu, above Lock Workstation (features with a one-off task, such as importing an
+    // exchange package). The action is disabled while the window is locked.
+    void addFileAction(QAction* action);
 
 public slots:
     // Locks at the user's request (audited with the reason "command").

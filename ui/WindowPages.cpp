@@ -6,6 +6,7 @@
 #include "DashboardPage.h"
 #include "MainWindow.h"
 #include "MessageBoxes.h"
+#include "PackageImport.h"
 #include "RecordEntryForm.h"
 #include "ReportPreviewDialog.h"
 #include "ReportRequestDialog.h"
@@ -29,6 +30,7 @@ WindowPages installWindowPages(MainWindow* window)
     const Session& session = window->session();
     const bool works = session.can(Permission::IntakeCase) || session.can(Permission::ReviewCase) ||
                        session.can(Permission::SuperviseCases);
+    PackageImport::install(window);
     if (session.can(Permission::ReadAudit)) {
         QString calendarError;
         pages.audit = new AuditPage(session, WorkingCalendar::builtIn(&calendarError));
