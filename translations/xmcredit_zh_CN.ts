@@ -2302,6 +2302,18 @@ Item %3: %4, decided %5</source>
         <source>Change %1 of a credit_items page names subject &quot;%2&quot;, which this workstation does not hold. Nothing was applied.</source>
         <translation>信用信息页的第 %1 项变更指向信用主体“%2”，但本工作站没有该主体。未应用任何内容。</translation>
     </message>
+    <message>
+        <source>The package is larger than %1 MiB.</source>
+        <translation>交换包超过 %1 MiB。</translation>
+    </message>
+    <message>
+        <source>The package&apos;s header is not signed by the platform this workstation is enrolled with. Nothing was applied.</source>
+        <translation>交换包首行未经本工作站登记的平台签名。未应用任何内容。</translation>
+    </message>
+    <message>
+        <source>The file is not an xmcredit exchange package (version 1) of this workstation&apos;s platform.</source>
+        <translation>该文件不是本工作站所登记平台的 xmcredit 交换包（版本 1）。</translation>
+    </message>
 </context>
 <context>
     <name>FeedPage</name>
@@ -4113,6 +4125,10 @@ codes 12.</source>
         <source>The PDF %1 cannot be written there.</source>
         <translation>无法在该位置写入 PDF 文件 %1。</translation>
     </message>
+    <message>
+        <source>Copy %1 of report %2 was recorded, but its PDF could not be written: %3</source>
+        <translation>报告 %2 的第 %1 份已登记，但无法写入其 PDF 文件：%3</translation>
+    </message>
 </context>
 <context>
     <name>ReportContent</name>
@@ -4248,6 +4264,14 @@ codes 12.</source>
     <message>
         <source>Saved copy %1 (a reprint) as %2.</source>
         <translation>已将第 %1 份（补打件）保存为 %2。</translation>
+    </message>
+    <message>
+        <source>Print one copy at a time: each further copy is recorded and marked as a reprint.</source>
+        <translation>请每次只打印一份：之后的每一份都会登记并标注为补打件。</translation>
+    </message>
+    <message>
+        <source>Copy %1 was recorded, but its PDF could not be written: %2</source>
+        <translation>第 %1 份已登记，但无法写入其 PDF 文件：%2</translation>
     </message>
 </context>
 <context>
@@ -4426,6 +4450,10 @@ codes 12.</source>
     <message>
         <source>That is not a report number: a report number reads like XMR20261204-1A2B-0001.</source>
         <translation>这不是报告编号：报告编号形如 XMR20261204-1A2B-0001。</translation>
+    </message>
+    <message>
+        <source>The number or code stored for report %1 differs from what the report states.</source>
+        <translation>报告 %1 所存的编号或验证码与报告内容不符。</translation>
     </message>
 </context>
 <context>
@@ -4768,6 +4796,10 @@ codes 12.</source>
     <message>
         <source>%1 is not a field of the policy in force.</source>
         <translation>%1 不是现行政策中的领域。</translation>
+    </message>
+    <message>
+        <source>The subject has no legal representative on record, so nobody can be checked as one: a report for its agent needs its written authorisation.</source>
+        <translation>该主体没有登记法定代表人，无法核对法定代表人身份：代理人查询须有其书面授权。</translation>
     </message>
 </context>
 <context>
@@ -5647,10 +5679,6 @@ A package is verified whole before anything is applied and applied in one transa
         <translation>无法读取交换包 %1：%2</translation>
     </message>
     <message>
-        <source>The package %1 is larger than 4 GiB.</source>
-        <translation>交换包 %1 超过 4 GiB。</translation>
-    </message>
-    <message>
         <source>%1 page(s) applied, %2 already applied, in %3 ms.</source>
         <translation>已应用 %1 页，%2 页此前已应用，用时 %3 毫秒。</translation>
     </message>
@@ -5663,6 +5691,10 @@ A package is verified whole before anything is applied and applied in one transa
     <message>
         <source>A %1 may not read the sync digest.</source>
         <translation>%1无权读取同步摘要。</translation>
+    </message>
+    <message>
+        <source>The package %1 is larger than %2 MiB.</source>
+        <translation>交换包 %1 超过 %2 MiB。</translation>
     </message>
 </context>
 <context>

@@ -104,7 +104,7 @@ ReportPreviewDialog::ReportPreviewDialog(const Session& session, const PolicyReg
 
 ReportPreviewDialog::~ReportPreviewDialog()
 {
-    // A PDF being written finishes first: its copy is recorded or its file removed.
+    // A PDF being written finishes first (its copy was recorded before it started).
     m_watcher.waitForFinished();
     delete m_previewPrinter;
 }
@@ -143,9 +143,16 @@ void ReportPreviewDialog::print()
     dialog.setWindowTitle(tr("Print Report %1").arg(m_report.number));
     if (dialog.exec() != QDialog::Accepted)
         return;
+    // One sheet set per print: every further copy is a recorded reprint, marked as such.
+    if (printer.copyCount() != 1) {
+        showStatus(tr("Print one copy at a time: each further copy is recorded and marked as a reprint."), true);
+        return;
+    }
+    const bool toFile = printer.outputFormat() == QPrinter::PdfFormat || !printer.outputFileName().isEmpty();
     ReportRepository reports(m_session, m_policies);
     ReportRenderer::Copy copy;
-    const ReportRepository::Result recorded = reports.recordCopy(&m_report, QStringLiteral("printer"), &copy);
+    const ReportRepository::Result recorded =
+        reports.recordCopy(&m_report, toFile ? QStringLiteral("pdf") : QStringLiteral("printer"), &copy);
     if (!recorded.ok()) {
         showStatus(recorded.message, true);
         emit failed(recorded.message);
@@ -181,16 +188,26 @@ void ReportPreviewDialog::savePdf(const QString& path)
 {
     if (m_busy || path.isEmpty())
         return;
+    // The copy is recorded first, then written with its number: no file leaves the program that the records do not
+    // know of, even if the window is closed while it is being written.
+    ReportRepository reports(m_session, m_policies);
+    ReportRenderer::Copy copy;
+    const ReportRepository::Result recorded = reports.recordCopy(&m_report, QStringLiteral("pdf"), &copy);
+    if (!recorded.ok()) {
+        showStatus(recorded.message, true);
+        emit failed(recorded.message);
+        return;
+    }
     m_pendingPath = path;
-    m_pendingCopy = nextCopy();
+    m_pendingCopy = copy;
     setBusy(true, tr("Writing %1…").arg(QDir::toNativeSeparators(path)));
     const ReportContent content = m_report.content;
     const QString payload = m_report.qrPayload();
-    const ReportRenderer::Copy copy = m_pendingCopy;
     m_watcher.setFuture(QtConcurrent::run([content, payload, copy, path] {
         QString error;
         int pages = 0;
-        ReportRenderer::writePdf(content, payload, copy, path, &pages, &error);
+        if (!ReportRenderer::writePdf(content, payload, copy, path, &pages, &error))
+            QFile::remove(path);
         return error;
     }));
 }
@@ -198,28 +215,16 @@ void ReportPreviewDialog::savePdf(const QString& path)
 void ReportPreviewDialog::pdfWritten()
 {
     const QString error = m_watcher.result();
+    const ReportRenderer::Copy copy = m_pendingCopy;
     if (!error.isEmpty()) {
+        const QString message =
+            tr("Copy %1 was recorded, but its PDF could not be written: %2").arg(copy.number).arg(error);
         setBusy(false, QString());
-        showStatus(error, true);
-        emit failed(error);
+        showStatus(message, true);
+        m_preview->updatePreview();
+        emit failed(message);
         return;
     }
-    ReportRepository reports(m_session, m_policies);
-    ReportRenderer::Copy copy;
-    const ReportRepository::Result recorded = reports.recordCopy(&m_report, QStringLiteral("pdf"), &copy);
-    if (!recorded.ok()) {
-        // No copy is left that the records do not know of.
-        QFile::remove(m_pendingPath);
-        setBusy(false, QString());
-        showStatus(recorded.message, true);
-        emit failed(recorded.message);
-        return;
-    }
-    QString rewriteError;
-    int pages = 0;
-    if (copy.number != m_pendingCopy.number &&
-        !ReportRenderer::writePdf(m_report.content, m_report.qrPayload(), copy, m_pendingPath, &pages, &rewriteError))
-        showStatus(rewriteError, true);
     setBusy(false,
             copy.number == 1
                 ? tr("Saved %1.").arg(QDir::toNativeSeparators(m_pendingPath))

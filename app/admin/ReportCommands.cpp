@@ -90,28 +90,24 @@ bool readOn(const QCommandLineParser& parser, const QCommandLineOption& option, 
     return true;
 }
 
-// Writes the next copy of a report to a PDF and records it: the file first, so that no copy is recorded that was
-// not made; a file whose copy cannot be recorded is removed.
-int writeCopy(ReportRepository& repository, IssuedReport* report, const QString& pdf, const Session& session,
-              AdminIo& io, bool json, int* pages)
+// Records the next copy of a report, then writes it to a PDF marked with the number recorded: a copy is never made
+// that the records do not know of (if the file cannot be written, the copy stays recorded and the error says so).
+int writeCopy(ReportRepository& repository, IssuedReport* report, const QString& pdf, AdminIo& io, bool json,
+              int* pages)
 {
     ReportRenderer::Copy copy;
-    copy.number = report->copies + 1;
-    copy.printedBy = session.displayName;
-    copy.printedAt = QDateTime::currentDateTime();
-    QString error;
-    if (!ReportRenderer::writePdf(report->content, report->qrPayload(), copy, pdf, pages, &error))
-        return AdminCli::fail(io, json, ExitCode::FileProblem, error);
-    ReportRenderer::Copy recorded;
-    const ReportRepository::Result r = repository.recordCopy(report, QStringLiteral("pdf"), &recorded);
-    if (!r.ok()) {
-        QFile::remove(pdf);
+    const ReportRepository::Result r = repository.recordCopy(report, QStringLiteral("pdf"), &copy);
+    if (!r.ok())
         return AdminCli::fail(io, json, exitFor(r.failure), r.message);
-    }
-    if (recorded.number != copy.number) {
-        // Another window printed a copy in between: the file must carry the number recorded.
-        if (!ReportRenderer::writePdf(report->content, report->qrPayload(), recorded, pdf, pages, &error))
-            return AdminCli::fail(io, json, ExitCode::FileProblem, error);
+    QString error;
+    if (!ReportRenderer::writePdf(report->content, report->qrPayload(), copy, pdf, pages, &error)) {
+        QFile::remove(pdf);
+        return AdminCli::fail(io, json, ExitCode::FileProblem,
+                              QCoreApplication::translate("ReportCommands",
+                                                          "Copy %1 of report %2 was recorded, but its PDF could not "
+                                                          "be written: %3")
+                                  .arg(copy.number)
+                                  .arg(report->number, error));
     }
     return ExitCode::Ok;
 }
@@ -309,7 +305,7 @@ int issue(QCommandLineParser& parser, const Options& o, AdminIo& io, bool json)
     if (!r.ok())
         return AdminCli::fail(io, json, exitFor(r.failure), r.message);
     int pages = 0;
-    code = writeCopy(repository, &report, pdf, session, io, json, &pages);
+    code = writeCopy(repository, &report, pdf, io, json, &pages);
     if (code != ExitCode::Ok)
         return code;
     if (json)
@@ -352,7 +348,7 @@ int reprint(QCommandLineParser& parser, const Options& o, const QString& number,
     if (!r.ok())
         return AdminCli::fail(io, json, exitFor(r.failure), r.message);
     int pages = 0;
-    code = writeCopy(repository, &report, pdf, session, io, json, &pages);
+    code = writeCopy(repository, &report, pdf, io, json, &pages);
     if (code != ExitCode::Ok)
         return code;
     if (json)

@@ -116,10 +116,11 @@ int runSync(const QStringList& args, AdminIo& io)
         return AdminCli::fail(io, json, ExitCode::FileProblem,
                               QCoreApplication::translate("SyncCommands", "The package %1 cannot be read: %2")
                                   .arg(path, file.errorString()));
-    if (file.size() > qint64(4) * 1024 * 1024 * 1024)
-        return AdminCli::fail(
-            io, json, ExitCode::InvalidInput,
-            QCoreApplication::translate("SyncCommands", "The package %1 is larger than 4 GiB.").arg(path));
+    if (file.size() > FeedApplier::MaxPackageBytes)
+        return AdminCli::fail(io, json, ExitCode::InvalidInput,
+                              QCoreApplication::translate("SyncCommands", "The package %1 is larger than %2 MiB.")
+                                  .arg(path)
+                                  .arg(FeedApplier::MaxPackageBytes >> 20));
     const QByteArray bytes = file.readAll();
     Session session;
     if (!login(parser, io, json, &session, &code))

@@ -166,7 +166,9 @@ int main(int argc, char* argv[])
         if (!ReferenceFeed::cityChanges(db, &subjectChanges, &itemChanges, &error))
             return fail(error, 1);
         auto paginate = [&](const QString& stream, const QJsonArray& changes, int firstPage) {
-            lines << ReferenceFeed::signedPages(platform, stream, changes, perPage, firstPage, platformSeed);
+            // The same city and seed give the same pages, byte for byte (a page never changes once published).
+            lines << ReferenceFeed::signedPages(platform, stream, changes, perPage, firstPage, platformSeed,
+                                                options.today.toString(Qt::ISODate) + QStringLiteral("T00:00:00.000Z"));
         };
         if (!parser.isSet(update)) {
             paginate(QStringLiteral("subjects"), subjectChanges, 1);
@@ -199,7 +201,7 @@ int main(int argc, char* argv[])
         db.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("city"));
-    const QByteArray package = FeedApplier::makePackage(parser.value(platformId), lines);
+    const QByteArray package = FeedApplier::makePackage(parser.value(platformId), lines, platformSeed);
     QSaveFile file(parser.value(out));
     if (!file.open(QIODevice::WriteOnly) || file.write(package) != package.size() || !file.commit())
         return fail(QStringLiteral("cannot write %1: %2").arg(parser.value(out), file.errorString()), 5);

@@ -219,6 +219,8 @@ public:
         m_y = 0;
     }
     bool atTop() const { return m_y == 0; }
+    double remaining() const { return m_height - m_y; }
+    double height() const { return m_height; }
     int pages() const { return m_page + 1; }
     const QList<Piece>& pieces() const { return m_pieces; }
 
@@ -354,15 +356,40 @@ void placeTable(Flow& flow, const TableStyle& style, const ReportTable& t, doubl
         drawRow(painter, style, style.header, t.columns, widths, y, headerHeight, true);
     };
     flow.place(headerHeight, header);
+    const double room = flow.height() - headerHeight; // under the repeated header on a fresh page
     for (const QStringList& row : t.rows) {
         const double height = rowHeight(style, style.cell, row, widths);
-        if (!flow.fits(height)) {
-            flow.newPage();
-            flow.place(headerHeight, header);
+        if (height <= room) {
+            if (!flow.fits(height)) {
+                flow.newPage();
+                flow.place(headerHeight, header);
+            }
+            flow.place(height, [&style, &row, widths, height](QPainter& painter, double y) {
+                drawRow(painter, style, style.cell, row, widths, y, height, false);
+            });
+            continue;
         }
-        flow.place(height, [&style, &row, widths, height](QPainter& painter, double y) {
-            drawRow(painter, style, style.cell, row, widths, y, height, false);
-        });
+        // A row taller than a page (a very long text): drawn in slices, each clipped to its page, the header
+        // repeated above each continuation; nothing of it is lost.
+        double done = 0;
+        while (done < height) {
+            if (flow.remaining() < headerHeight) {
+                flow.newPage();
+                flow.place(headerHeight, header);
+            }
+            const double slice = qMin(flow.remaining(), height - done);
+            flow.place(slice, [&style, &row, widths, height, done, slice, width](QPainter& painter, double y) {
+                painter.save();
+                painter.setClipRect(QRectF(0, y, width, slice), Qt::IntersectClip);
+                drawRow(painter, style, style.cell, row, widths, y - done, height, false);
+                painter.restore();
+            });
+            done += slice;
+            if (done < height) {
+                flow.newPage();
+                flow.place(headerHeight, header);
+            }
+        }
     }
 }
 
@@ -473,6 +500,8 @@ int render(const ReportContent& c, const QString& payload, const Copy& copy, QPa
         }
         painter.save();
         painter.translate(body.topLeft());
+        // Nothing of the body reaches the header or the footer.
+        painter.setClipRect(QRectF(QPointF(0, 0), body.size()));
         for (; next < pieces.size() && pieces.at(next).page == p; ++next)
             pieces.at(next).draw(painter, pieces.at(next).y);
         painter.restore();

@@ -165,18 +165,24 @@ ReportRepository::Result ReportRepository::issue(const ReportRequest& request, c
     if (!unit.isActive())
         return failure(Failure::Storage, unit.errorString());
     QSqlQuery q(db);
+    // Write first, read after (as AuditLog::append): the write lock is taken before the numbers are read, so two
+    // windows on the same file can never compute the same report number or id.
+    if (!q.exec(QStringLiteral("UPDATE meta SET value = value WHERE key = 'audit_head_seq'")))
+        return failure(Failure::Storage, q.lastError().text());
     // The number: issue date, the workstation's short id, the next number of the day at this workstation.
     const QDateTime now = QDateTime::currentDateTime();
     const QString prefix =
         QStringLiteral("XMR%1-%2-")
             .arg(now.date().toString(QStringLiteral("yyyyMMdd")), m_session.workstationId.left(4).toUpper());
-    q.prepare(QStringLiteral("SELECT max(number), (SELECT coalesce(max(id), 0) FROM reports) FROM reports "
-                             "WHERE number >= ? AND number < ?"));
+    // Numerically: after …-9999 comes …-10000.
+    q.prepare(QStringLiteral("SELECT max(CAST(substr(number, ?) AS INTEGER)), (SELECT coalesce(max(id), 0) FROM "
+                             "reports) FROM reports WHERE number >= ? AND number < ?"));
+    q.addBindValue(int(prefix.size()) + 1);
     q.addBindValue(prefix);
     q.addBindValue(prefix + QStringLiteral("~"));
     if (!q.exec() || !q.next())
         return failure(Failure::Storage, q.lastError().text());
-    const int sequence = q.value(0).isNull() ? 1 : q.value(0).toString().mid(prefix.size()).toInt() + 1;
+    const qint64 sequence = q.value(0).isNull() ? 1 : q.value(0).toLongLong() + 1;
     const qint64 id = q.value(1).toLongLong() + 1;
     q.finish();
 
@@ -349,6 +355,14 @@ ReportRepository::Result ReportRepository::recordCopy(IssuedReport* report, cons
 
 bool ReportRepository::integrityHolds(const IssuedReport& r, QString* issuerName, QString* problem) const
 {
+    // The row's number and code are those the signed content states.
+    if (r.content.number != r.number || r.content.code != r.code) {
+        *problem = QCoreApplication::translate("ReportRepository",
+                                               "The number or code stored for report %1 differs from what the report "
+                                               "states.")
+                       .arg(r.number);
+        return false;
+    }
     if (r.content.sha256() != r.sha256) {
         *problem = QCoreApplication::translate("ReportRepository",
                                                "The stored content of report %1 no longer matches its hash.")
@@ -409,6 +423,12 @@ ReportVerification ReportRepository::finishVerification(const QString& number, R
 
 ReportVerification ReportRepository::verify(const QString& numberText, const QString& codeText)
 {
+    return check(numberText, codeText, nullptr, nullptr);
+}
+
+ReportVerification ReportRepository::check(const QString& numberText, const QString& codeText,
+                                           const QString* expectedHash, const QByteArray* expectedSignature)
+{
     ReportVerification answer;
     // What a report said is credit information: those who serve the public, and the auditor, may read it back;
     // the administrator (who holds the keys, not the window) may not.
@@ -420,6 +440,22 @@ ReportVerification ReportRepository::verify(const QString& numberText, const QSt
     }
     const QString number = normaliseNumber(numberText);
     const QString code = normaliseCode(codeText);
+    // Throttle: this person's wrong codes and unknown numbers in the last minutes. A failed count refuses (it never
+    // lets guessing go on unchecked).
+    QSqlQuery q(m_session.database());
+    q.prepare(QStringLiteral("SELECT count(*) FROM report_verifications WHERE at >= ? AND asked_by = ? AND result IN "
+                             "('wrong_code', 'unknown', 'damaged')"));
+    q.addBindValue(QDateTime::currentDateTimeUtc().addSecs(-60 * VerifyWindowMinutes).toString(Qt::ISODateWithMs));
+    q.addBindValue(m_session.username);
+    if (!q.exec() || !q.next() || q.value(0).toInt() >= VerifyAttempts) {
+        answer.result = ReportVerification::Result::Throttled;
+        answer.message = QCoreApplication::translate("ReportRepository",
+                                                     "Too many wrong report numbers or codes in the last %1 minutes: "
+                                                     "try again later.")
+                             .arg(VerifyWindowMinutes);
+        return answer;
+    }
+    q.finish();
     // Only what could be a report number is looked up, recorded or repeated back (no control characters, no
     // 100-kilobyte echoes); anything else is simply not a report of ours, and counts as a wrong guess.
     static const QRegularExpression numberPattern(QStringLiteral("^XMR\\d{8}-[0-9A-F]{1,8}-\\d{1,8}$"));
@@ -435,23 +471,9 @@ ReportVerification ReportRepository::verify(const QString& numberText, const QSt
         }
         return finishVerification(shown.isEmpty() ? QStringLiteral("-") : shown, answer);
     }
-    // Throttle: wrong codes and unknown numbers at this workstation in the last minutes.
-    QSqlQuery q(m_session.database());
-    q.prepare(QStringLiteral("SELECT count(*) FROM report_verifications WHERE at >= ? AND result IN ('wrong_code', "
-                             "'unknown')"));
-    q.addBindValue(QDateTime::currentDateTimeUtc().addSecs(-60 * VerifyWindowMinutes).toString(Qt::ISODateWithMs));
-    if (q.exec() && q.next() && q.value(0).toInt() >= VerifyAttempts) {
-        answer.result = ReportVerification::Result::Throttled;
-        answer.message =
-            QCoreApplication::translate(
-                "ReportRepository", "Too many wrong report numbers or codes in the last %1 minutes: try again later.")
-                .arg(VerifyWindowMinutes);
-        return answer;
-    }
-    q.finish();
     IssuedReport report;
     const Result found = find(number, &report);
-    if (found.failure == Failure::NotFound || number.isEmpty()) {
+    if (found.failure == Failure::NotFound) {
         answer.result = ReportVerification::Result::Unknown;
         answer.message =
             QCoreApplication::translate("ReportRepository", "No report was issued with the number %1.").arg(number);
@@ -462,14 +484,16 @@ ReportVerification ReportRepository::verify(const QString& numberText, const QSt
         answer.message = found.message;
         return finishVerification(number, answer);
     }
-    if (sodium_memcmp(report.code.toLatin1().constData(), code.toLatin1().constData(), size_t(report.code.size())) !=
-            0 ||
-        code.size() != report.code.size()) {
+    // The code's length is public (14 characters), so comparing lengths first leaks nothing; the characters are then
+    // compared in constant time.
+    const QByteArray stored = report.code.toLatin1();
+    const QByteArray typed = code.toLatin1();
+    if (typed.size() != stored.size() ||
+        sodium_memcmp(stored.constData(), typed.constData(), size_t(stored.size())) != 0) {
         answer.result = ReportVerification::Result::WrongCode;
-        answer.message = QCoreApplication::translate(
-                             "ReportRepository",
-                             "The verification code does not match report %1: the report is not genuine, or the code "
-                             "was mistyped.")
+        answer.message = QCoreApplication::translate("ReportRepository",
+                                                     "The verification code does not match report %1: the report is "
+                                                     "not genuine, or the code was mistyped.")
                              .arg(number);
         return finishVerification(number, answer);
     }
@@ -478,6 +502,17 @@ ReportVerification ReportRepository::verify(const QString& numberText, const QSt
     if (!integrityHolds(report, &answer.issuerName, &problem)) {
         answer.result = ReportVerification::Result::Damaged;
         answer.message = problem;
+        return finishVerification(number, answer);
+    }
+    // From a QR code: what it carries must be what is stored, or the paper was altered.
+    if ((expectedHash && *expectedHash != report.sha256) ||
+        (expectedSignature && *expectedSignature != report.signature)) {
+        answer.result = ReportVerification::Result::WrongCode;
+        answer.message = QCoreApplication::translate("ReportRepository",
+                                                     "The QR code does not match the stored report %1: the printed "
+                                                     "report was altered.")
+                             .arg(report.number);
+        answer.report = {};
         return finishVerification(number, answer);
     }
     answer.result = ReportVerification::Result::Genuine;
@@ -499,18 +534,8 @@ ReportVerification ReportRepository::verifyPayload(const QString& payload)
                                                      "This is not the QR code of a Xiamen public credit report.");
         return answer;
     }
-    ReportVerification answer = verify(m.captured(1), m.captured(2));
-    if (answer.result != ReportVerification::Result::Genuine)
-        return answer;
+    const QString hash = m.captured(3);
     const QByteArray signature = QByteArray::fromBase64(m.captured(4).toLatin1(),
                                                         QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-    if (m.captured(3) != answer.report.sha256 || signature != answer.report.signature) {
-        answer.result = ReportVerification::Result::WrongCode;
-        answer.message =
-            QCoreApplication::translate(
-                "ReportRepository", "The QR code does not match the stored report %1: the printed report was altered.")
-                .arg(answer.report.number);
-        answer.report = {};
-    }
-    return answer;
+    return check(m.captured(1), m.captured(2), &hash, &signature);
 }

@@ -94,7 +94,8 @@ public:
     Result recordCopy(IssuedReport* report, const QString& output, ReportRenderer::Copy* copy);
 
     // Verifies a presented report by its number and code; recorded (report_verifications) and audited. Repeated
-    // wrong codes are throttled. Staff who query subjects and the auditor may verify; the administrator may not.
+    // wrong codes (and unknown numbers) of the same person are throttled. Staff who query subjects and the auditor may
+    // verify; the administrator may not.
     ReportVerification verify(const QString& number, const QString& code);
     // The same from the text of its QR code: the hash and the signature in it must also match.
     ReportVerification verifyPayload(const QString& payload);
@@ -106,6 +107,10 @@ public:
     static QByteArray signedMessage(const QString& number, const QString& sha256, const QString& issuedAt);
 
 private:
+    // verify() and verifyPayload(): the QR code's hash and signature, when given, must match the stored ones; the
+    // outcome is recorded once.
+    ReportVerification check(const QString& number, const QString& code, const QString* expectedHash,
+                             const QByteArray* expectedSignature);
     bool integrityHolds(const IssuedReport& report, QString* issuerName, QString* problem) const;
     ReportVerification finishVerification(const QString& number, ReportVerification answer);
 

@@ -297,8 +297,12 @@ QStringList problems(const ReportBasis& b, const Subject& subject, const QDate& 
             out << QCoreApplication::translate(
                 "ReportTypes",
                 "A natural person has no legal representative: they come in person or authorise someone.");
-        } else if (!subject.legalRepresentative.isEmpty() &&
-                   b.applicantName.trimmed() != subject.legalRepresentative.trimmed()) {
+        } else if (subject.legalRepresentative.trimmed().isEmpty()) {
+            out << QCoreApplication::translate("ReportTypes",
+                                               "The subject has no legal representative on record, so nobody can be "
+                                               "checked as one: a report for its agent needs its written "
+                                               "authorisation.");
+        } else if (b.applicantName.trimmed() != subject.legalRepresentative.trimmed()) {
             out << QCoreApplication::translate(
                        "ReportTypes",
                        "The applicant is not the subject's recorded legal representative (%1): a report for anyone "

@@ -6,6 +6,7 @@
 #include "records/RecordJson.h"
 #include "records/SubjectRepository.h"
 #include "storage/AuditLog.h"
+#include "storage/Signing.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -117,7 +118,9 @@ bool enrol(const Session& session, const QString& platformId, const QByteArray& 
                      {QStringLiteral("url"), url}};
     QString why;
     if (!q.exec() || !AuditLog::append(db, entry, &why) || !db.commit()) {
-        const QString message = why.isEmpty() ? q.lastError().text() : why;
+        const QString message = !why.isEmpty()                    ? why
+                                : !q.lastError().text().isEmpty() ? q.lastError().text()
+                                                                  : db.lastError().text();
         db.rollback();
         return fail(message);
     }
@@ -130,7 +133,8 @@ FeedApplier::FeedApplier(const Session& session)
     : m_session(session)
 {}
 
-QByteArray FeedApplier::makePackage(const QString& platformId, const QList<QByteArray>& signedLines)
+QByteArray FeedApplier::makePackage(const QString& platformId, const QList<QByteArray>& signedLines,
+                                    const SecureBytes& platformSeed)
 {
     QByteArray body;
     for (const QByteArray& line : signedLines)
@@ -142,38 +146,78 @@ QByteArray FeedApplier::makePackage(const QString& platformId, const QList<QByte
                              {QStringLiteral("pages"), int(signedLines.size())},
                              {QStringLiteral("sha256"),
                               QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex())}};
-    return QJsonDocument(header).toJson(QJsonDocument::Compact) + '\n' + body;
+    return FeedPages::signLine(QJsonDocument(header).toJson(QJsonDocument::Compact), platformSeed) + '\n' + body;
 }
 
 FeedApplier::Result FeedApplier::applyPackage(const QByteArray& bytes, SyncReport* report)
 {
+    *report = {};
+    if (bytes.size() > MaxPackageBytes)
+        return failure(Failure::Malformed,
+                       QCoreApplication::translate("FeedApplier", "The package is larger than %1 MiB.")
+                           .arg(MaxPackageBytes >> 20));
     const qsizetype end = bytes.indexOf('\n');
     if (end <= 0)
-        return failure(Failure::Malformed,
-                       QCoreApplication::translate("FeedApplier",
-                                                   "The package has no header line: it is empty or not a package."));
+        return failure(Failure::Malformed, QCoreApplication::translate(
+                                               "FeedApplier", "The package has no header line: it is empty or not a "
+                                                              "package."));
+    // The header is signed by the platform: nobody else can announce fewer pages (to hold back the newest) or splice
+    // pages from elsewhere, because its hash covers every page line.
+    SyncEnrolmentInfo enrolment;
+    QString error;
+    if (!SyncEnrolment::read(m_session.database(), &enrolment, &error))
+        return failure(Failure::Storage, error);
+    if (!enrolment.enrolled)
+        return failure(Failure::NotEnrolled,
+                       QCoreApplication::translate("FeedApplier", "This workstation is not enrolled with a "
+                                                                  "platform: enrol it first (xmcredit-admin "
+                                                                  "enrol)."));
+    QByteArray headerBytes;
+    {
+        const QJsonObject envelope = QJsonDocument::fromJson(bytes.left(end)).object();
+        const auto page = QByteArray::fromBase64Encoding(envelope.value(QLatin1String("page")).toString().toLatin1(),
+                                                         QByteArray::AbortOnBase64DecodingErrors);
+        const auto signature = QByteArray::fromBase64Encoding(
+            envelope.value(QLatin1String("signature")).toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+        if (envelope.size() != 2 || !page || !signature)
+            return failure(Failure::Malformed,
+                           QCoreApplication::translate("FeedApplier", "The file is not an xmcredit exchange package "
+                                                                      "(version 1)."));
+        if (!Signing::verify(enrolment.publicKey, FeedPages::signedMessage(*page), *signature))
+            return failure(Failure::Signature,
+                           QCoreApplication::translate("FeedApplier",
+                                                       "The package's header is not signed by the platform this "
+                                                       "workstation is enrolled with. Nothing was applied."));
+        headerBytes = *page;
+    }
     QJsonParseError parse;
-    const QJsonDocument header = QJsonDocument::fromJson(bytes.left(end), &parse);
-    const QJsonObject h = header.object();
+    const QJsonObject h = QJsonDocument::fromJson(headerBytes, &parse).object();
     if (parse.error != QJsonParseError::NoError ||
         h.value(QLatin1String("format")).toString() != QLatin1String("xmcredit-package") ||
-        h.value(QLatin1String("version")).toInt() != 1)
-        return failure(
-            Failure::Malformed,
-            QCoreApplication::translate("FeedApplier", "The file is not an xmcredit exchange package (version 1)."));
-    const QByteArray body = bytes.mid(end + 1);
+        h.value(QLatin1String("version")).toInt() != 1 ||
+        h.value(QLatin1String("platform")).toString() != enrolment.platformId)
+        return failure(Failure::Malformed, QCoreApplication::translate(
+                                               "FeedApplier", "The file is not an xmcredit exchange package (version "
+                                                              "1) of this workstation's platform."));
+    const QByteArrayView body = QByteArrayView(bytes).sliced(end + 1);
     const QString expected = h.value(QLatin1String("sha256")).toString();
     const int pages = h.value(QLatin1String("pages")).toInt(-1);
-    QList<QByteArray> lines = body.split('\n');
-    if (!lines.isEmpty() && lines.constLast().isEmpty())
-        lines.removeLast();
-    if (pages < 0 || lines.size() != pages || !body.endsWith('\n') ||
+    QList<QByteArray> lines;
+    qsizetype from = 0;
+    while (from < body.size()) {
+        const qsizetype next = body.indexOf('\n', from);
+        if (next < 0)
+            break;
+        lines << body.sliced(from, next - from).toByteArray();
+        from = next + 1;
+    }
+    if (pages < 0 || lines.size() != pages || from != body.size() ||
         QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex()) != expected)
         return failure(Failure::Malformed,
-                       QCoreApplication::translate(
-                           "FeedApplier",
-                           "The package is truncated or was altered: it holds %1 page line(s) where its header "
-                           "announces %2, or its content does not match the header's hash. Nothing was applied.")
+                       QCoreApplication::translate("FeedApplier",
+                                                   "The package is truncated or was altered: it holds %1 page "
+                                                   "line(s) where its header announces %2, or its content does not "
+                                                   "match the header's hash. Nothing was applied.")
                            .arg(lines.size())
                            .arg(pages));
     return applyLines(lines, report);
@@ -256,8 +300,21 @@ FeedApplier::Result FeedApplier::applyLines(const QList<QByteArray>& lines, Sync
         if (!r.ok())
             return undo(r);
     }
-    if (!endBulk(&error))
-        return undo(failure(Failure::Storage, error));
+    if (m_usedBulk) {
+        if (!endBulk(&error))
+            return undo(failure(Failure::Storage, error));
+        // The seals were summed again after the pages' entries: one more entry records them as they now are, so the
+        // audit head and the seals agree at the next login.
+        AuditEntry loaded;
+        loaded.actor = m_session.username;
+        loaded.action = QStringLiteral("sync.bulk_load");
+        loaded.objectType = QStringLiteral("workstation");
+        loaded.objectId = m_session.workstationId;
+        loaded.details = {{QStringLiteral("subjects"), int(m_subjectIds.size())},
+                          {QStringLiteral("items"), int(m_itemIds.size())}};
+        if (!AuditLog::append(db, loaded, &error))
+            return undo(failure(Failure::Storage, error));
+    }
     if (!permit.commit(&error)) {
         *report = {};
         return failure(Failure::Storage, error);

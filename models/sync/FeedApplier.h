@@ -61,6 +61,9 @@ public:
         bool ok() const { return failure == Failure::None; }
     };
 
+    // A package is read whole; anything larger is refused before it is parsed.
+    static constexpr qsizetype MaxPackageBytes = qsizetype(1) << 30;
+
     explicit FeedApplier(const Session& session);
 
     // An offline exchange package (PROTOCOL.md, section 4): applied whole or not at all.
@@ -68,8 +71,10 @@ public:
     // Signed page lines, in order, in one transaction.
     Result applyLines(const QList<QByteArray>& lines, SyncReport* report);
 
-    // Writes a package of signed lines (the platform's side; the reference platform and the tests use it).
-    static QByteArray makePackage(const QString& platformId, const QList<QByteArray>& signedLines);
+    // Writes a package of signed lines with its header signed by the platform (the platform's side; the reference
+    // platform and the tests use it).
+    static QByteArray makePackage(const QString& platformId, const QList<QByteArray>& signedLines,
+                                  const SecureBytes& platformSeed);
 
     // Whether the last import took the bulk path (a first sync into empty records tables).
     bool usedBulkPath() const { return m_usedBulk; }

@@ -52,11 +52,12 @@ bool cityChanges(const QSqlDatabase& db, QJsonArray* subjects, QJsonArray* items
 }
 
 QList<QByteArray> signedPages(const QString& platform, const QString& stream, const QJsonArray& changes, int perPage,
-                              int firstPage, const SecureBytes& seed)
+                              int firstPage, const SecureBytes& seed, const QString& issuedAtGiven)
 {
     QList<QByteArray> lines;
     int number = firstPage;
-    const QString issuedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    const QString issuedAt =
+        issuedAtGiven.isEmpty() ? QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) : issuedAtGiven;
     for (qsizetype i = 0; i < changes.size(); i += perPage) {
         QJsonArray chunk;
         for (qsizetype j = i; j < qMin(changes.size(), i + perPage); ++j)

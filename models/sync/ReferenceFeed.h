@@ -17,8 +17,9 @@ namespace ReferenceFeed {
 bool cityChanges(const QSqlDatabase& db, QJsonArray* subjects, QJsonArray* items, QString* error);
 
 // changes cut into pages of perPage, numbered from firstPage (cursor "<stream>/<number>", the page before the first
-// "" when firstPage is 1), each signed with the platform's seed.
+// "" when firstPage is 1), each signed with the platform's seed. A page's bytes never change once published
+// (PROTOCOL.md), so issuedAt is given by the caller for pages it may publish again (empty: now).
 QList<QByteArray> signedPages(const QString& platform, const QString& stream, const QJsonArray& changes, int perPage,
-                              int firstPage, const SecureBytes& seed);
+                              int firstPage, const SecureBytes& seed, const QString& issuedAt = QString());
 
 } // namespace ReferenceFeed

@@ -90,7 +90,7 @@ void TestGuiSync::initTestCase()
                                                          QStringLiteral("subjects"), subjectChanges, 100, 1, seed);
     lines << ReferenceFeed::signedPages(QStringLiteral("xm-credit-platform"), QStringLiteral("credit_items"),
                                         itemChanges, 500, 1, seed);
-    const QByteArray package = FeedApplier::makePackage(QStringLiteral("xm-credit-platform"), lines);
+    const QByteArray package = FeedApplier::makePackage(QStringLiteral("xm-credit-platform"), lines, seed);
     m_package = m_tmp.filePath(QStringLiteral("city.pkg"));
     QFile out(m_package);
     QVERIFY(out.open(QIODevice::WriteOnly));
@@ -101,7 +101,7 @@ void TestGuiSync::initTestCase()
     m_altered = m_tmp.filePath(QStringLiteral("altered.pkg"));
     QFile altered(m_altered);
     QVERIFY(altered.open(QIODevice::WriteOnly));
-    altered.write(FeedApplier::makePackage(QStringLiteral("xm-credit-platform"), lines));
+    altered.write(FeedApplier::makePackage(QStringLiteral("xm-credit-platform"), lines, seed));
 }
 
 void TestGuiSync::cleanup()

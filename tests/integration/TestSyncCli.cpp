@@ -137,7 +137,8 @@ void TestSyncCli::refusals_data()
     QTest::addColumn<QString>("which");
     QTest::addColumn<int>("code");
     QTest::newRow("truncated package") << "truncated" << 3;
-    QTest::newRow("altered page") << "altered" << 13;
+    QTest::newRow("altered page") << "altered" << 3;
+    QTest::newRow("header signed by another key") << "forged" << 13;
     QTest::newRow("changes before the city") << "order" << 11;
     QTest::newRow("not enrolled") << "unenrolled" << 11;
     QTest::newRow("a clerk imports") << "clerk" << 7;
@@ -161,18 +162,26 @@ void TestSyncCli::refusals()
     if (which == QLatin1String("truncated")) {
         bytes.chop(1000);
     } else if (which == QLatin1String("altered")) {
-        // One page's content changed, the header's hash recomputed: only the signature can tell.
+        // One page's content changed, its signature kept: the header's hash no longer matches.
         QList<QByteArray> lines = bytes.split('\n');
         QJsonObject line = QJsonDocument::fromJson(lines[1]).object();
         QByteArray page = QByteArray::fromBase64(line.value(QStringLiteral("page")).toString().toLatin1());
         page.replace("\"platform_version\":1", "\"platform_version\":9");
         line.insert(QStringLiteral("page"), QString::fromLatin1(page.toBase64()));
         lines[1] = QJsonDocument(line).toJson(QJsonDocument::Compact);
-        const QByteArray body = lines.mid(1).join('\n');
-        QJsonObject header = QJsonDocument::fromJson(lines[0]).object();
-        header.insert(QStringLiteral("sha256"),
-                      QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex()));
-        bytes = QJsonDocument(header).toJson(QJsonDocument::Compact) + '\n' + body;
+        bytes = lines.join('\n');
+    } else if (which == QLatin1String("forged")) {
+        // The header replaced by one that announces only the first page (holding back the rest), signed by another
+        // key: only the platform can sign a header.
+        const QString otherKeys = m_tmp.filePath(QStringLiteral("other-platform"));
+        sim({QStringLiteral("keygen"), QStringLiteral("--out"), otherKeys});
+        const QString other = m_tmp.filePath(QStringLiteral("other.pkg"));
+        sim({QStringLiteral("package"), QStringLiteral("--key"), otherKeys, QStringLiteral("--out"), other,
+             QStringLiteral("--subjects"), QStringLiteral("300"), QStringLiteral("--seed"), QStringLiteral("4"),
+             QStringLiteral("--page-size"), QStringLiteral("100")});
+        QFile file(other);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        bytes = file.readAll();
     } else if (which == QLatin1String("order")) {
         QFile update(m_update);
         QVERIFY(update.open(QIODevice::ReadOnly));

@@ -7,6 +7,7 @@
 #include "RecordsTestFixtures.h"
 
 #include "records/RecordJson.h"
+#include "storage/RowSeals.h"
 #include "storage/Signing.h"
 #include "sync/FeedApplier.h"
 #include "sync/FeedPage.h"
@@ -122,6 +123,14 @@ void TestFeedApplier::appliesSubjectsAndItems()
     QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'sync.page'")).toInt(), 2);
     QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT origin FROM credit_items LIMIT 1")).toString(),
              QStringLiteral("platform"));
+    // The first sync took the bulk path; the audit head records the seals as they are after it, so the next login's
+    // check (seals against the head's state) holds even if nobody logs out in between.
+    QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1")).toString(),
+             QStringLiteral("sync.bulk_load"));
+    QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT state FROM audit_log ORDER BY seq DESC LIMIT 1")).toString(),
+             RowSeals::stateDigest(m_tdb->database()));
+    QStringList problems;
+    QVERIFY2(RowSeals::verify(m_tdb->database(), &problems), qPrintable(problems.join(QLatin1Char(' '))));
 }
 
 void TestFeedApplier::idempotentAndVersioned()
@@ -296,8 +305,11 @@ void TestFeedApplier::packages()
     const QList<QByteArray> lines{
         sign(page(QStringLiteral("subjects"), QString(), QStringLiteral("s1"), QJsonArray{subjectChange(1)})),
         sign(page(QStringLiteral("credit_items"), QString(), QStringLiteral("i1"), QJsonArray{itemChange(1, 1)}))};
-    const QByteArray package = FeedApplier::makePackage(Platform, lines);
     SyncReport report;
+    const QByteArray package = FeedApplier::makePackage(Platform, lines, m_seed);
+    // A package whose header someone else signed (to hold back the newest pages, or to splice in others): refused.
+    const QByteArray forged = FeedApplier::makePackage(Platform, {lines.first()}, SecureBytes::random(32));
+    QCOMPARE(FeedApplier(m_admin).applyPackage(forged, &report).failure, FeedApplier::Failure::Signature);
     // Truncated, a page dropped, an empty file, not a package: refused whole.
     for (const QByteArray& broken :
          {package.left(package.size() - 10), package.left(package.indexOf('\n') + 1) + lines.at(1) + '\n', QByteArray(),

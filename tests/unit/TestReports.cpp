@@ -121,6 +121,7 @@ private slots:
     void alteredReportIsDamaged();
     void reportTablesRefuseChange();
     void pdfReadsBackWithRealTools();
+    void aRowTallerThanAPageIsNotLost();
 
 private:
     SubjectProfile profileOf(const Subject& subject, const QList<CreditItem>& items) const
@@ -737,6 +738,37 @@ void TestReports::pdfReadsBackWithRealTools()
     QCOMPARE(zbarExit, 0);
     QCOMPARE(decoded, issued.qrPayload());
     QCOMPARE(reports.verifyPayload(decoded).result, ReportVerification::Result::Genuine);
+}
+
+void TestReports::aRowTallerThanAPageIsNotLost()
+{
+    // A matter of 6,000 characters (the feed allows 4,000 per field, and a cell may hold more than one): it runs
+    // over pages, with the header repeated, and every part of it is printed.
+    CreditItem longItem = m_companyItems.last();
+    longItem.id = 999;
+    QString text;
+    for (int i = 0; i < 600; ++i)
+        text += QStringLiteral("第%1段说明。").arg(i, 3, 10, QLatin1Char('0'));
+    longItem.title = text + QStringLiteral("结尾标记");
+    QList<CreditItem> items = m_companyItems;
+    items << longItem;
+    ReportRequest request;
+    request.basis = agencyBasis();
+    const ReportContent content = ReportBuilder::build(profileOf(m_company, items), request, header(), m_policies);
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("tall.pdf"));
+    int pages = 0;
+    QString error;
+    ReportRenderer::Copy copy;
+    QVERIFY2(ReportRenderer::writePdf(content, QStringLiteral("XMCR1;test"), copy, pdf, &pages, &error),
+             qPrintable(error));
+    QVERIFY(pages >= 2);
+    const QString all =
+        run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).remove(QRegularExpression(QStringLiteral("\\s")));
+    for (const QString& part : {QStringLiteral("第000段说明。"), QStringLiteral("第300段说明。"),
+                                QStringLiteral("第599段说明。"), QStringLiteral("结尾标记")})
+        QVERIFY2(all.contains(part), qPrintable(part));
+    QVERIFY(all.contains(QStringLiteral("第%1页共%2页").arg(pages).arg(pages)));
 }
 
 QTEST_MAIN(TestReports)
