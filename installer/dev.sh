@@ -62,20 +62,38 @@ run() {
         log "the demo workstation in $dir is from an earlier format: making it again"
         rm -rf "$dir"
     fi
+    local sim="$build_dir/app/xmcredit-platform-sim"
+    local platform="$dir-platform"
+    local rc=0
     if [ ! -f "$dir/workstation.json" ]; then
         log "creating the demo workstation in $dir"
         "$admin" demo-init --workstation "$dir" >/dev/null
+        # The city comes the real way: the reference platform makes its key and a signed exchange package of its
+        # generated city; the workstation pins the key (enrol) and imports the package (sync).
+        rm -rf "$platform"
+        local key
+        key=$("$sim" keygen --out "$platform" | sed -E 's/.*"publicKey":"([0-9a-f]+)".*/\1/')
+        echo admin-demo | "$admin" enrol --workstation "$dir" --user admin --password-stdin \
+            --platform-key "$key" >/dev/null
+        log "the reference platform publishes its city (${XMCREDIT_DEMO_SUBJECTS:-20000} subjects)"
+        "$sim" package --key "$platform" --out "$platform/city.pkg" \
+            --subjects "${XMCREDIT_DEMO_SUBJECTS:-20000}" --seed 2021 >/dev/null
     fi
-    # The city is generated in one transaction: an interrupted run leaves none, and the next run makes it.
-    # Exit code 9 (Exists) means the city is there already.
-    local rc=0
-    echo admin-demo | "$admin" demo-city --workstation "$dir" --user admin --password-stdin \
-        --subjects "${XMCREDIT_DEMO_SUBJECTS:-20000}" --seed 2021 >/dev/null 2>&1 || rc=$?
-    case $rc in
-        0) log "generated the demo city (${XMCREDIT_DEMO_SUBJECTS:-20000} subjects)" ;;
-        9) ;;
-        *) log "could not generate the demo city (exit code $rc)"; exit "$rc" ;;
-    esac
+    if [ -f "$platform/city.pkg" ]; then
+        # Applied whole or not at all; pages applied before are skipped, so this is also a no-op on later runs.
+        echo admin-demo | "$admin" sync --workstation "$dir" --user admin --password-stdin \
+            --package "$platform/city.pkg" >/dev/null || { rc=$?; log "the exchange package was not applied (exit code $rc)"; exit "$rc"; }
+        log "synced the demo city from the reference platform's package"
+    else
+        # A demo workstation made before the platform existed: its city was generated in place (exit 9: there).
+        echo admin-demo | "$admin" demo-city --workstation "$dir" --user admin --password-stdin \
+            --subjects "${XMCREDIT_DEMO_SUBJECTS:-20000}" --seed 2021 >/dev/null 2>&1 || rc=$?
+        case $rc in
+            0) log "generated the demo city (${XMCREDIT_DEMO_SUBJECTS:-20000} subjects)" ;;
+            9) ;;
+            *) log "could not generate the demo city (exit code $rc)"; exit "$rc" ;;
+        esac
+    fi
     # Cases in every stage and clock state for the queues and the dashboard (exit 9: there are cases already).
     rc=0
     "$admin" demo-cases --workstation "$dir" --count "${XMCREDIT_DEMO_CASES:-60}" --seed 2021 >/dev/null 2>&1 || rc=$?
