@@ -80,6 +80,7 @@ CasesPage::CasesPage(const Session& session, const PolicyRegistry& policies, con
     layout->addWidget(splitter, 1);
 
     m_model = new CaseQueueModel(this);
+    m_model->setStaffNames(CaseQueueModel::staffNames(m_session.database()));
     m_filter = new CaseQueueFilter(this);
     m_filter->setSourceModel(m_model);
     m_view = new QTableView(splitter);

@@ -98,6 +98,9 @@ DashboardPage::DashboardPage(const Session& session, const PolicyRegistry& polic
 
     m_overdueModel = new CaseQueueModel(this);
     m_dueTodayModel = new CaseQueueModel(this);
+    const QHash<QString, QString> names = CaseQueueModel::staffNames(session.database());
+    m_overdueModel->setStaffNames(names);
+    m_dueTodayModel->setStaffNames(names);
     auto* overdueBox = new QVBoxLayout;
     overdueBox->addWidget(new QLabel(tr("Overdue"), this));
     m_overdue = caseList(QStringLiteral("overdueView"), m_overdueModel, this);

@@ -1,5 +1,7 @@
 #include "CaseQueueModel.h"
 
+#include "storage/Staff.h"
+
 #include "cases/CaseWorkflow.h"
 
 #include <QBrush>
@@ -122,7 +124,7 @@ QVariant CaseQueueModel::data(const QModelIndex& index, int role) const
         case StageColumn:
             return CaseWorkflow::stateName(r.kind, r.state);
         case AssigneeColumn:
-            return r.assignedTo;
+            return sort ? QVariant(r.assignedTo) : QVariant(m_names.value(r.assignedTo, r.assignedTo));
         case ReceivedColumn:
             return sort ? QVariant(r.receivedOn) : QVariant(r.receivedOn.toString(Qt::ISODate));
         case DueColumn:
@@ -189,4 +191,15 @@ QVariant CaseQueueModel::headerData(int section, Qt::Orientation orientation, in
     default:
         return {};
     }
+}
+
+QHash<QString, QString> CaseQueueModel::staffNames(const QSqlDatabase& db)
+{
+    QHash<QString, QString> names;
+    QList<StaffMember> members;
+    if (StaffDirectory::list(db, &members)) {
+        for (const StaffMember& m : members)
+            names.insert(m.username, m.displayName.isEmpty() ? m.username : m.displayName);
+    }
+    return names;
 }

@@ -4,7 +4,9 @@
 
 #include <QAbstractTableModel>
 #include <QDate>
+#include <QHash>
 #include <QList>
+#include <QSqlDatabase>
 
 // A case queue as a table (the queue views and the supervisor's lists): one row per case with its clock as of a
 // day, coloured by the clock's state (on time, at risk, due today, overdue, paused). Filled from
@@ -40,6 +42,10 @@ public:
     explicit CaseQueueModel(QObject* parent = nullptr);
 
     void setRows(const QList<CaseRepository::QueueRow>& rows, const QDate& asOf);
+    // Names to show for user names (the assignee column shows "黄初审", its tooltip the user name).
+    void setStaffNames(const QHash<QString, QString>& names) { m_names = names; }
+    // The user names and display names of the workstation's staff, for setStaffNames().
+    static QHash<QString, QString> staffNames(const QSqlDatabase& db);
     const CaseRepository::QueueRow& row(int index) const { return m_rows.at(index); }
     int indexOfCase(const QString& caseNo) const;
 
@@ -54,5 +60,6 @@ public:
 
 private:
     QList<CaseRepository::QueueRow> m_rows;
+    QHash<QString, QString> m_names;
     QDate m_asOf;
 };

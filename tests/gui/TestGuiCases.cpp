@@ -402,6 +402,14 @@ void TestGuiCases::supervisorSeesEveryCaseAndReassigns()
     child<QPlainTextEdit>(page, "noteEdit")->setPlainText(QStringLiteral("黄初审休假"));
     QVERIFY(page->takeAction(QStringLiteral("reassign")));
     QVERIFY(child<QLabel>(page, "caseDetailsLabel")->text().contains(QStringLiteral("rev2")));
+    // The queue names the assignee as people know them.
+    bool named = false;
+    for (int row = 0; row < view->model()->rowCount() && !named; ++row) {
+        const QModelIndex index = view->model()->index(row, CaseQueueModel::AssigneeColumn);
+        named = index.data().toString() == QStringLiteral("吴复核");
+        QVERIFY(index.data().toString() != QStringLiteral("rev2"));
+    }
+    QVERIFY(named);
 }
 
 void TestGuiCases::supervisorDashboard()
