@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdminSession</name>
+    <message>
+        <source>--on takes a date as yyyy-MM-dd, not &quot;%1&quot;.</source>
+        <translation>--on 需要 yyyy-MM-dd 格式的日期，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--on is for demo workstations only: on a real workstation everything happens today.</source>
+        <translation>--on 仅用于演示工作站：正式工作站上的一切操作都按当天进行。</translation>
+    </message>
+    <message>
+        <source>Name the subject with --subject.</source>
+        <translation>请用 --subject 指定信用主体。</translation>
+    </message>
+    <message>
+        <source>There is no subject %1.</source>
+        <translation>没有信用主体 %1。</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>There is no workstation in %1.
@@ -341,14 +360,6 @@ Developers get a demo workstation with sample logins from
         <translation>无法读取扫描件 %1：%2</translation>
     </message>
     <message>
-        <source>Name the subject with --subject.</source>
-        <translation>请使用 --subject 指定信用主体。</translation>
-    </message>
-    <message>
-        <source>There is no subject %1.</source>
-        <translation>不存在信用主体 %1。</translation>
-    </message>
-    <message>
         <source>Name the credit item with --item.</source>
         <translation>请使用 --item 指定信用信息。</translation>
     </message>
@@ -383,14 +394,6 @@ Developers get a demo workstation with sample logins from
     <message>
         <source>case list takes no argument.</source>
         <translation>case list 不接受参数。</translation>
-    </message>
-    <message>
-        <source>--on takes a date as yyyy-MM-dd, not &quot;%1&quot;.</source>
-        <translation>--on 的日期格式为 yyyy-MM-dd，而不是“%1”。</translation>
-    </message>
-    <message>
-        <source>--on is for demo workstations only: on a real workstation every action happens today.</source>
-        <translation>--on 仅限演示工作站使用：在正式工作站上，所有操作都以当天为准。</translation>
     </message>
     <message>
         <source>case intake takes repair or objection, not &quot;%1&quot;.</source>
@@ -3899,14 +3902,6 @@ Database: %2</source>
 <context>
     <name>ReportCommands</name>
     <message>
-        <source>--on takes a date as yyyy-MM-dd, not &quot;%1&quot;.</source>
-        <translation>--on 需要 yyyy-MM-dd 格式的日期，而不是“%1”。</translation>
-    </message>
-    <message>
-        <source>--on is for demo workstations only: on a real workstation reports are issued today.</source>
-        <translation>--on 仅用于演示工作站：正式工作站上的报告只能按当天出具。</translation>
-    </message>
-    <message>
         <source>The subject: its identifier or its number.</source>
         <translation>信用主体：其标识码或编号。</translation>
     </message>
@@ -4013,14 +4008,6 @@ Database: %2</source>
     <message>
         <source>The scan %1 cannot be read: %2</source>
         <translation>无法读取扫描件 %1：%2</translation>
-    </message>
-    <message>
-        <source>Name the subject with --subject.</source>
-        <translation>请用 --subject 指定信用主体。</translation>
-    </message>
-    <message>
-        <source>There is no subject %1.</source>
-        <translation>没有信用主体 %1。</translation>
     </message>
     <message>
         <source>Report %1, verification code %2, %3 page(s): %4</source>

@@ -1,5 +1,7 @@
 #include "AdminSession.h"
 
+#include "domain/Identifiers.h"
+#include "records/SubjectRepository.h"
 #include "storage/KeyVault.h"
 
 #include <QCoreApplication>
@@ -188,6 +190,65 @@ QList<DemoLogin> demoLogins()
          QStringLiteral("supervisor-demo")},
         {QStringLiteral("auditor"), Role::Auditor, QStringLiteral("王审计 (demo)"), QStringLiteral("auditor-demo")},
     };
+}
+
+bool demoDay(const QCommandLineParser& parser, const QCommandLineOption& on, AdminIo& io, bool json, QDate* day,
+             int* exitCode)
+{
+    *day = QDate::currentDate();
+    if (!parser.isSet(on))
+        return true;
+    *day = QDate::fromString(parser.value(on), Qt::ISODate);
+    if (!day->isValid()) {
+        *exitCode = AdminCli::fail(io, json, ExitCode::InvalidInput,
+                                   QCoreApplication::translate("AdminSession", "--on takes a date as yyyy-MM-dd, not "
+                                                                               "\"%1\".")
+                                       .arg(parser.value(on)));
+        return false;
+    }
+    WorkstationInfo info;
+    const WorkstationStatus read = Workstation::readInfo(workstationDir(parser), &info);
+    if (!read.ok()) {
+        *exitCode = fail(io, json, read);
+        return false;
+    }
+    if (!info.demo) {
+        *exitCode =
+            AdminCli::fail(io, json, ExitCode::Rejected,
+                           QCoreApplication::translate("AdminSession", "--on is for demo workstations only: on a real "
+                                                                       "workstation everything happens today."));
+        return false;
+    }
+    return true;
+}
+
+bool resolveSubject(const QSqlDatabase& db, const QString& text, AdminIo& io, bool json, qint64* subjectId,
+                    int* exitCode)
+{
+    const QString value = text.trimmed();
+    if (value.isEmpty()) {
+        *exitCode = AdminCli::fail(io, json, ExitCode::Usage,
+                                   QCoreApplication::translate("AdminSession", "Name the subject with --subject."));
+        return false;
+    }
+    SubjectRepository subjects(db);
+    Subject subject;
+    QString error;
+    bool numeric = false;
+    const qint64 id = value.toLongLong(&numeric);
+    const bool found = numeric && value.size() < 15
+                           ? subjects.findById(id, &subject, &error)
+                           : subjects.findByIdentifier(Identifiers::normalise(value), &subject, &error);
+    if (!found) {
+        *exitCode =
+            error.isEmpty()
+                ? AdminCli::fail(io, json, ExitCode::NotFound,
+                                 QCoreApplication::translate("AdminSession", "There is no subject %1.").arg(value))
+                : AdminCli::fail(io, json, ExitCode::Failure, error);
+        return false;
+    }
+    *subjectId = subject.id;
+    return true;
 }
 
 } // namespace AdminSession

@@ -5,6 +5,9 @@
 #include "storage/Session.h"
 #include "storage/Workstation.h"
 
+#include <QDate>
+#include <QSqlDatabase>
+
 // What the commands that open a workstation share: the options naming the workstation and the member of staff
 // acting, passwords read from standard input (never from the command line, where other users could read them in
 // the process list), logging in, and the exit code of a WorkstationStatus.
@@ -38,6 +41,14 @@ bool openSession(const UnlockResult& unlocked, const QString& connectionName, Ad
                  int* exitCode);
 // requireLoginOptions, unlock and openSession (connection "xmcredit-admin") in one.
 bool login(const QCommandLineParser& parser, AdminIo& io, bool json, Session* session, int* exitCode);
+
+// --on DATE: the day an action happens (cases, reports), on demo workstations only, so demos and tests can move
+// through time; *day is today without it. A bad date exits 3, a real workstation 11.
+bool demoDay(const QCommandLineParser& parser, const QCommandLineOption& on, AdminIo& io, bool json, QDate* day,
+             int* exitCode);
+// --subject's value: a subject's number (fewer than 15 digits) or its identifier. 2 when empty, 10 when unknown.
+bool resolveSubject(const QSqlDatabase& db, const QString& value, AdminIo& io, bool json, qint64* subjectId,
+                    int* exitCode);
 
 // Warns on standard error when the key slots this process writes get the cheap test key derivation
 // (KdfParams::fastForTests()), so that nobody mistakes a test build's workstation for a real one.

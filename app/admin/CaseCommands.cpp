@@ -10,7 +10,6 @@
 #include "cases/DemoCases.h"
 #include "domain/Identifiers.h"
 #include "records/CreditItemRepository.h"
-#include "records/SubjectRepository.h"
 #include "storage/Signing.h"
 #include "storage/SqlCipherDriver.h"
 #include "storage/Workstation.h"
@@ -209,33 +208,6 @@ bool readMaterials(Context& c, QList<MaterialScan>* scans, int* code)
     return true;
 }
 
-bool resolveSubject(Context& c, qint64* subjectId, int* code)
-{
-    const QString value = c.parser.value(c.options.subject).trimmed();
-    if (value.isEmpty()) {
-        *code =
-            fail(c, ExitCode::Usage, QCoreApplication::translate("CaseCommands", "Name the subject with --subject."));
-        return false;
-    }
-    SubjectRepository subjects(c.session.database());
-    Subject subject;
-    QString error;
-    bool numeric = false;
-    const qint64 id = value.toLongLong(&numeric);
-    const bool found = numeric && value.size() < 18
-                           ? subjects.findById(id, &subject, &error)
-                           : subjects.findByIdentifier(Identifiers::normalise(value), &subject, &error);
-    if (!found) {
-        *code = error.isEmpty()
-                    ? fail(c, ExitCode::NotFound,
-                           QCoreApplication::translate("CaseCommands", "There is no subject %1.").arg(value))
-                    : fail(c, ExitCode::Failure, error);
-        return false;
-    }
-    *subjectId = subject.id;
-    return true;
-}
-
 bool resolveItems(Context& c, QList<qint64>* items, int* code)
 {
     const QStringList values = c.parser.values(c.options.item);
@@ -401,22 +373,8 @@ int runCase(const QStringList& args, AdminIo& io)
     if (!needsArgument && positional.size() != 1)
         return fail(c, ExitCode::Usage, QCoreApplication::translate("CaseCommands", "case list takes no argument."));
 
-    if (parser.isSet(options.on)) {
-        c.on = QDate::fromString(parser.value(options.on), Qt::ISODate);
-        if (!c.on.isValid())
-            return fail(c, ExitCode::InvalidInput,
-                        QCoreApplication::translate("CaseCommands", "--on takes a date as yyyy-MM-dd, not \"%1\".")
-                            .arg(parser.value(options.on)));
-        WorkstationInfo info;
-        const WorkstationStatus read = Workstation::readInfo(workstationDir(parser), &info);
-        if (!read.ok())
-            return AdminSession::fail(io, c.json, read);
-        if (!info.demo)
-            return fail(c, ExitCode::Rejected,
-                        QCoreApplication::translate(
-                            "CaseCommands",
-                            "--on is for demo workstations only: on a real workstation every action happens today."));
-    }
+    if (!demoDay(parser, options.on, io, c.json, &c.on, &code))
+        return code;
 
     if (!login(parser, io, c.json, &c.session, &code))
         return code;
@@ -441,8 +399,9 @@ int runCase(const QStringList& args, AdminIo& io)
         qint64 subjectId = 0;
         QList<qint64> items;
         QList<MaterialScan> scans;
-        if (!resolveSubject(c, &subjectId, &code) || !resolveItems(c, &items, &code) ||
-            !readMaterials(c, &scans, &code))
+        if (!AdminSession::resolveSubject(c.session.database(), parser.value(options.subject), io, c.json, &subjectId,
+                                          &code) ||
+            !resolveItems(c, &items, &code) || !readMaterials(c, &scans, &code))
             return code;
         CaseRecord created;
         if (kind == QLatin1String("repair")) {

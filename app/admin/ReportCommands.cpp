@@ -5,8 +5,6 @@
 #include "AdminCommand.h"
 #include "AdminSession.h"
 
-#include "domain/Identifiers.h"
-#include "records/SubjectRepository.h"
 #include "records/SubjectSearch.h"
 #include "reports/ReportRepository.h"
 
@@ -56,38 +54,6 @@ int exitFor(ReportVerification::Result result)
         return ExitCode::Denied;
     }
     return ExitCode::Failure;
-}
-
-// --on: demo workstations only (as for cases): the day the report is issued for.
-bool readOn(const QCommandLineParser& parser, const QCommandLineOption& option, AdminIo& io, bool json, QDate* on,
-            int* code)
-{
-    *on = QDate::currentDate();
-    if (!parser.isSet(option))
-        return true;
-    *on = QDate::fromString(parser.value(option), Qt::ISODate);
-    if (!on->isValid()) {
-        *code =
-            AdminCli::fail(io, json, ExitCode::InvalidInput,
-                           QCoreApplication::translate("ReportCommands", "--on takes a date as yyyy-MM-dd, not \"%1\".")
-                               .arg(parser.value(option)));
-        return false;
-    }
-    WorkstationInfo info;
-    const WorkstationStatus read = Workstation::readInfo(workstationDir(parser), &info);
-    if (!read.ok()) {
-        *code = AdminSession::fail(io, json, read);
-        return false;
-    }
-    if (!info.demo) {
-        *code = AdminCli::fail(
-            io, json, ExitCode::Rejected,
-            QCoreApplication::translate("ReportCommands",
-                                        "--on is for demo workstations only: on a real workstation reports are issued "
-                                        "today."));
-        return false;
-    }
-    return true;
 }
 
 // Records the next copy of a report, then writes it to a PDF marked with the number recorded: a copy is never made
@@ -271,32 +237,16 @@ int issue(QCommandLineParser& parser, const Options& o, AdminIo& io, bool json)
         b.scanMimeType = QMimeDatabase().mimeTypeForFileNameAndData(path, b.scan).name();
     }
     QDate on;
-    if (!readOn(parser, o.on, io, json, &on, &code))
+    if (!demoDay(parser, o.on, io, json, &on, &code))
         return code;
 
     Session session;
     if (!login(parser, io, json, &session, &code))
         return code;
     SessionGuard guard{session};
-    const QString subjectText = parser.value(o.subject).trimmed();
-    if (subjectText.isEmpty())
-        return AdminCli::fail(io, json, ExitCode::Usage,
-                              QCoreApplication::translate("ReportCommands", "Name the subject with --subject."));
-    SubjectRepository subjects(session.database());
-    Subject subject;
+    if (!resolveSubject(session.database(), parser.value(o.subject), io, json, &request.subjectId, &code))
+        return code;
     QString error;
-    bool numeric = false;
-    const qint64 id = subjectText.toLongLong(&numeric);
-    const bool found = numeric && subjectText.size() < 15
-                           ? subjects.findById(id, &subject, &error)
-                           : subjects.findByIdentifier(Identifiers::normalise(subjectText), &subject, &error);
-    if (!found)
-        return error.isEmpty()
-                   ? AdminCli::fail(
-                         io, json, ExitCode::NotFound,
-                         QCoreApplication::translate("ReportCommands", "There is no subject %1.").arg(subjectText))
-                   : AdminCli::fail(io, json, ExitCode::Failure, error);
-    request.subjectId = subject.id;
 
     const PolicyRegistry policies = PolicyRegistry::builtIn(&error);
     ReportRepository repository(session, policies);

@@ -6,10 +6,7 @@
 //   xmcredit-platform-sim package --key DIR --out FILE [--subjects N] [--seed S] [--page-size N]
 //                                 [--update N [--update-seed S]] [--platform-id ID]
 
-#include "records/CreditItemRepository.h"
 #include "records/DemoCity.h"
-#include "records/RecordJson.h"
-#include "records/SubjectRepository.h"
 #include "storage/Database.h"
 #include "storage/SecureBytes.h"
 #include "storage/Signing.h"

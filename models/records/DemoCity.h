@@ -40,8 +40,8 @@ struct DemoCityReport
     qint64 warningSubjects = 0;    // organisations given 3+ key attention listings in 12 months
     qint64 nonRepairableItems = 0; // penalties no repair can lift
     qint64 loadMs = 0;             // inserting rows
-    qint64 indexMs = 0;            // rebuilding the secondary indexes
-    qint64 searchIndexMs = 0;      // rebuilding the FTS bigram index
+    qint64 indexMs = 0;            // rebuilding the secondary indexes and the FTS bigram index
+    qint64 searchIndexMs = 0;      // no longer measured apart (within indexMs); kept for the report's form
     qint64 totalMs = 0;
 };
 

@@ -4,6 +4,7 @@
 
 #include "AdminProcess.h"
 #include "TestDatabase.h"
+#include "WorkstationFixture.h"
 
 #include "domain/PolicyRegistry.h"
 #include "domain/RepairEligibility.h"
@@ -144,25 +145,7 @@ QString TestCaseCli::scan(const QString& name)
 
 QVariant TestCaseCli::scalar(const QString& sql) const
 {
-    const UnlockResult unlocked = Workstation::unlock(m_dir, QStringLiteral("admin"), QStringLiteral("admin-demo"));
-    if (!unlocked.ok())
-        return {};
-    const QString path = Workstation::databasePath(m_dir);
-    SqlCipherKeyRing::setKey(path, *unlocked.databaseKey);
-    QVariant value;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QLatin1String(SqlCipherDriver::DriverName), QStringLiteral("peek"));
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(sql) && q.next())
-                value = q.value(0);
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("peek"));
-    SqlCipherKeyRing::removeKey(path);
-    return value;
+    return WorkstationFixture::peek(m_dir, QStringLiteral("admin"), QStringLiteral("admin-demo"), sql);
 }
 
 void TestCaseCli::repairFromIntakeToApproval()

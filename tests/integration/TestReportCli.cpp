@@ -4,6 +4,7 @@
 // and throttled with their exit codes; every bad input and refused basis exits with its code and issues nothing.
 
 #include "AdminProcess.h"
+#include "WorkstationFixture.h"
 
 #include "storage/SqlCipherDriver.h"
 #include "storage/Workstation.h"
@@ -118,25 +119,7 @@ void TestReportCli::initTestCase()
 
 QVariant TestReportCli::scalar(const QString& sql) const
 {
-    const UnlockResult unlocked = Workstation::unlock(m_dir, QStringLiteral("admin"), QStringLiteral("admin-demo"));
-    if (!unlocked.ok())
-        return {};
-    const QString path = Workstation::databasePath(m_dir);
-    SqlCipherKeyRing::setKey(path, *unlocked.databaseKey);
-    QVariant value;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QLatin1String(SqlCipherDriver::DriverName), QStringLiteral("peek"));
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(sql) && q.next())
-                value = q.value(0);
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("peek"));
-    SqlCipherKeyRing::removeKey(path);
-    return value;
+    return WorkstationFixture::peek(m_dir, QStringLiteral("admin"), QStringLiteral("admin-demo"), sql);
 }
 
 void TestReportCli::searchIsAudited()

@@ -7,6 +7,7 @@
 
 #include "AdminProcess.h"
 #include "TestDatabase.h"
+#include "WorkstationFixture.h"
 
 #include "storage/SqlCipherDriver.h"
 #include "storage/Workstation.h"
@@ -65,25 +66,7 @@ void TestHostileInput::initTestCase()
 
 QVariant TestHostileInput::scalar(const QString& sql) const
 {
-    const UnlockResult unlocked = Workstation::unlock(m_dir, QStringLiteral("admin"), QStringLiteral("admin-demo"));
-    if (!unlocked.ok())
-        return {};
-    const QString path = Workstation::databasePath(m_dir);
-    SqlCipherKeyRing::setKey(path, *unlocked.databaseKey);
-    QVariant value;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QLatin1String(SqlCipherDriver::DriverName), QStringLiteral("peek"));
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(sql) && q.next())
-                value = q.value(0);
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("peek"));
-    SqlCipherKeyRing::removeKey(path);
-    return value;
+    return WorkstationFixture::peek(m_dir, QStringLiteral("admin"), QStringLiteral("admin-demo"), sql);
 }
 
 void TestHostileInput::physicalDeletionIsRefusedEverywhere()

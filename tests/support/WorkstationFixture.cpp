@@ -1,6 +1,10 @@
 #include "WorkstationFixture.h"
 
+#include "storage/SqlCipherDriver.h"
 #include "storage/Workstation.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
 
 namespace WorkstationFixture {
 
@@ -43,6 +47,29 @@ bool create(const QString& dir, const QString& name, const StaffLogin& admin, co
     else
         Workstation::closeSession(session);
     return true;
+}
+
+QVariant peek(const QString& dir, const QString& username, const QString& password, const QString& sql)
+{
+    const UnlockResult unlocked = Workstation::unlock(dir, username, password);
+    if (!unlocked.ok())
+        return {};
+    const QString path = Workstation::databasePath(dir);
+    SqlCipherKeyRing::setKey(path, *unlocked.databaseKey);
+    QVariant value;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QLatin1String(SqlCipherDriver::DriverName), QStringLiteral("peek"));
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(sql) && q.next())
+                value = q.value(0);
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+    SqlCipherKeyRing::removeKey(path);
+    return value;
 }
 
 } // namespace WorkstationFixture

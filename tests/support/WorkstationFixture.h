@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QString>
+#include <QVariant>
 
 // A member of staff as a test enrols them.
 struct StaffLogin
@@ -28,5 +29,10 @@ bool openSession(const QString& dir, const QString& username, const QString& pas
 // who closes it with Workstation::closeSession; without, it is closed.
 bool create(const QString& dir, const QString& name, const StaffLogin& admin, const QList<StaffLogin>& staff,
             QString* error, Session* adminSession = nullptr);
+
+// The first column of the first row of sql, read straight from the workstation's database with the key from
+// username's slot: no session, nothing written, nothing audited (how the command-line tests look behind the
+// commands). An invalid QVariant when the unlock, the open or the query fails.
+QVariant peek(const QString& dir, const QString& username, const QString& password, const QString& sql);
 
 } // namespace WorkstationFixture
