@@ -282,6 +282,21 @@ Developers get a demo workstation with sample logins from
     </message>
 </context>
 <context>
+    <name>CaseClocks</name>
+    <message>
+        <source>Case %1 has no row for its clocks.</source>
+        <translation>案件 %1 没有时限记录行。</translation>
+    </message>
+    <message>
+        <source>Case %1: its stored clocks differ from its events (stored due %2, computed %3).</source>
+        <translation>案件 %1：存储的时限与其流程记录不符（存储的期限 %2，重新计算为 %3）。</translation>
+    </message>
+    <message>
+        <source>%1 cases have no row for their clocks.</source>
+        <translation>%1 件案件没有时限记录行。</translation>
+    </message>
+</context>
+<context>
     <name>CaseCommands</name>
     <message>
         <source>The subject: its identifier or its number.</source>
@@ -6450,22 +6465,6 @@ Roles: clerk, reviewer, supervisor, auditor, administrator.</source>
         <translation>警告：此测试版本设置了 XMCREDIT_KDF_FAST，现在写入的密码仅受最低强度的密钥派生保护，从密钥库的副本即可轻易猜出。切勿将此工作站用于真实数据。</translation>
     </message>
     <message>
-        <source>Checks the workstation&apos;s integrity: every page of the database (SQLite&apos;s integrity_check, which also checks
-each page&apos;s authentication code), the administrators&apos; signatures on the staff list, the whole audit chain
-with each entry&apos;s signature and the recorded head, and the audit entry the key vault anchors.
-  check --user NAME --password-stdin [--json]
-Exits 0 when everything holds, 5 when the file is damaged, 13 when something was changed outside the
-program, 14 when the database is older than the key vault. NAME needs the auditor or administrator role;
-an auditor can run it on a database that fails the login&apos;s checks. It reads the whole file: minutes on a
-city-scale database.</source>
-        <translation>检查工作站的完整性：数据库的每一页（SQLite 的 integrity_check，同时校验每页的认证码）、
-工作人员名单上的管理员签名、完整的审计日志链及每条记录的签名和记录的链头，以及密钥库锚定的审计日志条目。
-  check --user NAME --password-stdin [--json]
-全部通过时退出码为 0；文件损坏为 5；有内容在本程序之外被修改为 13；数据库比密钥库旧为 14。
-NAME 须具有审计员或管理员角色；审计员可在未通过登录检查的数据库上运行此命令。
-该命令读取整个文件：城市规模的数据库需要数分钟。</translation>
-    </message>
-    <message>
         <source>check takes no arguments.</source>
         <translation>check 命令不接受参数。</translation>
     </message>
@@ -6513,6 +6512,31 @@ NAME 须具有审计员或管理员角色；审计员可在未通过登录检查
     <message>
         <source>Apply the platform&apos;s signed records (exchange package)</source>
         <translation>应用平台签名的数据（交换包）</translation>
+    </message>
+    <message>
+        <source>Checks the workstation&apos;s integrity: every page of the database (SQLite&apos;s integrity_check, which also checks
+each page&apos;s authentication code), the administrators&apos; signatures on the staff list, the whole audit chain
+with each entry&apos;s signature and the recorded head, and the audit entry the key vault anchors.
+  check --user NAME --password-stdin [--json]
+Exits 0 when everything holds, 5 when the file is damaged, 13 when something was changed outside the
+program, 14 when the database is older than the key vault. NAME needs the auditor or administrator role;
+an auditor can run it on a database that fails the login&apos;s checks. It also recomputes every case&apos;s stored
+clocks from the case&apos;s events (exit 13 when one differs). It reads the whole file: minutes on a
+city-scale database.</source>
+        <translation>检查工作站的完整性：数据库的每一页（SQLite 的 integrity_check，同时校验每页的认证码）、工作人员名单上的
+管理员签名、整条审计哈希链及每条记录的签名和记录的链头，以及密钥库锚定的审计记录。
+  check --user NAME --password-stdin [--json]
+全部通过时退出码为 0；文件损坏时为 5；有内容在本程序之外被修改时为 13；数据库比密钥库旧时为 14。
+NAME 须具有审计员或管理员角色；数据库未通过登录检查时，审计员仍可运行本命令。本命令还会根据每件案件的
+流程记录重新计算其存储的时限（有不符时退出码为 13）。需要读取整个文件：城市规模的数据库需数分钟。</translation>
+    </message>
+    <message>
+        <source> (and %1 more)</source>
+        <translation>（另有 %1 条）</translation>
+    </message>
+    <message>
+        <source>Every case&apos;s stored clocks match its events.</source>
+        <translation>每件案件存储的时限均与其流程记录相符。</translation>
     </message>
 </context>
 </TS>

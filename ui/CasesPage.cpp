@@ -9,7 +9,6 @@
 #include "cases/CaseWorkflow.h"
 #include "domain/Identifiers.h"
 #include "domain/PolicyProfile.h"
-#include "itemmodels/CaseQueueFilter.h"
 #include "itemmodels/CaseQueueModel.h"
 #include "storage/Staff.h"
 
@@ -30,6 +29,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTextDocument>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -81,16 +81,15 @@ CasesPage::CasesPage(const Session& session, const PolicyRegistry& policies, con
 
     m_model = new CaseQueueModel(this);
     m_model->setStaffNames(CaseQueueModel::staffNames(m_session.database()));
-    m_filter = new CaseQueueFilter(this);
-    m_filter->setSourceModel(m_model);
     m_view = new QTableView(splitter);
     m_view->setObjectName(QStringLiteral("queueView"));
-    m_view->setModel(m_filter);
+    m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(CaseQueueModel::DueColumn, Qt::AscendingOrder);
+    m_model->setRepository(&m_repository); // after the first sort: nothing is read before the page is shown
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setAlternatingRowColors(true);
@@ -193,9 +192,13 @@ CasesPage::CasesPage(const Session& session, const PolicyRegistry& policies, con
     m_view->setColumnHidden(CaseQueueModel::ClockColumn, true);
 
     connect(m_scope, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
-    connect(m_kind, &QComboBox::currentIndexChanged, this,
-            [this] { m_filter->setKind(m_kind->currentData().toString()); });
-    connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &CaseQueueFilter::setText);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
+    // The filter is applied by the database: once typing pauses, not at every key.
+    auto* typing = new QTimer(this);
+    typing->setSingleShot(true);
+    typing->setInterval(200);
+    connect(m_filterEdit, &QLineEdit::textChanged, typing, qOverload<>(&QTimer::start));
+    connect(typing, &QTimer::timeout, this, [this] { refresh(); });
     connect(refreshButton, &QPushButton::clicked, this, &CasesPage::refresh);
     connect(m_receipt, &QPushButton::clicked, this, &CasesPage::printReceipt);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -240,15 +243,23 @@ void CasesPage::setToday(const QDate& today)
 
 void CasesPage::refresh()
 {
-    QList<CaseRepository::QueueRow> rows;
-    QString error;
-    if (!m_repository.queue(scope(), m_today, &rows, &error)) {
-        m_error->showMessage(error);
+    CaseQueueQuery::Spec spec = m_model->spec();
+    spec.scope = scope();
+    spec.me = m_session.username;
+    spec.kind = m_kind->currentData().toString();
+    spec.text = m_filterEdit->text();
+    m_model->setSpec(spec);
+    m_model->setAsOf(m_today);
+    const QString keep = m_current.caseNo;
+    if (!m_model->reload()) {
+        m_error->showMessage(m_model->lastError());
         return;
     }
-    const QString keep = m_current.caseNo;
-    m_model->setRows(rows, m_today);
-    m_view->resizeColumnsToContents();
+    if (!m_sized && m_model->rowCount() > 0) {
+        // Sized to the first rows once (sizing to every row would read the whole queue).
+        m_view->resizeColumnsToContents();
+        m_sized = true;
+    }
     if (!keep.isEmpty())
         openCase(keep);
 }
@@ -264,7 +275,7 @@ bool CasesPage::openCase(const QString& caseNo)
     m_current = record;
     const int row = m_model->indexOfCase(caseNo);
     if (row >= 0) {
-        const QModelIndex index = m_filter->mapFromSource(m_model->index(row, 0));
+        const QModelIndex index = m_model->index(row, 0);
         if (index.isValid() && m_view->currentIndex().row() != index.row()) {
             const QSignalBlocker block(m_view->selectionModel());
             m_view->setCurrentIndex(index);

@@ -8,7 +8,6 @@
 #include <QDate>
 #include <QWidget>
 
-class CaseQueueFilter;
 class CaseQueueModel;
 class ErrorLabel;
 class QComboBox;
@@ -46,7 +45,6 @@ public:
     bool openCase(const QString& caseNo);
     QString currentCase() const { return m_current.caseNo; }
     CaseQueueModel* model() const { return m_model; }
-    CaseQueueFilter* filter() const { return m_filter; }
     // Takes an action on the open case with the text in the note field (as the button does).
     bool takeAction(const QString& action);
     // Renders the open case's receipt to a PDF (the print preview's path, for tests and "Save as PDF").
@@ -76,7 +74,7 @@ private:
     QLineEdit* m_filterEdit = nullptr;
     QTableView* m_view = nullptr;
     CaseQueueModel* m_model = nullptr;
-    CaseQueueFilter* m_filter = nullptr;
+    bool m_sized = false;
     QLabel* m_empty = nullptr;
     QWidget* m_detail = nullptr;
     QLabel* m_title = nullptr;

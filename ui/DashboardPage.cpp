@@ -3,6 +3,8 @@
 #include "AuditedExport.h"
 #include "ErrorLabel.h"
 
+#include "cases/CaseClocks.h"
+#include "cases/CaseQueueQuery.h"
 #include "cases/CaseWorkflow.h"
 #include "domain/Identifiers.h"
 #include "itemmodels/CaseQueueModel.h"
@@ -98,9 +100,19 @@ DashboardPage::DashboardPage(const Session& session, const PolicyRegistry& polic
 
     m_overdueModel = new CaseQueueModel(this);
     m_dueTodayModel = new CaseQueueModel(this);
-    const QHash<QString, QString> names = CaseQueueModel::staffNames(session.database());
-    m_overdueModel->setStaffNames(names);
-    m_dueTodayModel->setStaffNames(names);
+    m_names = CaseQueueModel::staffNames(session.database());
+    m_overdueModel->setStaffNames(m_names);
+    m_dueTodayModel->setStaffNames(m_names);
+    // Both lists are read by SQL a page at a time: the most overdue first, the cases due today by number.
+    CaseQueueQuery::Spec overdue;
+    overdue.clockState = QStringLiteral("overdue");
+    m_overdueModel->setSpec(overdue);
+    CaseQueueQuery::Spec dueToday;
+    dueToday.clockState = QStringLiteral("due_today");
+    dueToday.sort = CaseQueueQuery::Sort::CaseNo;
+    m_dueTodayModel->setSpec(dueToday);
+    m_overdueModel->setRepository(&m_repository);
+    m_dueTodayModel->setRepository(&m_repository);
     auto* overdueBox = new QVBoxLayout;
     overdueBox->addWidget(new QLabel(tr("Overdue"), this));
     m_overdue = caseList(QStringLiteral("overdueView"), m_overdueModel, this);
@@ -157,12 +169,14 @@ void DashboardPage::setToday(const QDate& today)
 void DashboardPage::refresh()
 {
     QString error;
-    if (!m_repository.queue(CaseRepository::Scope::All, m_today, &m_rows, &error)) {
+    int refreshed = 0;
+    // The counts come from SQL aggregates over the stored clocks; stale ones are brought up to date first.
+    if (!CaseClocks::refreshStale(m_session, m_policies, m_calendar, &refreshed, &error) ||
+        !CaseQueueQuery::statistics(m_session.database(), m_today, m_calendar, &m_stats, &error)) {
         m_error->showMessage(error);
         return;
     }
     m_error->clearMessage();
-    m_stats = CaseStatistics::compute(m_rows, m_today);
     m_summary->setText(tr("%1 open cases: %2 overdue, %3 due today, %4 at risk, %5 waiting for supplementary "
                           "materials, %6 not assigned.")
                            .arg(m_stats.open)
@@ -171,16 +185,16 @@ void DashboardPage::refresh()
                            .arg(m_stats.atRisk)
                            .arg(m_stats.paused)
                            .arg(m_stats.unassigned));
-    QList<CaseRepository::QueueRow> overdue;
-    for (int i : m_stats.overdueRows)
-        overdue << m_rows.at(i);
-    QList<CaseRepository::QueueRow> today;
-    for (int i : m_stats.dueTodayRows)
-        today << m_rows.at(i);
-    m_overdueModel->setRows(overdue, m_today);
-    m_dueTodayModel->setRows(today, m_today);
-    m_overdue->resizeColumnsToContents();
-    m_dueToday->resizeColumnsToContents();
+    for (CaseQueueModel* model : {m_overdueModel, m_dueTodayModel}) {
+        model->setAsOf(m_today);
+        if (!model->reload())
+            m_error->showMessage(model->lastError());
+    }
+    if (!m_sized && m_overdueModel->rowCount() > 0) {
+        m_overdue->resizeColumnsToContents();
+        m_dueToday->resizeColumnsToContents();
+        m_sized = true;
+    }
 
     QStringList people = m_stats.perReviewer.keys() + m_stats.perClerk.keys();
     people.removeDuplicates();
@@ -188,7 +202,9 @@ void DashboardPage::refresh()
     m_workload->setRowCount(int(people.size()));
     for (int row = 0; row < people.size(); ++row) {
         const QString& who = people.at(row);
-        m_workload->setItem(row, 0, new QTableWidgetItem(who));
+        auto* person = new QTableWidgetItem(m_names.value(who, who));
+        person->setToolTip(who);
+        m_workload->setItem(row, 0, person);
         m_workload->setItem(row, 1, new QTableWidgetItem(QString::number(m_stats.perReviewer.value(who))));
         m_workload->setItem(row, 2, new QTableWidgetItem(QString::number(m_stats.perClerk.value(who))));
     }
@@ -235,6 +251,7 @@ void DashboardPage::fillCharts()
         auto* y = new QValueAxis;
         y->setRange(0, highest);
         y->setLabelFormat(QStringLiteral("%d"));
+        y->applyNiceNumbers(); // whole numbers on the ticks
         // Horizontal bars: the stages' names read whole on the left.
         chart->addAxis(x, Qt::AlignLeft);
         chart->addAxis(y, Qt::AlignBottom);
@@ -253,13 +270,16 @@ void DashboardPage::fillCharts()
         QStringList weeks;
         for (const CaseStatistics::Week& week : m_stats.weeks) {
             *set << (week.decided > 0 ? 100.0 * week.rate() : 0.0);
-            weeks << week.monday.toString(QStringLiteral("MM-dd"));
+            weeks << week.monday.toString(QStringLiteral("M/d"));
         }
         auto* series = new QBarSeries;
         series->append(set);
         chart->addSeries(series);
         auto* x = new QBarCategoryAxis;
         x->append(weeks);
+        QFont small = x->labelsFont();
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        x->setLabelsFont(small); // eight Mondays read whole
         auto* y = new QValueAxis;
         y->setRange(0, 100);
         y->setLabelFormat(QStringLiteral("%d"));
@@ -298,6 +318,7 @@ void DashboardPage::fillCharts()
         x->append(names);
         auto* y = new QValueAxis;
         y->setRange(0, 10);
+        y->setTickCount(6);
         y->setLabelFormat(QStringLiteral("%d"));
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
@@ -319,8 +340,12 @@ bool DashboardPage::exportCsv(const QString& path, QString* error)
                          QStringLiteral("reviewer"),  QStringLiteral("due"),        QStringLiteral("clock"),
                          QStringLiteral("remaining"), QStringLiteral("estimated")}
                  .join(QLatin1Char(','));
+    // Every open case with its clocks computed from its events (not the stored ones): the file is evidence.
+    QList<CaseRepository::QueueRow> rows;
+    if (!m_repository.queue(CaseRepository::Scope::Open, m_today, &rows, error))
+        return false;
     int count = 0;
-    for (const CaseRepository::QueueRow& row : m_rows) {
+    for (const CaseRepository::QueueRow& row : std::as_const(rows)) {
         const CaseRecord& r = row.record;
         if (!CaseWorkflow::isOpen(r.kind, r.state) || !row.timed)
             continue;

@@ -7,6 +7,7 @@
 #include "storage/Session.h"
 
 #include <QDate>
+#include <QHash>
 #include <QWidget>
 
 class CaseQueueFilter;
@@ -53,7 +54,8 @@ private:
     WorkingCalendar m_calendar;
     CaseRepository m_repository;
     QDate m_today;
-    QList<CaseRepository::QueueRow> m_rows;
+    bool m_sized = false;
+    QHash<QString, QString> m_names; // user name -> display name
     CaseStatistics m_stats;
 
     QLabel* m_summary = nullptr;

@@ -1,5 +1,7 @@
 #include "CaseRepository.h"
 
+#include "CaseClocks.h"
+
 #include "CaseWorkflow.h"
 #include "domain/Identifiers.h"
 #include "domain/PolicyProfile.h"
@@ -412,6 +414,9 @@ CaseRepository::Result CaseRepository::insertCase(CaseKind kind, qint64 subjectI
             return failure(Failure::Storage, error);
     }
 
+    if (!CaseClocks::store(db, caseId, m_policies, m_calendar, &error))
+        return failure(Failure::Storage, error);
+
     AuditEntry entry;
     entry.actor = m_session.username;
     entry.action = QStringLiteral("case.intake");
@@ -609,6 +614,9 @@ CaseRepository::Result CaseRepository::act(const QString& caseNo, const QString&
             return failure(Failure::Storage, error);
     }
 
+    if (!CaseClocks::store(db, record.id, m_policies, m_calendar, &error))
+        return failure(Failure::Storage, error);
+
     AuditEntry entry;
     entry.actor = m_session.username;
     entry.action = QStringLiteral("case.") + action;
@@ -755,7 +763,6 @@ bool CaseRepository::timer(const CaseRecord& record, const QDate& asOf, CaseTime
 
 bool CaseRepository::queue(Scope scope, const QDate& asOf, QList<QueueRow>* rows, QString* error) const
 {
-    rows->clear();
     static const QString open = QStringLiteral("c.state IN ('received', 'municipal_review', 'platform_review', "
                                                "'verifying')");
     QString where;
@@ -776,12 +783,43 @@ bool CaseRepository::queue(Scope scope, const QDate& asOf, QList<QueueRow>* rows
         where = QStringLiteral("1");
         break;
     }
+    return readRows(where, scope == Scope::Mine ? m_session.username : QString(), asOf, rows, error);
+}
+
+bool CaseRepository::rows(const QVector<qint64>& ids, const QDate& asOf, QList<QueueRow>* rows, QString* error) const
+{
+    rows->clear();
+    if (ids.isEmpty())
+        return true;
+    QStringList numbers;
+    numbers.reserve(ids.size());
+    for (qint64 id : ids)
+        numbers << QString::number(id);
+    QList<QueueRow> read;
+    if (!readRows(QStringLiteral("c.id IN (") + numbers.join(QLatin1Char(',')) + QLatin1Char(')'), QString(), asOf,
+                  &read, error))
+        return false;
+    QHash<qint64, int> index;
+    for (int i = 0; i < read.size(); ++i)
+        index.insert(read.at(i).record.id, i);
+    for (qint64 id : ids) {
+        const auto it = index.constFind(id);
+        if (it != index.constEnd())
+            rows->append(read.at(it.value()));
+    }
+    return true;
+}
+
+bool CaseRepository::readRows(const QString& where, const QString& me, const QDate& asOf, QList<QueueRow>* rows,
+                              QString* error) const
+{
+    rows->clear();
     QSqlDatabase db = m_session.database();
     QSqlQuery q(db);
     q.setForwardOnly(true);
     q.prepare(QLatin1String(CaseColumns) + QStringLiteral(" WHERE ") + where + QStringLiteral(" ORDER BY c.id"));
-    if (scope == Scope::Mine)
-        q.bindValue(QStringLiteral(":me"), m_session.username);
+    if (!me.isEmpty())
+        q.bindValue(QStringLiteral(":me"), me);
     if (!q.exec()) {
         if (error)
             *error = q.lastError().text();
@@ -796,17 +834,23 @@ bool CaseRepository::queue(Scope scope, const QDate& asOf, QList<QueueRow>* rows
     }
     if (rows->isEmpty())
         return true;
-    // Every event and item of those cases in one pass each (ordered by case, then event).
+    // Every event and item of those cases in one pass each (ordered by case, then event): a range of ids for a whole
+    // queue, the ids themselves for a page of one.
     const qint64 first = rows->first().record.id;
     const qint64 last = rows->last().record.id;
+    const bool few = rows->size() <= 500;
+    QString ofCases = QStringLiteral("case_id BETWEEN %1 AND %2").arg(first).arg(last);
+    if (few) {
+        QStringList numbers;
+        for (const QueueRow& row : std::as_const(*rows))
+            numbers << QString::number(row.record.id);
+        ofCases = QStringLiteral("case_id IN (") + numbers.join(QLatin1Char(',')) + QLatin1Char(')');
+    }
     QHash<qint64, QList<CaseTimer::Event>> events;
     QSqlQuery e(db);
     e.setForwardOnly(true);
-    e.prepare(QStringLiteral("SELECT case_id, action, on_date FROM case_events WHERE case_id BETWEEN ? AND ? AND "
-                             "action <> 'intake' ORDER BY case_id, id"));
-    e.addBindValue(first);
-    e.addBindValue(last);
-    if (!e.exec()) {
+    if (!e.exec(QStringLiteral("SELECT case_id, action, on_date FROM case_events WHERE ") + ofCases +
+                QStringLiteral(" AND action <> 'intake' ORDER BY case_id, id"))) {
         if (error)
             *error = e.lastError().text();
         return false;
@@ -822,10 +866,7 @@ bool CaseRepository::queue(Scope scope, const QDate& asOf, QList<QueueRow>* rows
     }
     QSqlQuery items(db);
     items.setForwardOnly(true);
-    items.prepare(QStringLiteral("SELECT case_id, item_id FROM case_items WHERE case_id BETWEEN ? AND ?"));
-    items.addBindValue(first);
-    items.addBindValue(last);
-    if (!items.exec()) {
+    if (!items.exec(QStringLiteral("SELECT case_id, item_id FROM case_items WHERE ") + ofCases)) {
         if (error)
             *error = items.lastError().text();
         return false;

@@ -9,6 +9,7 @@
 #include <QDate>
 #include <QList>
 #include <QString>
+#include <QVector>
 
 // The only SQL for the case tables (0006_cases.sql). Every change is checked by CaseWorkflow first and lands as one
 // unit: the case event, the case row, the outcome on the credit items (under a PlatformWritePermit) and a signed
@@ -63,6 +64,10 @@ public:
 
     CaseRepository(const Session& session, const PolicyRegistry& policies, const WorkingCalendar& calendar);
 
+    const Session& session() const { return m_session; }
+    const PolicyRegistry& policies() const { return m_policies; }
+    const WorkingCalendar& calendar() const { return m_calendar; }
+
     Result intakeRepair(const RepairIntake& intake, const QDate& on, CaseRecord* created);
     Result intakeObjection(const ObjectionIntake& intake, const QDate& on, CaseRecord* created);
     Result act(const QString& caseNo, const QString& action, const ActionInput& input, const QDate& on,
@@ -91,6 +96,9 @@ public:
         QDate lastEventOn; // the day of the case's last event (its decision, for a closed case)
     };
     bool queue(Scope scope, const QDate& asOf, QList<QueueRow>* rows, QString* error = nullptr) const;
+    // The rows of the given cases, in the order given (ids that are not cases are left out): a page of a queue whose
+    // order CaseQueueQuery read.
+    bool rows(const QVector<qint64>& ids, const QDate& asOf, QList<QueueRow>* rows, QString* error = nullptr) const;
 
     // The case's clocks as of a day.
     bool timer(const CaseRecord& record, const QDate& asOf, CaseTimer::Status* status, QString* error = nullptr) const;
@@ -104,6 +112,8 @@ private:
     Result insertCase(CaseKind kind, qint64 subjectId, const QList<qint64>& itemIds, const Applicant& applicant,
                       const QString& grounds, const QString& statement, const QList<MaterialScan>& materials,
                       const QDate& on, CaseRecord* created);
+    bool readRows(const QString& where, const QString& me, const QDate& asOf, QList<QueueRow>* rows,
+                  QString* error) const;
     bool readCase(const char* where, const QVariant& value, CaseRecord* record, QString* error) const;
 
     Session m_session;

@@ -2,6 +2,7 @@
 
 #include "storage/Staff.h"
 
+#include "cases/CaseClocks.h"
 #include "cases/CaseWorkflow.h"
 
 #include <QBrush>
@@ -12,26 +13,94 @@ CaseQueueModel::CaseQueueModel(QObject* parent)
     : QAbstractTableModel(parent)
 {}
 
-void CaseQueueModel::setRows(const QList<CaseRepository::QueueRow>& rows, const QDate& asOf)
+bool CaseQueueModel::reload()
 {
     beginResetModel();
-    m_rows = rows;
-    m_asOf = asOf;
+    m_ids.clear();
+    m_pages.clear();
+    m_pageOrder.clear();
+    m_error.clear();
+    bool ok = m_repository != nullptr;
+    if (!ok)
+        m_error = QStringLiteral("CaseQueueModel: no repository");
+    int refreshed = 0;
+    if (ok)
+        ok = CaseClocks::refreshStale(m_repository->session(), m_repository->policies(), m_repository->calendar(),
+                                      &refreshed, &m_error);
+    if (ok)
+        ok = CaseQueueQuery::ids(m_repository->session().database(), m_spec, m_asOf, m_repository->calendar(), &m_ids,
+                                 &m_error);
+    if (!ok)
+        m_ids.clear();
     endResetModel();
+    return ok;
+}
+
+void CaseQueueModel::sort(int column, Qt::SortOrder order)
+{
+    using Sort = CaseQueueQuery::Sort;
+    static const Sort byColumn[ColumnCount] = {Sort::CaseNo,   Sort::Kind, Sort::Subject, Sort::Stage, Sort::Assignee,
+                                               Sort::Received, Sort::Due,  Sort::Due,     Sort::Clock};
+    if (column < 0 || column >= ColumnCount)
+        return;
+    m_spec.sort = byColumn[column];
+    m_spec.order = order;
+    if (m_repository)
+        reload();
+}
+
+const QList<CaseRepository::QueueRow>* CaseQueueModel::page(int number) const
+{
+    const auto it = m_pages.constFind(number);
+    if (it != m_pages.constEnd())
+        return &it.value();
+    if (!m_repository)
+        return nullptr;
+    const QVector<qint64> ids = m_ids.mid(qsizetype(number) * PageSize, PageSize);
+    QList<CaseRepository::QueueRow> rows;
+    if (!m_repository->rows(ids, m_asOf, &rows, &m_error))
+        return nullptr;
+    if (rows.size() != ids.size()) {
+        // A case listed a moment ago cannot vanish (cases are never deleted): keep the rows aligned anyway.
+        QHash<qint64, int> at;
+        for (int i = 0; i < rows.size(); ++i)
+            at.insert(rows.at(i).record.id, i);
+        QList<CaseRepository::QueueRow> aligned;
+        for (qint64 id : ids) {
+            CaseRepository::QueueRow row = at.contains(id) ? rows.at(at.value(id)) : CaseRepository::QueueRow{};
+            aligned.append(row);
+        }
+        rows = aligned;
+    }
+    if (m_pageOrder.size() >= MaxPages)
+        m_pages.remove(m_pageOrder.takeFirst());
+    m_pageOrder.append(number);
+    return &m_pages.insert(number, rows).value();
+}
+
+const CaseRepository::QueueRow* CaseQueueModel::row(int index) const
+{
+    if (index < 0 || index >= m_ids.size())
+        return nullptr;
+    const QList<CaseRepository::QueueRow>* rows = page(index / PageSize);
+    if (!rows || index % PageSize >= rows->size())
+        return nullptr;
+    return &rows->at(index % PageSize);
 }
 
 int CaseQueueModel::indexOfCase(const QString& caseNo) const
 {
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).record.caseNo == caseNo)
-            return i;
-    }
-    return -1;
+    if (!m_repository)
+        return -1;
+    CaseRecord record;
+    if (!m_repository->find(caseNo, &record))
+        return -1;
+    return int(m_ids.indexOf(record.id));
 }
 
 int CaseQueueModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_ids.size());
 }
 
 int CaseQueueModel::columnCount(const QModelIndex& parent) const
@@ -92,9 +161,12 @@ QString CaseQueueModel::clockText(const CaseTimer::Status& timer)
 
 QVariant CaseQueueModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size())
+    if (!index.isValid())
         return {};
-    const CaseRepository::QueueRow& row = m_rows.at(index.row());
+    const CaseRepository::QueueRow* found = row(index.row());
+    if (!found)
+        return {};
+    const CaseRepository::QueueRow& row = *found;
     const CaseRecord& r = row.record;
     const DeadlineStatus& clock = row.timer.current;
     switch (role) {
@@ -106,14 +178,10 @@ QVariant CaseQueueModel::data(const QModelIndex& index, int role) const
         return r.state;
     case ClockStateKeyRole:
         return row.timed ? toKey(clock.state) : QString();
-    case FilterRole:
-        return QStringList{r.caseNo, r.subjectName, r.subjectIdentifier, r.applicant.name, r.assignedTo, r.intakeBy}
-            .join(QLatin1Char(' '));
     default:
         break;
     }
-    if (role == Qt::DisplayRole || role == SortRole) {
-        const bool sort = role == SortRole;
+    if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case CaseNoColumn:
             return r.caseNo;
@@ -124,25 +192,21 @@ QVariant CaseQueueModel::data(const QModelIndex& index, int role) const
         case StageColumn:
             return CaseWorkflow::stateName(r.kind, r.state);
         case AssigneeColumn:
-            return sort ? QVariant(r.assignedTo) : QVariant(m_names.value(r.assignedTo, r.assignedTo));
+            return m_names.value(r.assignedTo, r.assignedTo);
         case ReceivedColumn:
-            return sort ? QVariant(r.receivedOn) : QVariant(r.receivedOn.toString(Qt::ISODate));
+            return r.receivedOn.toString(Qt::ISODate);
         case DueColumn:
-            if (!row.timed || !clock.dueDate.isValid())
-                return sort ? QVariant(QDate(9999, 12, 31)) : QVariant(QString());
-            return sort ? QVariant(clock.dueDate) : QVariant(clock.dueDate.toString(Qt::ISODate));
+            return row.timed && clock.dueDate.isValid() ? clock.dueDate.toString(Qt::ISODate) : QString();
         case LeftColumn:
-            if (!row.timed)
-                return sort ? QVariant(1000000) : QVariant(row.timerError);
-            if (sort)
-                return clock.state == DeadlineState::Overdue ? -clock.overdueBy : clock.remaining;
-            return clockText(row.timer);
+            return row.timed ? clockText(row.timer) : row.timerError;
         case ClockColumn:
             return row.timed ? clockStateName(clock.state) : QString();
         default:
             return {};
         }
     }
+    if (role == Qt::ToolTipRole && index.column() == AssigneeColumn)
+        return r.assignedTo;
     if (role == Qt::ToolTipRole && index.column() >= DueColumn)
         return row.timed ? clock.reason : row.timerError;
     if (role == Qt::ForegroundRole && row.timed && index.column() >= DueColumn) {

@@ -53,6 +53,8 @@ inline void grab(QWidget* widget, const QString& name, const QString& language)
     if (dir.isEmpty())
         return;
     QDir().mkpath(dir);
+    // Let deferred layouts (the charts' graphics scenes, item views) settle before the picture is taken.
+    QTest::qWait(150);
     const QString path = QDir(dir).filePath(QStringLiteral("%1-%2.png").arg(name, language));
     QVERIFY2(widget->grab().save(path), qPrintable(path));
     qInfo("screenshot: %s", qPrintable(path));
