@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QHash>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -32,15 +33,11 @@ bool failed(const QSqlQuery& q, QString* error)
     return false;
 }
 
-// One case as the computation needs it.
 struct CaseFacts
 {
     qint64 id = 0;
-    CaseKind kind = CaseKind::Repair;
-    QString state;
-    QDate receivedOn;
     qint64 lastEventId = 0;
-    QList<CaseTimer::Event> events;
+    Input input;
 };
 
 // Reads the cases matching `where` (on cases c and case_clocks k) with their events, in two queries whatever their
@@ -50,8 +47,9 @@ bool forCases(const QSqlDatabase& db, const QString& where, const QVariantList& 
 {
     QSqlQuery cases(db);
     cases.setForwardOnly(true);
-    cases.prepare(QStringLiteral("SELECT c.id, c.kind, c.state, c.received_on, c.last_event_id FROM cases c JOIN "
-                                 "case_clocks k ON k.case_id = c.id WHERE ") +
+    cases.prepare(QStringLiteral("SELECT c.id, c.kind, c.state, c.received_on, c.last_event_id, c.case_no, "
+                                 "c.assigned_to, c.intake_by, c.applicant, s.name, s.identifier FROM cases c JOIN "
+                                 "case_clocks k ON k.case_id = c.id JOIN subjects s ON s.id = c.subject_id WHERE ") +
                   where + QStringLiteral(" ORDER BY c.id"));
     for (const QVariant& v : binds)
         cases.addBindValue(v);
@@ -62,10 +60,16 @@ bool forCases(const QSqlDatabase& db, const QString& where, const QVariantList& 
     while (cases.next()) {
         CaseFacts f;
         f.id = cases.value(0).toLongLong();
-        fromKey(cases.value(1).toString(), &f.kind);
-        f.state = cases.value(2).toString();
-        f.receivedOn = QDate::fromString(cases.value(3).toString(), Qt::ISODate);
+        fromKey(cases.value(1).toString(), &f.input.kind);
+        f.input.state = cases.value(2).toString();
+        f.input.receivedOn = QDate::fromString(cases.value(3).toString(), Qt::ISODate);
         f.lastEventId = cases.value(4).toLongLong();
+        f.input.caseNo = cases.value(5).toString();
+        f.input.assignedTo = cases.value(6).toString();
+        f.input.intakeBy = cases.value(7).toString();
+        f.input.applicant = Applicant::fromJson(QJsonDocument::fromJson(cases.value(8).toString().toUtf8()).object());
+        f.input.subjectName = cases.value(9).toString();
+        f.input.subjectIdentifier = cases.value(10).toString();
         index.insert(f.id, int(facts.size()));
         facts.append(f);
     }
@@ -83,7 +87,7 @@ bool forCases(const QSqlDatabase& db, const QString& where, const QVariantList& 
     while (events.next()) {
         const auto it = index.constFind(events.value(0).toLongLong());
         if (it != index.constEnd())
-            facts[it.value()].events.append(
+            facts[it.value()].input.events.append(
                 {events.value(1).toString(), QDate::fromString(events.value(2).toString(), Qt::ISODate)});
     }
     events.finish();
@@ -107,7 +111,14 @@ bool write(QSqlQuery& update, const CaseFacts& f, const Values& v, const QString
     update.bindValue(8, daysOrNull(v.firstDays));
     update.bindValue(9, daysOrNull(v.platformDays));
     update.bindValue(10, v.estimated ? 1 : 0);
-    update.bindValue(11, f.id);
+    update.bindValue(11, v.caseNo);
+    update.bindValue(12, v.state);
+    update.bindValue(13, v.assignedTo.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(v.assignedTo));
+    update.bindValue(14, v.intakeBy);
+    update.bindValue(15, v.receivedOn.toString(Qt::ISODate));
+    update.bindValue(16, v.subjectName);
+    update.bindValue(17, v.searchText);
+    update.bindValue(18, f.id);
     if (!update.exec())
         return failed(update, error);
     if (update.numRowsAffected() != 1) {
@@ -120,7 +131,8 @@ bool write(QSqlQuery& update, const CaseFacts& f, const Values& v, const QString
 
 const char* const UpdateSql =
     "UPDATE case_clocks SET event_id = ?, basis = ?, open = ?, decision = ?, clock = ?, due_on = ?, final_state = ?, "
-    "decided_on = ?, first_days = ?, platform_days = ?, estimated = ? WHERE case_id = ?";
+    "decided_on = ?, first_days = ?, platform_days = ?, estimated = ?, case_no = ?, state = ?, assigned_to = ?, "
+    "intake_by = ?, received_on = ?, subject_name = ?, search_text = ? WHERE case_id = ?";
 
 Values stored(const QSqlQuery& q, int from)
 {
@@ -134,6 +146,13 @@ Values stored(const QSqlQuery& q, int from)
     v.firstDays = q.value(from + 6).isNull() ? -1 : q.value(from + 6).toInt();
     v.platformDays = q.value(from + 7).isNull() ? -1 : q.value(from + 7).toInt();
     v.estimated = q.value(from + 8).toInt() == 1;
+    v.caseNo = q.value(from + 9).toString();
+    v.state = q.value(from + 10).toString();
+    v.assignedTo = q.value(from + 11).toString();
+    v.intakeBy = q.value(from + 12).toString();
+    v.receivedOn = QDate::fromString(q.value(from + 13).toString(), Qt::ISODate);
+    v.subjectName = q.value(from + 14).toString();
+    v.searchText = q.value(from + 15).toString();
     return v;
 }
 
@@ -158,10 +177,24 @@ QString basis(const PolicyRegistry& policies, const WorkingCalendar& calendar)
     return QString::fromLatin1(hash.result().toHex().left(32));
 }
 
-Values compute(CaseKind kind, const QString& state, const QDate& receivedOn, const QList<CaseTimer::Event>& events,
-               const PolicyRegistry& policies, const WorkingCalendar& calendar)
+Values compute(const Input& input, const PolicyRegistry& policies, const WorkingCalendar& calendar)
 {
+    const CaseKind kind = input.kind;
+    const QString& state = input.state;
+    const QDate& receivedOn = input.receivedOn;
+    const QList<CaseTimer::Event>& events = input.events;
     Values v;
+    v.caseNo = input.caseNo;
+    v.state = input.state;
+    v.assignedTo = input.assignedTo;
+    v.intakeBy = input.intakeBy;
+    v.receivedOn = input.receivedOn;
+    v.subjectName = input.subjectName;
+    v.searchText = QStringList{input.caseNo,         input.subjectName,        input.subjectIdentifier,
+                               input.applicant.name, input.applicant.idNumber, input.assignedTo,
+                               input.intakeBy}
+                       .join(QLatin1Char('\n'))
+                       .toLower();
     v.open = CaseWorkflow::isOpen(kind, state);
     v.decision = !v.open && state != QLatin1String("withdrawn");
     QDate last = receivedOn;
@@ -209,10 +242,7 @@ bool store(QSqlDatabase& db, qint64 caseId, const PolicyRegistry& policies, cons
     update.prepare(QLatin1String(UpdateSql));
     return forCases(
         db, QStringLiteral("c.id = ?"), {caseId},
-        [&](const CaseFacts& f) {
-            return write(update, f, compute(f.kind, f.state, f.receivedOn, f.events, policies, calendar), current,
-                         error);
-        },
+        [&](const CaseFacts& f) { return write(update, f, compute(f.input, policies, calendar), current, error); },
         error);
 }
 
@@ -254,8 +284,7 @@ bool refreshStale(const Session& session, const PolicyRegistry& policies, const 
         db, QStringLiteral("k.basis IS NOT ?"), {current},
         [&](const CaseFacts& f) {
             ++count;
-            return write(update, f, compute(f.kind, f.state, f.receivedOn, f.events, policies, calendar), current,
-                         error);
+            return write(update, f, compute(f.input, policies, calendar), current, error);
         },
         error);
     if (!ok)
@@ -283,14 +312,15 @@ bool verify(const QSqlDatabase& db, const PolicyRegistry& policies, const Workin
         QSqlQuery q(db);
         q.setForwardOnly(true);
         if (!q.exec(QStringLiteral("SELECT k.case_id, k.event_id, k.basis, k.open, k.decision, k.clock, k.due_on, "
-                                   "k.final_state, k.decided_on, k.first_days, k.platform_days, k.estimated, c.case_no "
-                                   "FROM case_clocks k JOIN cases c ON c.id = k.case_id"))) {
+                                   "k.final_state, k.decided_on, k.first_days, k.platform_days, k.estimated, "
+                                   "k.case_no, k.state, k.assigned_to, k.intake_by, k.received_on, k.subject_name, "
+                                   "k.search_text, c.case_no FROM case_clocks k JOIN cases c ON c.id = k.case_id"))) {
             problems->append(q.lastError().text());
             return false;
         }
         while (q.next()) {
             rows.insert(q.value(0).toLongLong(), {q.value(2).toString(), stored(q, 3)});
-            meta.insert(q.value(0).toLongLong(), {q.value(1).toLongLong(), q.value(12).toString()});
+            meta.insert(q.value(0).toLongLong(), {q.value(1).toLongLong(), q.value(19).toString()});
         }
     }
     QString error;
@@ -302,11 +332,11 @@ bool verify(const QSqlDatabase& db, const PolicyRegistry& policies, const Workin
             // A stale row is recomputed before any queue reads it: not a problem.
             if (it->first != current || meta.value(f.id).first != f.lastEventId)
                 return true;
-            const Values expected = compute(f.kind, f.state, f.receivedOn, f.events, policies, calendar);
+            const Values expected = compute(f.input, policies, calendar);
             if (!(expected == it->second))
                 problems->append(
-                    QCoreApplication::translate("CaseClocks", "Case %1: its stored clocks differ from its events "
-                                                              "(stored due %2, computed %3).")
+                    QCoreApplication::translate("CaseClocks", "Case %1: its stored queue row differs from what its "
+                                                              "events and records give (stored due %2, computed %3).")
                         .arg(caseNo, it->second.dueOn.toString(Qt::ISODate), expected.dueOn.toString(Qt::ISODate)));
             return true;
         },

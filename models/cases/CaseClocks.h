@@ -29,21 +29,45 @@ struct Values
     int firstDays = -1;    // working days the municipal (objection) stage used, once it was decided; -1: not yet
     int platformDays = -1; // working days the platform's review used, once decided; -1: not yet
     bool estimated = false;
+    // Copies the queues sort and filter by.
+    QString caseNo;
+    QString state;
+    QString assignedTo; // empty: unassigned (stored as NULL)
+    QString intakeBy;
+    QDate receivedOn;
+    QString subjectName;
+    QString searchText; // lower case, one field per line
     bool operator==(const Values& o) const
     {
         return open == o.open && decision == o.decision && clock == o.clock && dueOn == o.dueOn &&
                finalState == o.finalState && decidedOn == o.decidedOn && firstDays == o.firstDays &&
-               platformDays == o.platformDays && estimated == o.estimated;
+               platformDays == o.platformDays && estimated == o.estimated && caseNo == o.caseNo && state == o.state &&
+               assignedTo == o.assignedTo && intakeBy == o.intakeBy && receivedOn == o.receivedOn &&
+               subjectName == o.subjectName && searchText == o.searchText;
     }
+};
+
+// One case as the computation needs it.
+struct Input
+{
+    CaseKind kind = CaseKind::Repair;
+    QString caseNo;
+    QString state;
+    QString assignedTo;
+    QString intakeBy;
+    QDate receivedOn;
+    QString subjectName;
+    QString subjectIdentifier;
+    Applicant applicant;
+    QList<CaseTimer::Event> events; // in order, the intake left out
 };
 
 // A digest of everything the stored clocks depend on besides the events: the calendar's years and the policy
 // profiles' time limits. A row computed under another basis is stale.
 QString basis(const PolicyRegistry& policies, const WorkingCalendar& calendar);
 
-// The values for a case whose events (in order, the intake left out) and last event day are given.
-Values compute(CaseKind kind, const QString& state, const QDate& receivedOn, const QList<CaseTimer::Event>& events,
-               const PolicyRegistry& policies, const WorkingCalendar& calendar);
+// The values for a case.
+Values compute(const Input& input, const PolicyRegistry& policies, const WorkingCalendar& calendar);
 
 // Recomputes and writes one case's row, in the caller's transaction (which must also write an audit entry: the row
 // is sealed). The case's row and events are read from db.

@@ -75,17 +75,13 @@ Statement idsStatement(const Spec& spec, const QDate& asOf, const WorkingCalenda
 {
     Statement s;
     QStringList where;
-    bool needCase = false;
-    bool needSubject = false;
     switch (spec.scope) {
     case CaseRepository::Scope::Mine:
-        where << QStringLiteral("k.open = 1 AND (c.assigned_to = ? OR (c.assigned_to IS NULL AND c.intake_by = ?))");
+        where << QStringLiteral("k.open = 1 AND (k.assigned_to = ? OR (k.assigned_to IS NULL AND k.intake_by = ?))");
         s.binds << spec.me << spec.me;
-        needCase = true;
         break;
     case CaseRepository::Scope::Unassigned:
-        where << QStringLiteral("k.open = 1 AND c.assigned_to IS NULL");
-        needCase = true;
+        where << QStringLiteral("k.open = 1 AND k.assigned_to IS NULL");
         break;
     case CaseRepository::Scope::Open:
         where << QStringLiteral("k.open = 1");
@@ -109,45 +105,41 @@ Statement idsStatement(const Spec& spec, const QDate& asOf, const WorkingCalenda
         where << stateExpression(asOf, calendar) + QStringLiteral(" = ?");
         s.binds << spec.clockState;
     }
-    const QString text = spec.text.trimmed();
+    const QString text = spec.text.trimmed().toLower();
     if (!text.isEmpty()) {
-        needCase = needSubject = true;
-        where << QStringLiteral(
-            "(c.case_no LIKE ? ESCAPE '\\' OR s.name LIKE ? ESCAPE '\\' OR s.identifier LIKE ? ESCAPE '\\' OR "
-            "c.applicant LIKE ? ESCAPE '\\' OR c.assigned_to LIKE ? ESCAPE '\\' OR c.intake_by LIKE ? ESCAPE '\\' "
-            "OR c.assigned_to IN (SELECT username FROM staff WHERE display_name LIKE ? ESCAPE '\\') "
-            "OR c.intake_by IN (SELECT username FROM staff WHERE display_name LIKE ? ESCAPE '\\'))");
-        for (int i = 0; i < 8; ++i)
+        // The stored search text, and the reviewer's or clerk's display name.
+        where << QStringLiteral("(k.search_text LIKE ? ESCAPE '\\' OR k.assigned_to IN (SELECT username FROM staff "
+                                "WHERE display_name LIKE ? ESCAPE '\\') OR k.intake_by IN (SELECT username FROM "
+                                "staff WHERE display_name LIKE ? ESCAPE '\\'))");
+        for (int i = 0; i < 3; ++i)
             s.binds << likePattern(text);
     }
 
     QString order;
     switch (spec.sort) {
     case Sort::CaseNo:
-        order = QStringLiteral("c.case_no");
-        needCase = true;
+        order = QStringLiteral("k.case_no");
         break;
     case Sort::Kind:
         order = QStringLiteral("k.kind");
         break;
     case Sort::Subject:
-        order = QStringLiteral("s.name");
-        needCase = needSubject = true;
+        order = QStringLiteral("k.subject_name");
         break;
     case Sort::Stage:
-        order = QStringLiteral("c.state");
-        needCase = true;
+        order = QStringLiteral("k.state");
         break;
     case Sort::Assignee:
-        order = QStringLiteral("c.assigned_to");
-        needCase = true;
+        order = QStringLiteral("k.assigned_to");
         break;
     case Sort::Received:
-        order = QStringLiteral("c.received_on");
-        needCase = true;
+        order = QStringLiteral("k.received_on");
         break;
     case Sort::Due:
-        order = QStringLiteral("k.due_on IS NULL %1, k.due_on");
+        // Paused cases (no due date) last; the overdue and due-today lists have none, and read in index order.
+        order = spec.clockState == QLatin1String("overdue") || spec.clockState == QLatin1String("due_today")
+                    ? QStringLiteral("k.due_on")
+                    : QStringLiteral("k.due_on IS NULL %1, k.due_on");
         break;
     case Sort::Clock:
         order = QStringLiteral("(CASE %1 WHEN 'overdue' THEN 0 WHEN 'due_today' THEN 1 WHEN 'at_risk' THEN 2 "
@@ -157,17 +149,15 @@ Statement idsStatement(const Spec& spec, const QDate& asOf, const WorkingCalenda
         break;
     }
     const QString direction = spec.order == Qt::DescendingOrder ? QStringLiteral(" DESC") : QString();
-    if (spec.sort == Sort::Due)
+    if (spec.sort == Sort::Due && order.contains(QLatin1String("%1")))
         order = order.arg(direction) + direction;
+    else if (spec.sort == Sort::Due)
+        order += direction;
     else
         order += direction;
     order += QStringLiteral(", k.case_id") + direction;
 
     s.sql = QStringLiteral("SELECT k.case_id FROM case_clocks k");
-    if (needCase)
-        s.sql += QStringLiteral(" JOIN cases c ON c.id = k.case_id");
-    if (needSubject)
-        s.sql += QStringLiteral(" JOIN subjects s ON s.id = c.subject_id");
     if (!where.isEmpty())
         s.sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     s.sql += QStringLiteral(" ORDER BY ") + order;
@@ -192,8 +182,8 @@ QList<Statement> statisticsStatements(const QDate& asOf, const WorkingCalendar& 
     const QDate firstMonday = thisMonday.addDays(-7 * (weeks - 1));
     return {
         // Open cases by stage, clock state, reviewer and clerk.
-        {QStringLiteral("SELECT c.state, %1, c.assigned_to, c.intake_by, count(*) FROM case_clocks k JOIN cases c ON "
-                        "c.id = k.case_id WHERE k.open = 1 AND k.clock <> '' GROUP BY 1, 2, 3, 4")
+        {QStringLiteral("SELECT k.state, %1, k.assigned_to, k.intake_by, count(*) FROM case_clocks k WHERE k.open = 1 "
+                        "AND k.clock <> '' GROUP BY k.state, k.assigned_to, k.intake_by, 2")
              .arg(stateExpression(asOf, calendar)),
          {}},
         // Decisions of the last weeks, on time or late.
@@ -201,12 +191,9 @@ QList<Statement> statisticsStatements(const QDate& asOf, const WorkingCalendar& 
                         "k.decided_on BETWEEN %1 AND %2 AND k.clock <> '' GROUP BY 1, 2")
              .arg(literal(firstMonday), literal(asOf)),
          {}},
-        // Working days used by decided stages.
-        {QStringLiteral("SELECT k.kind, k.first_days, count(*) FROM case_clocks k WHERE k.first_days IS NOT NULL "
-                        "GROUP BY 1, 2"),
-         {}},
-        {QStringLiteral("SELECT k.platform_days, count(*) FROM case_clocks k WHERE k.platform_days IS NOT NULL "
-                        "GROUP BY 1"),
+        // Working days used by decided stages, in one pass.
+        {QStringLiteral("SELECT k.kind, k.first_days, k.platform_days, count(*) FROM case_clocks k WHERE "
+                        "k.first_days IS NOT NULL OR k.platform_days IS NOT NULL GROUP BY 1, 2, 3"),
          {}},
     };
 }
@@ -262,19 +249,19 @@ bool statistics(const QSqlDatabase& db, const QDate& asOf, const WorkingCalendar
     }
 
     QMap<QString, QMap<int, int>> days;
-    QSqlQuery first(db);
-    if (!run(first, statements.at(2), error))
+    QSqlQuery stages(db);
+    if (!run(stages, statements.at(2), error))
         return false;
-    while (first.next()) {
-        const QString stage = first.value(0).toString() == QLatin1String("repair") ? QStringLiteral("municipal")
-                                                                                   : QStringLiteral("objection");
-        days[stage][first.value(1).toInt()] += first.value(2).toInt();
+    while (stages.next()) {
+        const int n = stages.value(3).toInt();
+        if (!stages.value(1).isNull()) {
+            const QString stage = stages.value(0).toString() == QLatin1String("repair") ? QStringLiteral("municipal")
+                                                                                        : QStringLiteral("objection");
+            days[stage][stages.value(1).toInt()] += n;
+        }
+        if (!stages.value(2).isNull())
+            days[QStringLiteral("platform")][stages.value(2).toInt()] += n;
     }
-    QSqlQuery platform(db);
-    if (!run(platform, statements.at(3), error))
-        return false;
-    while (platform.next())
-        days[QStringLiteral("platform")][platform.value(0).toInt()] += platform.value(1).toInt();
     for (auto it = days.cbegin(); it != days.cend(); ++it) {
         int n = 0;
         for (int count : it.value())

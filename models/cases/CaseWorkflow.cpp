@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace CaseWorkflow {
 
 namespace {
@@ -224,14 +226,23 @@ Check check(const CaseFacts& facts, const QString& action, Role role, const QStr
     return result;
 }
 
-bool roleMayTake(CaseKind kind, const QString& action, Role role)
+QList<Permission> permissionsFor(CaseKind kind, const QString& action)
 {
     for (const Transition& t : transitions(kind)) {
-        if (t.action == action)
-            return roleAllows(role, t.permission) ||
-                   (action == QLatin1String("request_supplement") && roleAllows(role, Permission::ReviewCase));
+        if (t.action != action)
+            continue;
+        // A reviewer who finds a material missing asks for it as the clerk would.
+        if (action == QLatin1String("request_supplement"))
+            return {t.permission, Permission::ReviewCase};
+        return {t.permission};
     }
-    return false;
+    return {};
+}
+
+bool roleMayTake(CaseKind kind, const QString& action, Role role)
+{
+    const QList<Permission> permissions = permissionsFor(kind, action);
+    return std::any_of(permissions.cbegin(), permissions.cend(), [role](Permission p) { return roleAllows(role, p); });
 }
 
 QStringList available(const CaseFacts& facts, Role role, const QString& actor)

@@ -65,6 +65,8 @@ Check check(const CaseFacts& facts, const QString& action, Role role, const QStr
 // Whether the role may take the action at all (whatever the case's state): tells a refusal for the role (exit 7)
 // from one by the workflow (exit 11).
 bool roleMayTake(CaseKind kind, const QString& action, Role role);
+// The permissions of which a role needs one to take the action (the permission matrix shows them).
+QList<Permission> permissionsFor(CaseKind kind, const QString& action);
 // The actions actor could take now (for menus and buttons).
 QStringList available(const CaseFacts& facts, Role role, const QString& actor);
 // The action that leads from the case's state to target (for "case move --to STATE"); empty when none does.

@@ -1,13 +1,15 @@
--- 0009 case clocks (issue 9): each case's clocks as they stand after its last event, so that a queue or the
--- supervisor's dashboard over tens of thousands of cases is read with indexed SQL and not by replaying every case's
--- events (models/cases/CaseClocks).
+-- 0009 case clocks (issue 9): each case's clocks as they stand after its last event, with what the queues sort and
+-- filter by, so that a queue or the supervisor's dashboard over tens of thousands of cases is read from this one
+-- narrow table with SQL, not by replaying every case's events nor by joining the cases and subjects tables
+-- (models/cases/CaseClocks).
 --
 -- What a row holds is derived, never entered: CaseTimer computes it from the case's events and the working-day
 -- calendar (the same computation the case's own page shows), and CaseRepository writes it in the transaction of
 -- the event that moves the case, with the audit entry. The state of a clock on a given day (on time, at risk, due
 -- today, overdue, paused) is not stored: it follows from the due date and the day, in the query.
 --
--- A row is stale when its case moved without it (a trigger below blanks its basis) or when the calendar or the
+-- A row is stale when its case moved without it, or its subject's name or identifier changed (triggers below blank
+-- its basis), or when the calendar or the
 -- policy limits changed (its basis, a digest of both, differs): stale rows are recomputed before a queue is read,
 -- in one audited transaction ("case.clocks_refresh"). A row can never claim to be current for an older event
 -- (trigger). Nothing is deleted or replaced; the table is sealed (models/storage/RowSeals), so a row changed
@@ -27,10 +29,23 @@ CREATE TABLE case_clocks (
     decided_on    TEXT,                       -- closed: the day of its last event
     first_days    INTEGER,                    -- working days the municipal (or objection) stage used, once decided
     platform_days INTEGER,                    -- working days the platform's review used, once decided
-    estimated     INTEGER NOT NULL DEFAULT 0 CHECK (estimated = 0 OR estimated = 1)
+    estimated     INTEGER NOT NULL DEFAULT 0 CHECK (estimated = 0 OR estimated = 1),
+    -- Copies of what the queues sort and filter by (cases, subjects), so that no queue joins those wide tables.
+    case_no       TEXT NOT NULL DEFAULT '',
+    state         TEXT NOT NULL DEFAULT '',
+    assigned_to   TEXT,
+    intake_by     TEXT NOT NULL DEFAULT '',
+    received_on   TEXT NOT NULL DEFAULT '',
+    subject_name  TEXT NOT NULL DEFAULT '',
+    -- Lower-case text a queue's filter matches: case number, subject name and identifier, applicant's name and
+    -- document number, reviewer and clerk (one per line).
+    search_text   TEXT NOT NULL DEFAULT ''
 );
 
-CREATE INDEX case_clocks_due ON case_clocks (open, due_on);
+-- The queues by due date and the dashboard's overdue and due-today lists (covering: read without the wide rows).
+CREATE INDEX case_clocks_due ON case_clocks (open, due_on, clock);
+-- Covers the dashboard's count of the open cases by stage, reviewer, clerk and clock state.
+CREATE INDEX case_clocks_workload ON case_clocks (open, state, assigned_to, intake_by, clock, due_on);
 CREATE INDEX case_clocks_basis ON case_clocks (basis);
 CREATE INDEX case_clocks_decided ON case_clocks (decision, decided_on);
 
@@ -79,4 +94,11 @@ CREATE TRIGGER cases_clocks_row AFTER INSERT ON cases
 BEGIN
     INSERT INTO case_clocks (case_id, event_id, basis, kind, open, decision, clock)
         VALUES (NEW.id, -1, '', NEW.kind, 0, 0, '');
+END;
+
+-- A subject renamed (or its identifier corrected) leaves its cases' rows stale: they hold its name for sorting.
+CREATE TRIGGER subjects_case_clocks_stale AFTER UPDATE OF name, identifier ON subjects
+WHEN NEW.name IS NOT OLD.name OR NEW.identifier IS NOT OLD.identifier
+BEGIN
+    UPDATE case_clocks SET basis = '' WHERE case_id IN (SELECT id FROM cases WHERE subject_id = NEW.id);
 END;

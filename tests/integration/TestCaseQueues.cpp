@@ -14,9 +14,12 @@
 #include "cases/DemoCases.h"
 #include "itemmodels/CaseQueueModel.h"
 #include "records/DemoCity.h"
+#include "records/PlatformWritePermit.h"
 
 #include <QJsonDocument>
 #include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QtTest>
 
 class TestCaseQueues : public QObject
@@ -37,6 +40,7 @@ private slots:
     void pagesReadOnDemand();
     void guards();
     void caseMovedWithoutItsClocksIsStale();
+    void subjectRenamedIsStale();
     void calendarChangeRefreshesWithAnAuditEntry();
     void tamperedClockIsNamed();
 
@@ -449,6 +453,37 @@ void TestCaseQueues::caseMovedWithoutItsClocksIsStale()
     QCOMPARE(stale, 0);
     QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1")).toString(),
              QStringLiteral("case.clocks_refresh"));
+}
+
+void TestCaseQueues::subjectRenamedIsStale()
+{
+    // The platform renames a subject (sync): its cases' rows hold the name for sorting and filtering, so they turn
+    // stale and the next queue read finds the case under its new name.
+    const qint64 caseId = m_tdb->scalar(QStringLiteral("SELECT max(id) FROM cases")).toLongLong();
+    const QString caseNo =
+        m_tdb->scalar(QStringLiteral("SELECT case_no FROM cases WHERE id = %1").arg(caseId)).toString();
+    QString error;
+    {
+        QSqlDatabase db = m_tdb->database();
+        PlatformWritePermit permit(db, QStringLiteral("admin"), QStringLiteral("test.rename"));
+        QVERIFY2(permit.isActive(), qPrintable(permit.errorString()));
+        QSqlQuery q(db);
+        QVERIFY2(
+            q.exec(QStringLiteral("UPDATE subjects SET name = '鹭岛改名测试有限公司' WHERE id = (SELECT subject_id "
+                                  "FROM cases WHERE id = %1)")
+                       .arg(caseId)),
+            qPrintable(q.lastError().text()));
+        QVERIFY2(permit.commit(&error), qPrintable(error));
+    }
+    QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT basis FROM case_clocks WHERE case_id = %1").arg(caseId)).toString(),
+             QString());
+    CaseQueueQuery::Spec spec;
+    spec.scope = CaseRepository::Scope::All;
+    spec.text = QStringLiteral("鹭岛改名");
+    QCOMPARE(queueNumbers(spec, m_today), QStringList{caseNo});
+    QStringList problems;
+    QVERIFY2(CaseClocks::verify(m_tdb->database(), m_policies, m_calendar, &problems),
+             qPrintable(problems.join(QLatin1Char('\n'))));
 }
 
 void TestCaseQueues::calendarChangeRefreshesWithAnAuditEntry()
