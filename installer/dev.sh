@@ -64,35 +64,49 @@ run() {
     fi
     local sim="$build_dir/app/xmcredit-platform-sim"
     local platform="$dir-platform"
+    local subjects=${XMCREDIT_DEMO_SUBJECTS:-20000}
     local rc=0
+    if [ -f "$dir/workstation.json" ] && [ ! -f "$platform/platform.seed" ]; then
+        # Made before the reference platform existed: its city was generated in place, not synced. Demo data only.
+        log "the demo workstation in $dir predates the reference platform: making it again"
+        rm -rf "$dir"
+    fi
     if [ ! -f "$dir/workstation.json" ]; then
         log "creating the demo workstation in $dir"
         "$admin" demo-init --workstation "$dir" >/dev/null
-        # The city comes the real way: the reference platform makes its key and a signed exchange package of its
-        # generated city; the workstation pins the key (enrol) and imports the package (sync).
         rm -rf "$platform"
-        local key
-        key=$("$sim" keygen --out "$platform" | sed -E 's/.*"publicKey":"([0-9a-f]+)".*/\1/')
-        echo admin-demo | "$admin" enrol --workstation "$dir" --user admin --password-stdin \
-            --platform-key "$key" >/dev/null
-        log "the reference platform publishes its city (${XMCREDIT_DEMO_SUBJECTS:-20000} subjects)"
-        "$sim" package --key "$platform" --out "$platform/city.pkg" \
-            --subjects "${XMCREDIT_DEMO_SUBJECTS:-20000}" --seed 2021 >/dev/null
     fi
-    if [ -f "$platform/city.pkg" ]; then
-        # Applied whole or not at all; pages applied before are skipped, so this is also a no-op on later runs.
-        echo admin-demo | "$admin" sync --workstation "$dir" --user admin --password-stdin \
-            --package "$platform/city.pkg" >/dev/null || { rc=$?; log "the exchange package was not applied (exit code $rc)"; exit "$rc"; }
-        log "synced the demo city from the reference platform's package"
+    if [ ! -f "$platform/platform.seed" ]; then
+        "$sim" keygen --out "$platform" >/dev/null
+    fi
+    # The city comes the real way: the reference platform serves it over HTTPS on loopback (its own CA); the
+    # workstation enrols once with a single-use code and the platform's CA certificate, then pulls the signed pages.
+    local port=${XMCREDIT_PLATFORM_PORT:-47443}
+    local code="DEMO-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
+    log "the reference platform serves its city (${subjects} subjects) on https://127.0.0.1:$port"
+    "$sim" serve --key "$platform" --port "$port" --subjects "$subjects" --seed 2021 --code "$code" \
+        --publish-every "${XMCREDIT_PUBLISH_EVERY:-300}" >"$platform/serve.json" 2>"$platform/serve.log" &
+    sim_pid=$!
+    trap 'kill "$sim_pid" 2>/dev/null || true' EXIT
+    local url=""
+    for _ in $(seq 1 120); do
+        url=$(sed -nE 's/.*"url":"([^"]+)".*/\1/p' "$platform/serve.json" 2>/dev/null || true)
+        [ -n "$url" ] && break
+        kill -0 "$sim_pid" 2>/dev/null || break
+        sleep 0.5
+    done
+    if [ -z "$url" ]; then
+        log "the reference platform did not start (see $platform/serve.log); the workstation opens without it"
     else
-        # A demo workstation made before the platform existed: its city was generated in place (exit 9: there).
-        echo admin-demo | "$admin" demo-city --workstation "$dir" --user admin --password-stdin \
-            --subjects "${XMCREDIT_DEMO_SUBJECTS:-20000}" --seed 2021 >/dev/null 2>&1 || rc=$?
-        case $rc in
-            0) log "generated the demo city (${XMCREDIT_DEMO_SUBJECTS:-20000} subjects)" ;;
-            9) ;;
-            *) log "could not generate the demo city (exit code $rc)"; exit "$rc" ;;
-        esac
+        if [ ! -f "$platform/enrolled-online" ]; then
+            echo admin-demo | "$admin" enrol --workstation "$dir" --user admin --password-stdin \
+                --platform "$url" --code "$code" --ca-cert "$platform/ca.pem" >/dev/null ||
+                { rc=$?; log "online enrolment failed (exit code $rc)"; exit "$rc"; }
+            touch "$platform/enrolled-online"
+        fi
+        echo admin-demo | "$admin" sync --workstation "$dir" --user admin --password-stdin >/dev/null ||
+            { rc=$?; log "the sync failed (exit code $rc)"; exit "$rc"; }
+        log "synced the demo city from the reference platform over HTTPS"
     fi
     # Cases in every stage and clock state for the queues and the dashboard (exit 9: there are cases already).
     rc=0
@@ -103,11 +117,13 @@ run() {
         *) log "could not make the demo cases (exit code $rc)"; exit "$rc" ;;
     esac
     "$admin" demo-logins --workstation "$dir"
+    # Not exec: the reference platform keeps serving while the workstation is open and stops with it.
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
         log "no display: starting the workstation under xvfb-run"
-        exec xvfb-run -a "$build_dir/app/xmcredit" --workstation "$dir" "$@"
+        xvfb-run -a "$build_dir/app/xmcredit" --workstation "$dir" "$@"
+    else
+        "$build_dir/app/xmcredit" --workstation "$dir" "$@"
     fi
-    exec "$build_dir/app/xmcredit" --workstation "$dir" "$@"
 }
 
 run_tests() {

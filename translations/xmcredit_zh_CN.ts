@@ -238,6 +238,14 @@ Developers get a demo workstation with sample logins from
         <source>%1 failed to unlock the window %2 times on %3.</source>
         <translation>%1 于 %3 解锁窗口失败 %2 次。</translation>
     </message>
+    <message>
+        <source>Repeated failed logins</source>
+        <translation>多次登录失败</translation>
+    </message>
+    <message>
+        <source>%1 failed logins between %2 and %3 (%4 under names that are not staff), written in when %5 logged in.</source>
+        <translation>%2 至 %3 之间登录失败 %1 次（其中 %4 次使用的不是工作人员的用户名），于 %5 登录时记入。</translation>
+    </message>
 </context>
 <context>
     <name>AuditTrailModel</name>
@@ -282,18 +290,73 @@ Developers get a demo workstation with sample logins from
     </message>
 </context>
 <context>
+    <name>BackgroundSync</name>
+    <message>
+        <source>S&amp;ync Now</source>
+        <translation>立即同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Pull the city platform&apos;s new signed records now</source>
+        <translation>立即从市信用平台获取新的签名数据</translation>
+    </message>
+    <message>
+        <source>Platform: syncing…</source>
+        <translation>平台：正在同步…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced with the platform: %n new page(s) of records.</source>
+        <translation>
+            <numerusform>已与平台同步：新数据 %n 页。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sync with the platform failed: %1</source>
+        <translation>与平台同步失败：%1</translation>
+    </message>
+    <message>
+        <source>Platform: not enrolled online</source>
+        <translation>平台：未在线登记</translation>
+    </message>
+    <message>
+        <source>An administrator enrols this workstation with xmcredit-admin enrol --platform URL --code CODE --ca-cert FILE.</source>
+        <translation>由管理员使用 xmcredit-admin enrol --platform URL --code CODE --ca-cert FILE 为本工作站登记。</translation>
+    </message>
+    <message>
+        <source>Platform: sync failed at %1</source>
+        <translation>平台：%1 同步失败</translation>
+    </message>
+    <message>
+        <source>Platform: sync failed at %1 (last synced %2)</source>
+        <translation>平台：%1 同步失败（上次同步 %2）</translation>
+    </message>
+    <message>
+        <source>Platform: synced %1</source>
+        <translation>平台：%1 已同步</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last sync brought %n new page(s) of records.</source>
+        <translation>
+            <numerusform>上次同步获取新数据 %n 页。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Platform: not synced yet</source>
+        <translation>平台：尚未同步</translation>
+    </message>
+</context>
+<context>
     <name>CaseClocks</name>
     <message>
         <source>Case %1 has no row for its clocks.</source>
         <translation>案件 %1 没有时限记录行。</translation>
     </message>
     <message>
-        <source>Case %1: its stored clocks differ from its events (stored due %2, computed %3).</source>
-        <translation>案件 %1：存储的时限与其流程记录不符（存储的期限 %2，重新计算为 %3）。</translation>
-    </message>
-    <message>
         <source>%1 cases have no row for their clocks.</source>
         <translation>%1 件案件没有时限记录行。</translation>
+    </message>
+    <message>
+        <source>Case %1: its stored queue row differs from what its events and records give (stored due %2, computed %3).</source>
+        <translation>案件 %1：存储的队列记录与其流程记录和基础数据不符（存储的期限 %2，重新计算为 %3）。</translation>
     </message>
 </context>
 <context>
@@ -2332,6 +2395,10 @@ Item %3: %4, decided %5</source>
         <source>The file is not an xmcredit exchange package (version 1) of this workstation&apos;s platform.</source>
         <translation>该文件不是本工作站所登记平台的 xmcredit 交换包（版本 1）。</translation>
     </message>
+    <message>
+        <source>A %1 may not import an exchange package.</source>
+        <translation>%1无权导入交换包。</translation>
+    </message>
 </context>
 <context>
     <name>FeedPage</name>
@@ -2529,6 +2596,14 @@ Item %3: %4, decided %5</source>
     <message>
         <source>Workstation</source>
         <translation>工作站</translation>
+    </message>
+    <message>
+        <source>Sync with the city platform</source>
+        <translation>与市信用平台同步</translation>
+    </message>
+    <message>
+        <source>The window pulls the platform&apos;s signed records in the background; File ▸ Sync Now (F9) pulls them at once. The status bar shows the last sync.</source>
+        <translation>窗口在后台获取平台签名的数据；“文件 ▸ 立即同步”（F9）可立即获取。状态栏显示最近一次同步。</translation>
     </message>
 </context>
 <context>
@@ -3113,6 +3188,156 @@ Database: %2</source>
     <message>
         <source>The exchange package was not applied: %1</source>
         <translation>交换包未应用：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionMatrix</name>
+    <message>
+        <source>Open subjects and their credit items</source>
+        <translation>打开信用主体及其信用信息</translation>
+    </message>
+    <message>
+        <source>Issue and print credit reports and receipts</source>
+        <translation>出具和打印信用报告及回执</translation>
+    </message>
+    <message>
+        <source>Enter records handed over on paper</source>
+        <translation>录入纸质移交的信息</translation>
+    </message>
+    <message>
+        <source>Take in repair applications and objections</source>
+        <translation>受理信用修复申请和异议</translation>
+    </message>
+    <message>
+        <source>Review and decide cases</source>
+        <translation>审核并决定案件</translation>
+    </message>
+    <message>
+        <source>Supervise cases: reassign, reopen, the dashboard</source>
+        <translation>督办案件：改派、重新办理、时限看板</translation>
+    </message>
+    <message>
+        <source>Sign exceptions</source>
+        <translation>签署例外</translation>
+    </message>
+    <message>
+        <source>Read and verify the audit trail</source>
+        <translation>查阅并校验审计日志</translation>
+    </message>
+    <message>
+        <source>Manage staff</source>
+        <translation>管理工作人员</translation>
+    </message>
+    <message>
+        <source>Enrol with the platform, import exchange packages</source>
+        <translation>登记到平台、导入交换包</translation>
+    </message>
+    <message>
+        <source>Rotate the database key</source>
+        <translation>更换数据库密钥</translation>
+    </message>
+    <message>
+        <source>Pull the platform&apos;s signed records</source>
+        <translation>获取平台签名的数据</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <source>Repair cases</source>
+        <translation>信用修复案件</translation>
+    </message>
+    <message>
+        <source>Objections</source>
+        <translation>异议案件</translation>
+    </message>
+    <message>
+        <source>Take in</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Never on a case the same person took in.</source>
+        <translation>不得办理本人受理的案件。</translation>
+    </message>
+    <message>
+        <source>Needs a reason or the decision&apos;s text.</source>
+        <translation>须填写理由或决定内容。</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>信用报告</translation>
+    </message>
+    <message>
+        <source>Issue a public credit report</source>
+        <translation>出具公共信用报告</translation>
+    </message>
+    <message>
+        <source>Only with a basis: the subject in person, a written authorisation, or an agency&apos;s letter.</source>
+        <translation>须有依据：主体本人、书面授权或机关公函。</translation>
+    </message>
+    <message>
+        <source>Issue a special credit report (专项)</source>
+        <translation>出具专项信用报告</translation>
+    </message>
+    <message>
+        <source>Reprint a report (marked 补打件)</source>
+        <translation>补打报告（标注“补打件”）</translation>
+    </message>
+    <message>
+        <source>Verify a report by its number and code</source>
+        <translation>凭编号和核验码核验报告</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export the open cases (CSV, audited)</source>
+        <translation>导出在办案件（CSV，记入审计）</translation>
+    </message>
+    <message>
+        <source>Export the audit view (CSV, audited)</source>
+        <translation>导出审计视图（CSV，记入审计）</translation>
+    </message>
+    <message>
+        <source>Commands (xmcredit-admin)</source>
+        <translation>命令（xmcredit-admin）</translation>
+    </message>
+    <message>
+        <source>Anyone may change their own password (staff passwd).</source>
+        <translation>任何人均可修改本人密码（staff passwd）。</translation>
+    </message>
+    <message>
+        <source>Allowed: the %1 role may do this by itself.</source>
+        <translation>允许：%1角色本身即可执行此操作。</translation>
+    </message>
+    <message>
+        <source>Refused: it needs the permission “%1”, which the %2 role does not have.</source>
+        <translation>拒绝：需要“%1”权限，而%2角色不具备。</translation>
+    </message>
+    <message>
+        <source>” or “</source>
+        <translation>”或“</translation>
+    </message>
+    <message>
+        <source>Allowed: the %1 role has the permission “%2”.</source>
+        <translation>允许：%1角色具有“%2”权限。</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionsPage</name>
+    <message>
+        <source>Who may do what at this workstation. The program enforces this table in its model layer, whatever a screen offers; it cannot be edited here. ✓* means allowed under a further rule (see the cell&apos;s tooltip).</source>
+        <translation>本工作站的权限表：谁可以做什么。无论界面上显示什么，程序都在模型层执行此表；此处不能编辑。✓* 表示在附加规则下允许（见单元格提示）。</translation>
     </message>
 </context>
 <context>
@@ -5633,13 +5858,86 @@ If the document shows it exactly like this, a supervisor may accept it. The over
     </message>
 </context>
 <context>
-    <name>SyncCommands</name>
+    <name>SyncClient</name>
     <message>
-        <source>Enrols this workstation with the city credit platform: pins the platform&apos;s signing key (64 hexadecimal digits, from the platform&apos;s enrolment letter) and its id. Once only; an administrator&apos;s task.
-  enrol --platform-key HEX --platform-id ID [--platform URL] --user NAME --password-stdin [--json]</source>
-        <translation>将本工作站登记到市信用平台：固定平台的签名密钥（64 位十六进制数字，见平台登记函）及其标识。仅可登记一次，由管理员操作。
-  enrol --platform-key HEX --platform-id ID [--platform URL] --user NAME --password-stdin [--json]</translation>
+        <source>The sync was cancelled.</source>
+        <translation>同步已取消。</translation>
     </message>
+    <message>
+        <source>The platform at %1 did not prove its identity with a certificate of the pinned CA: %2</source>
+        <translation>%1 处的平台未能以已固定 CA 签发的证书证明其身份：%2</translation>
+    </message>
+    <message>
+        <source>The platform refused this workstation (HTTP %1): %2</source>
+        <translation>平台拒绝了本工作站（HTTP %1）：%2</translation>
+    </message>
+    <message>
+        <source>The platform answered HTTP %1: %2</source>
+        <translation>平台返回 HTTP %1：%2</translation>
+    </message>
+    <message>
+        <source>The platform answered HTTP %1 %2 times.</source>
+        <translation>平台 %2 次返回 HTTP %1。</translation>
+    </message>
+    <message>
+        <source>The platform at %1 could not be reached (%2 attempts): %3</source>
+        <translation>无法连接 %1 处的平台（尝试 %2 次）：%3</translation>
+    </message>
+    <message>
+        <source>A %1 may not enrol the workstation with the platform.</source>
+        <translation>%1无权将工作站登记到平台。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s address must be an https:// address.</source>
+        <translation>平台地址必须是 https:// 地址。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s CA certificate is not a PEM certificate.</source>
+        <translation>平台的 CA 证书不是 PEM 格式的证书。</translation>
+    </message>
+    <message>
+        <source>An enrolment code is 4 to 64 letters, digits or hyphens.</source>
+        <translation>登记码为 4 至 64 个字母、数字或连字符。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s enrolment answer is not of the protocol&apos;s form.</source>
+        <translation>平台的登记应答不符合协议格式。</translation>
+    </message>
+    <message>
+        <source>The platform at %1 (%2) signs with another key than the platform this workstation is enrolled with (%3): nothing was changed.</source>
+        <translation>%1 处的平台（%2）所用签名密钥与本工作站已登记的平台（%3）不同：未作任何更改。</translation>
+    </message>
+    <message>
+        <source>A %1 may not sync with the platform.</source>
+        <translation>%1无权与平台同步。</translation>
+    </message>
+    <message>
+        <source>This session is read-only: %1</source>
+        <translation>本会话为只读：%1</translation>
+    </message>
+    <message>
+        <source>This workstation is not enrolled online with a platform: enrol it first (xmcredit-admin enrol --platform URL --code CODE --ca-cert FILE), or import exchange packages.</source>
+        <translation>本工作站尚未在线登记到平台：请先登记（xmcredit-admin enrol --platform URL --code CODE --ca-cert FILE），或导入交换包。</translation>
+    </message>
+    <message>
+        <source>The page after %1 of stream %2 was refused: %3 Nothing of it was applied.</source>
+        <translation>数据流 %2 中 %1 之后的页面被拒绝：%3 该页未应用任何内容。</translation>
+    </message>
+    <message>
+        <source>The platform answered the request for the page after %1 of stream %2 with the page after %3 of stream %4: refused, nothing of it applied.</source>
+        <translation>请求数据流 %2 中 %1 之后的页面，平台却返回了数据流 %4 中 %3 之后的页面：已拒绝，未应用任何内容。</translation>
+    </message>
+    <message>
+        <source>The platform keeps answering with the page before %1 of stream %2.</source>
+        <translation>平台一直返回数据流 %2 中 %1 之前的页面。</translation>
+    </message>
+    <message>
+        <source>A %1 may not set how the workstation reaches the platform.</source>
+        <translation>%1无权设置工作站连接平台的方式。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommands</name>
     <message>
         <source>The platform&apos;s public key (hex).</source>
         <translation>平台公钥（十六进制）。</translation>
@@ -5661,20 +5959,8 @@ If the document shows it exactly like this, a supervisor may accept it. The over
         <translation>已登记到平台 %1。</translation>
     </message>
     <message>
-        <source>Applies the platform&apos;s signed pages. This version reads offline exchange packages; the network sync is to come.
-  sync --package FILE --user NAME --password-stdin [--json]
-A package is verified whole before anything is applied and applied in one transaction: a truncated or malformed one exits 3, a wrong signature 13, a replayed or out-of-order page 11, nothing applied.</source>
-        <translation>应用平台签名的数据页。本版本读取离线交换包；网络同步尚待实现。
-  sync --package FILE --user NAME --password-stdin [--json]
-交换包在应用前整体验证，并在一个事务中整体应用：被截断或格式错误退出码 3，签名错误 13，重放或顺序错误 11，均不应用任何内容。</translation>
-    </message>
-    <message>
         <source>The exchange package.</source>
         <translation>交换包。</translation>
-    </message>
-    <message>
-        <source>Name the package with --package (the network sync is not built yet).</source>
-        <translation>请用 --package 指定交换包（网络同步尚未实现）。</translation>
     </message>
     <message>
         <source>The package %1 cannot be read: %2</source>
@@ -5697,6 +5983,84 @@ A package is verified whole before anything is applied and applied in one transa
     <message>
         <source>The package %1 is larger than %2 MiB.</source>
         <translation>交换包 %1 超过 %2 MiB。</translation>
+    </message>
+    <message>
+        <source>Enrols this workstation with the city credit platform; an administrator&apos;s task.
+  enrol --platform URL --code CODE --ca-cert FILE --user NAME --password-stdin [--json]
+      online: over HTTPS trusting only the platform&apos;s CA certificate (FILE, from the enrolment letter), with
+      the letter&apos;s single-use code; pins the platform&apos;s signing key and keeps the device token it issues
+      inside the encrypted database. A workstation enrolled offline can go online this way (same key).
+  enrol --platform-key HEX --platform-id ID --user NAME --password-stdin [--json]
+      offline: pins the platform&apos;s signing key (64 hexadecimal digits, from the enrolment letter).
+Exit codes: 3 bad input, 7 role, 9 enrolled already, 4 code refused by the platform, 13 the platform&apos;s
+certificate or key is not the pinned one, 15 the platform cannot be reached.</source>
+        <translation>将本工作站登记到市信用平台；由管理员执行。
+  enrol --platform URL --code CODE --ca-cert FILE --user NAME --password-stdin [--json]
+      在线登记：通过 HTTPS 连接，仅信任平台的 CA 证书（FILE，随登记函提供），使用登记函中的一次性登记码；
+      固定平台的签名密钥，并将平台签发的设备令牌保存在加密数据库中。已离线登记的工作站也可用此方式转为在线（密钥须相同）。
+  enrol --platform-key HEX --platform-id ID --user NAME --password-stdin [--json]
+      离线登记：固定平台的签名密钥（64 位十六进制数字，见登记函）。
+退出码：3 输入有误，7 角色无权，9 已登记，4 平台拒绝登记码，13 平台的证书或密钥不是已固定的，15 无法连接平台。</translation>
+    </message>
+    <message>
+        <source>The single-use enrolment code.</source>
+        <translation>一次性登记码。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s CA certificate (PEM).</source>
+        <translation>平台的 CA 证书（PEM）。</translation>
+    </message>
+    <message>
+        <source>--platform takes the platform&apos;s https:// address.</source>
+        <translation>--platform 需要平台的 https:// 地址。</translation>
+    </message>
+    <message>
+        <source>An online enrolment needs --platform, --code and --ca-cert.</source>
+        <translation>在线登记需要 --platform、--code 和 --ca-cert。</translation>
+    </message>
+    <message>
+        <source>An enrolment code is 4 to 64 letters, digits or hyphens.</source>
+        <translation>登记码为 4 至 64 个字母、数字或连字符。</translation>
+    </message>
+    <message>
+        <source>The CA certificate %1 cannot be read (or is larger than 64 KiB).</source>
+        <translation>无法读取 CA 证书 %1（或其大于 64 KiB）。</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 中没有 PEM 证书。</translation>
+    </message>
+    <message>
+        <source>Enrolled with platform %1 at %2.</source>
+        <translation>已登记到 %2 处的平台 %1。</translation>
+    </message>
+    <message>
+        <source>Applies the platform&apos;s signed pages, pulled over HTTPS from the platform this workstation is enrolled with,
+or read from an offline exchange package.
+  sync [--timeout SECONDS] --user NAME --password-stdin [--json]
+  sync --package FILE --user NAME --password-stdin [--json]
+Pages are verified before anything is applied. A package is applied whole or not at all; a pull applies
+batches of pages, each in one transaction, and retries network failures with backoff. Exit codes: a
+truncated or malformed page 3, a wrong signature or certificate 13, a replayed or out-of-order page 11
+(nothing of the refused page applied), the device token refused 4, the platform unreachable 15.</source>
+        <translation>应用平台签名的数据页：通过 HTTPS 从本工作站已登记的平台获取，或从离线交换包读取。
+  sync [--timeout SECONDS] --user NAME --password-stdin [--json]
+  sync --package FILE --user NAME --password-stdin [--json]
+数据页在应用前先行校验。交换包要么整体应用，要么完全不应用；在线获取按批应用，每批一个事务，网络故障按退避间隔重试。
+退出码：数据页截断或格式错误为 3，签名或证书错误为 13，重放或顺序错乱的数据页为 11（被拒绝的数据页不应用任何内容），
+设备令牌被拒绝为 4，无法连接平台为 15。</translation>
+    </message>
+    <message>
+        <source>Seconds without an answer before a request is retried (30).</source>
+        <translation>请求无应答多少秒后重试（30）。</translation>
+    </message>
+    <message>
+        <source>--timeout takes 1 to 3600 seconds.</source>
+        <translation>--timeout 的取值为 1 至 3600 秒。</translation>
+    </message>
+    <message>
+        <source>%1 page(s) were applied before the failure.</source>
+        <translation>失败前已应用 %1 页。</translation>
     </message>
 </context>
 <context>
@@ -5772,6 +6136,14 @@ A package is verified whole before anything is applied and applied in one transa
     <message>
         <source>Ctrl+Y</source>
         <translation>Ctrl+Y</translation>
+    </message>
+    <message>
+        <source>Who May Do What</source>
+        <translation>权限表</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+M</source>
+        <translation>Ctrl+Shift+M</translation>
     </message>
 </context>
 <context>
@@ -6510,10 +6882,6 @@ Roles: clerk, reviewer, supervisor, auditor, administrator.</source>
         <translation>将工作站登记到信用平台</translation>
     </message>
     <message>
-        <source>Apply the platform&apos;s signed records (exchange package)</source>
-        <translation>应用平台签名的数据（交换包）</translation>
-    </message>
-    <message>
         <source>Checks the workstation&apos;s integrity: every page of the database (SQLite&apos;s integrity_check, which also checks
 each page&apos;s authentication code), the administrators&apos; signatures on the staff list, the whole audit chain
 with each entry&apos;s signature and the recorded head, and the audit entry the key vault anchors.
@@ -6537,6 +6905,10 @@ NAME 须具有审计员或管理员角色；数据库未通过登录检查时，
     <message>
         <source>Every case&apos;s stored clocks match its events.</source>
         <translation>每件案件存储的时限均与其流程记录相符。</translation>
+    </message>
+    <message>
+        <source>Apply the platform&apos;s signed records (over HTTPS, or an exchange package)</source>
+        <translation>应用平台签名的数据（通过 HTTPS 或交换包）</translation>
     </message>
 </context>
 </TS>

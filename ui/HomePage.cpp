@@ -135,6 +135,8 @@ QString HomePage::taskTitle(Permission permission)
         return tr("Configure synchronisation with the city platform");
     case Permission::RotateKeys:
         return tr("Rotate the database key");
+    case Permission::PullSync:
+        return tr("Sync with the city platform");
     }
     return QString();
 }
@@ -165,6 +167,9 @@ QString HomePage::taskDescription(Permission permission)
         return tr("Set up the platform connection and import exchange packages.");
     case Permission::RotateKeys:
         return tr("Replace the database key and re-wrap every staff member's key slot.");
+    case Permission::PullSync:
+        return tr("The window pulls the platform's signed records in the background; File ▸ Sync Now (F9) pulls "
+                  "them at once. The status bar shows the last sync.");
     }
     return QString();
 }

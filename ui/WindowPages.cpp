@@ -1,12 +1,14 @@
 #include "WindowPages.h"
 
 #include "AuditPage.h"
+#include "BackgroundSync.h"
 #include "CaseIntakeDialog.h"
 #include "CasesPage.h"
 #include "DashboardPage.h"
 #include "MainWindow.h"
 #include "MessageBoxes.h"
 #include "PackageImport.h"
+#include "PermissionsPage.h"
 #include "RecordEntryForm.h"
 #include "ReportPreviewDialog.h"
 #include "ReportRequestDialog.h"
@@ -31,12 +33,19 @@ WindowPages installWindowPages(MainWindow* window)
     const bool works = session.can(Permission::IntakeCase) || session.can(Permission::ReviewCase) ||
                        session.can(Permission::SuperviseCases);
     PackageImport::install(window);
+    BackgroundSync::install(window);
     if (session.can(Permission::ReadAudit)) {
         QString calendarError;
         pages.audit = new AuditPage(session, WorkingCalendar::builtIn(&calendarError));
         pages.auditAction = window->addPage(pages.audit, QCoreApplication::translate("WindowPages", "Audit Trail"),
                                             QKeySequence(QCoreApplication::translate("WindowPages", "Ctrl+U")),
                                             {Permission::ReadAudit});
+    }
+    if (session.can(Permission::ReadAudit) || session.can(Permission::ManageStaff)) {
+        pages.permissions = new PermissionsPage;
+        pages.permissionsAction =
+            window->addPage(pages.permissions, QCoreApplication::translate("WindowPages", "Who May Do What"),
+                            QKeySequence(QCoreApplication::translate("WindowPages", "Ctrl+Shift+M")), {});
     }
     if (!session.can(Permission::QuerySubject) && !session.can(Permission::EnterRecord) && !works &&
         session.role != Role::Auditor)

@@ -5,6 +5,7 @@
 class MainWindow;
 class QAction;
 class AuditPage;
+class PermissionsPage;
 class CasesPage;
 class DashboardPage;
 class RecordEntryForm;
@@ -35,6 +36,8 @@ struct WindowPages
     QPointer<QAction> dashboardAction;
     QPointer<AuditPage> audit; // auditors and administrators: the audit trail (Ctrl+U)
     QPointer<QAction> auditAction;
+    QPointer<PermissionsPage> permissions; // auditors and administrators: the permission matrix (Ctrl+Shift+M)
+    QPointer<QAction> permissionsAction;
     QPointer<ReportVerifyPage> reportVerify; // staff who query subjects, and auditors: is a report genuine? (Ctrl+Y)
     QPointer<QAction> reportVerifyAction;
 };

@@ -28,6 +28,7 @@ enum : int {
     Throttled = 12,       // too many failed logins: wait and retry
     AuditBroken = 13,     // the audit trail, its head or the signed staff list does not hold: tampering
     RolledBack = 14,      // the database is older than the audit anchor in the key vault: an old copy was put back
+    Unreachable = 15,     // the platform could not be reached, or answered with an error (sync, enrol)
 };
 }
 

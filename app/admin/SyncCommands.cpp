@@ -1,10 +1,12 @@
-// xmcredit-admin enrol and sync: pinning the platform's key and importing its signed pages from an offline exchange
-// package (models/sync/PROTOCOL.md), through the same applier the background sync will use.
+// xmcredit-admin enrol and sync: enrolling with the platform (online over HTTPS with a single-use code, or offline by
+// its key) and applying its signed pages, pulled over HTTPS or read from an offline exchange package
+// (models/sync/PROTOCOL.md), through the same client and applier the window's background sync uses.
 
 #include "AdminCommand.h"
 #include "AdminSession.h"
 
 #include "sync/FeedApplier.h"
+#include "sync/SyncClient.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -39,14 +41,51 @@ int exitFor(FeedApplier::Failure failure)
     return ExitCode::Failure;
 }
 
+int exitFor(const SyncClient::Result& r)
+{
+    switch (r.failure) {
+    case SyncClient::Failure::None:
+        return ExitCode::Ok;
+    case SyncClient::Failure::Denied:
+        return ExitCode::Denied;
+    case SyncClient::Failure::NotEnrolled:
+        return ExitCode::Rejected;
+    case SyncClient::Failure::Network:
+    case SyncClient::Failure::Platform:
+    case SyncClient::Failure::Cancelled:
+        return ExitCode::Unreachable;
+    case SyncClient::Failure::Tls:
+        return ExitCode::AuditBroken;
+    case SyncClient::Failure::Unauthorized:
+        return ExitCode::AuthFailed;
+    case SyncClient::Failure::Refused:
+        return exitFor(r.pageFailure);
+    case SyncClient::Failure::Storage:
+        return ExitCode::Failure;
+    }
+    return ExitCode::Failure;
+}
+
 int runEnrol(const QStringList& args, AdminIo& io)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "SyncCommands",
-        "Enrols this workstation with the city credit platform: pins the platform's signing key (64 hexadecimal "
-        "digits, from the platform's enrolment letter) and its id. Once only; an administrator's task.\n"
-        "  enrol --platform-key HEX --platform-id ID [--platform URL] --user NAME --password-stdin [--json]"));
+        "Enrols this workstation with the city credit platform; an administrator's task.\n"
+        "  enrol --platform URL --code CODE --ca-cert FILE --user NAME --password-stdin [--json]\n"
+        "      online: over HTTPS trusting only the platform's CA certificate (FILE, from the enrolment letter), with\n"
+        "      the letter's single-use code; pins the platform's signing key and keeps the device token it issues\n"
+        "      inside the encrypted database. A workstation enrolled offline can go online this way (same key).\n"
+        "  enrol --platform-key HEX --platform-id ID --user NAME --password-stdin [--json]\n"
+        "      offline: pins the platform's signing key (64 hexadecimal digits, from the enrolment letter).\n"
+        "Exit codes: 3 bad input, 7 role, 9 enrolled already, 4 code refused by the platform, 13 the platform's\n"
+        "certificate or key is not the pinned one, 15 the platform cannot be reached."));
+    const QCommandLineOption codeOption(QStringLiteral("code"),
+                                        QCoreApplication::translate("SyncCommands", "The single-use enrolment code."),
+                                        QStringLiteral("CODE"));
+    const QCommandLineOption caOption(
+        QStringLiteral("ca-cert"), QCoreApplication::translate("SyncCommands", "The platform's CA certificate (PEM)."),
+        QStringLiteral("FILE"));
     const QCommandLineOption keyOption(QStringLiteral("platform-key"),
                                        QCoreApplication::translate("SyncCommands", "The platform's public key (hex)."),
                                        QStringLiteral("HEX"));
@@ -56,12 +95,64 @@ int runEnrol(const QStringList& args, AdminIo& io)
     const QCommandLineOption urlOption(QStringLiteral("platform"),
                                        QCoreApplication::translate("SyncCommands", "The platform's address."),
                                        QStringLiteral("URL"));
-    parser.addOptions(
-        {workstationOption(), userOption(), passwordStdinOption(), jsonOption(), keyOption, idOption, urlOption});
+    parser.addOptions({workstationOption(), userOption(), passwordStdinOption(), jsonOption(), keyOption, idOption,
+                       urlOption, codeOption, caOption});
     int code = ExitCode::Ok;
     if (!AdminCli::parse(parser, args, io, &code))
         return code;
     const bool json = parser.isSet(jsonOption());
+    if (parser.isSet(codeOption) || parser.isSet(caOption)) {
+        // Online enrolment.
+        const QUrl url(parser.value(urlOption), QUrl::StrictMode);
+        if (!url.isValid() || url.scheme() != QLatin1String("https") || url.host().isEmpty())
+            return AdminCli::fail(
+                io, json, ExitCode::InvalidInput,
+                QCoreApplication::translate("SyncCommands", "--platform takes the platform's https:// address."));
+        if (parser.value(codeOption).isEmpty() || parser.value(caOption).isEmpty())
+            return AdminCli::fail(io, json, ExitCode::Usage,
+                                  QCoreApplication::translate("SyncCommands",
+                                                              "An online enrolment needs --platform, --code and "
+                                                              "--ca-cert."));
+        static const QRegularExpression codePattern(QStringLiteral("^[A-Za-z0-9-]{4,64}$"));
+        if (!codePattern.match(parser.value(codeOption).trimmed()).hasMatch())
+            return AdminCli::fail(io, json, ExitCode::InvalidInput,
+                                  QCoreApplication::translate("SyncCommands",
+                                                              "An enrolment code is 4 to 64 letters, digits or "
+                                                              "hyphens."));
+        QFile caFile(parser.value(caOption));
+        if (!caFile.open(QIODevice::ReadOnly) || caFile.size() > 64 * 1024)
+            return AdminCli::fail(io, json, ExitCode::FileProblem,
+                                  QCoreApplication::translate("SyncCommands",
+                                                              "The CA certificate %1 cannot be read (or is larger "
+                                                              "than 64 KiB).")
+                                      .arg(parser.value(caOption)));
+        const QByteArray caPem = caFile.readAll();
+        if (SyncTransportStore::caFingerprint(caPem).isEmpty())
+            return AdminCli::fail(io, json, ExitCode::InvalidInput,
+                                  QCoreApplication::translate("SyncCommands", "%1 holds no PEM certificate.")
+                                      .arg(parser.value(caOption)));
+        Session session;
+        if (!login(parser, io, json, &session, &code))
+            return code;
+        SessionGuard guard{session};
+        SyncClient client(session);
+        SyncEnrolmentInfo enrolment;
+        const SyncClient::Result r = client.enrol(url, caPem, parser.value(codeOption).trimmed(), &enrolment);
+        if (!r.ok())
+            return AdminCli::fail(io, json, exitFor(r), r.message);
+        if (json)
+            AdminCli::printJson(
+                io, QJsonObject{{QStringLiteral("ok"), true},
+                                {QStringLiteral("platform"), enrolment.platformId},
+                                {QStringLiteral("url"), url.toString()},
+                                {QStringLiteral("publicKey"), QString::fromLatin1(enrolment.publicKey.toHex())},
+                                {QStringLiteral("caSha256"), SyncTransportStore::caFingerprint(caPem)}});
+        else
+            io.out << QCoreApplication::translate("SyncCommands", "Enrolled with platform %1 at %2.")
+                          .arg(enrolment.platformId, url.toString())
+                   << Qt::endl;
+        return ExitCode::Ok;
+    }
     const QString hex = parser.value(keyOption).trimmed();
     static const QRegularExpression hexPattern(QStringLiteral("^[0-9a-fA-F]{64}$"));
     if (!hexPattern.match(hex).hasMatch())
@@ -88,29 +179,60 @@ int runEnrol(const QStringList& args, AdminIo& io)
     return ExitCode::Ok;
 }
 
+void printReport(AdminIo& io, bool json, const SyncReport& report, const QString& source);
+
 int runSync(const QStringList& args, AdminIo& io)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "SyncCommands",
-        "Applies the platform's signed pages. This version reads offline exchange packages; the network sync is to "
-        "come.\n  sync --package FILE --user NAME --password-stdin [--json]\n"
-        "A package is verified whole before anything is applied and applied in one transaction: a truncated or "
-        "malformed one exits 3, a wrong signature 13, a replayed or out-of-order page 11, nothing applied."));
+        "Applies the platform's signed pages, pulled over HTTPS from the platform this workstation is enrolled with,\n"
+        "or read from an offline exchange package.\n"
+        "  sync [--timeout SECONDS] --user NAME --password-stdin [--json]\n"
+        "  sync --package FILE --user NAME --password-stdin [--json]\n"
+        "Pages are verified before anything is applied. A package is applied whole or not at all; a pull applies\n"
+        "batches of pages, each in one transaction, and retries network failures with backoff. Exit codes: a\n"
+        "truncated or malformed page 3, a wrong signature or certificate 13, a replayed or out-of-order page 11\n"
+        "(nothing of the refused page applied), the device token refused 4, the platform unreachable 15."));
     const QCommandLineOption packageOption(QStringLiteral("package"),
                                            QCoreApplication::translate("SyncCommands", "The exchange package."),
                                            QStringLiteral("FILE"));
-    parser.addOptions({workstationOption(), userOption(), passwordStdinOption(), jsonOption(), packageOption});
+    const QCommandLineOption timeoutOption(
+        QStringLiteral("timeout"),
+        QCoreApplication::translate("SyncCommands", "Seconds without an answer before a request is retried (30)."),
+        QStringLiteral("SECONDS"), QStringLiteral("30"));
+    parser.addOptions(
+        {workstationOption(), userOption(), passwordStdinOption(), jsonOption(), packageOption, timeoutOption});
     int code = ExitCode::Ok;
     if (!AdminCli::parse(parser, args, io, &code))
         return code;
     const bool json = parser.isSet(jsonOption());
     const QString path = parser.value(packageOption);
-    if (path.isEmpty())
-        return AdminCli::fail(io, json, ExitCode::Usage,
-                              QCoreApplication::translate("SyncCommands",
-                                                          "Name the package with --package (the network sync is not "
-                                                          "built yet)."));
+    if (path.isEmpty()) {
+        bool ok = false;
+        const int timeout = parser.value(timeoutOption).toInt(&ok);
+        if (!ok || timeout < 1 || timeout > 3600)
+            return AdminCli::fail(io, json, ExitCode::InvalidInput,
+                                  QCoreApplication::translate("SyncCommands", "--timeout takes 1 to 3600 seconds."));
+        Session session;
+        if (!login(parser, io, json, &session, &code))
+            return code;
+        SessionGuard guard{session};
+        SyncClient::Options options;
+        options.timeoutMs = timeout * 1000;
+        SyncClient client(session, options);
+        SyncReport report;
+        const SyncClient::Result r = client.pull(&report);
+        if (!r.ok()) {
+            if (json && report.pagesApplied > 0)
+                io.err << QCoreApplication::translate("SyncCommands", "%1 page(s) were applied before the failure.")
+                              .arg(report.pagesApplied)
+                       << Qt::endl;
+            return AdminCli::fail(io, json, exitFor(r), r.message);
+        }
+        printReport(io, json, report, QStringLiteral("network"));
+        return ExitCode::Ok;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return AdminCli::fail(io, json, ExitCode::FileProblem,
@@ -131,6 +253,12 @@ int runSync(const QStringList& args, AdminIo& io)
     const FeedApplier::Result r = applier.applyPackage(bytes, &report);
     if (!r.ok())
         return AdminCli::fail(io, json, exitFor(r.failure), r.message);
+    printReport(io, json, report, QStringLiteral("package"));
+    return ExitCode::Ok;
+}
+
+void printReport(AdminIo& io, bool json, const SyncReport& report, const QString& source)
+{
     if (json) {
         QJsonObject applied, unchanged, cursors;
         for (auto it = report.applied.cbegin(); it != report.applied.cend(); ++it)
@@ -139,7 +267,8 @@ int runSync(const QStringList& args, AdminIo& io)
             unchanged.insert(it.key(), it.value());
         for (auto it = report.cursors.cbegin(); it != report.cursors.cend(); ++it)
             cursors.insert(it.key(), it.value());
-        AdminCli::printJson(io, QJsonObject{{QStringLiteral("pagesApplied"), report.pagesApplied},
+        AdminCli::printJson(io, QJsonObject{{QStringLiteral("source"), source},
+                                            {QStringLiteral("pagesApplied"), report.pagesApplied},
                                             {QStringLiteral("pagesSkipped"), report.pagesSkipped},
                                             {QStringLiteral("applied"), applied},
                                             {QStringLiteral("unchanged"), unchanged},
@@ -153,7 +282,6 @@ int runSync(const QStringList& args, AdminIo& io)
                       .arg(report.durationMs)
                << Qt::endl;
     }
-    return ExitCode::Ok;
 }
 
 // A digest of the platform's records as this workstation holds them: SHA-256 over every platform subject and item
@@ -221,5 +349,6 @@ XMCREDIT_ADMIN_COMMAND(QStringLiteral("digest"),
 XMCREDIT_ADMIN_COMMAND(QStringLiteral("enrol"),
                        QT_TRANSLATE_NOOP("xmcredit-admin", "Enrol the workstation with the credit platform"), runEnrol);
 XMCREDIT_ADMIN_COMMAND(QStringLiteral("sync"),
-                       QT_TRANSLATE_NOOP("xmcredit-admin", "Apply the platform's signed records (exchange package)"),
+                       QT_TRANSLATE_NOOP("xmcredit-admin",
+                                         "Apply the platform's signed records (over HTTPS, or an exchange package)"),
                        runSync);

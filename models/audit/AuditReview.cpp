@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -85,6 +86,8 @@ QString flagName(const QString& kind)
         return QCoreApplication::translate("AuditReview", "Work outside working hours");
     if (kind == QLatin1String("failed_unlocks"))
         return QCoreApplication::translate("AuditReview", "Repeated failed unlocks");
+    if (kind == QLatin1String("failed_logins"))
+        return QCoreApplication::translate("AuditReview", "Repeated failed logins");
     return kind;
 }
 
@@ -226,6 +229,34 @@ QList<AuditFlag> flags(QList<AuditRow> rows, const WorkingCalendar& calendar, co
                                .arg(flag.actor)
                                .arg(flag.count)
                                .arg(flag.first.toLocalTime().date().toString(Qt::ISODate));
+        out << flag;
+    }
+    // 5. Failed logins (counted outside the workstation, written in at the next login), when there were several.
+    for (const AuditRow& row : rows) {
+        if (row.action != QLatin1String("login.failures"))
+            continue;
+        const int count = row.details.value(QLatin1String("count")).toInt();
+        if (count < t.failedLogins)
+            continue;
+        AuditFlag flag;
+        flag.kind = QStringLiteral("failed_logins");
+        flag.actor = row.actor;
+        flag.first = QDateTime::fromString(row.details.value(QLatin1String("first")).toString(), Qt::ISODateWithMs);
+        flag.last = QDateTime::fromString(row.details.value(QLatin1String("last")).toString(), Qt::ISODateWithMs);
+        if (!flag.first.isValid())
+            flag.first = row.at;
+        if (!flag.last.isValid())
+            flag.last = row.at;
+        flag.count = count;
+        flag.seqs << row.seq;
+        flag.description = QCoreApplication::translate(
+                               "AuditReview", "%1 failed logins between %2 and %3 (%4 under names that are not staff), "
+                                              "written in when %5 logged in.")
+                               .arg(count)
+                               .arg(QLocale().toString(flag.first.toLocalTime(), QLocale::ShortFormat),
+                                    QLocale().toString(flag.last.toLocalTime(), QLocale::ShortFormat))
+                               .arg(row.details.value(QLatin1String("unknownNames")).toInt())
+                               .arg(row.actor);
         out << flag;
     }
     std::sort(out.begin(), out.end(), [](const AuditFlag& a, const AuditFlag& b) { return a.first > b.first; });

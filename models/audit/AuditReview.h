@@ -38,7 +38,7 @@ struct AuditFilter
 
 struct AuditFlag
 {
-    QString kind; // "many_subjects", "no_follow_up", "after_hours", "failed_unlocks"
+    QString kind; // "many_subjects", "no_follow_up", "after_hours", "failed_unlocks", "failed_logins"
     QString actor;
     QDateTime first; // UTC
     QDateTime last;
@@ -52,6 +52,7 @@ struct AuditThresholds
     int manySubjects = 15;        // distinct subjects opened by one person …
     int manySubjectsMinutes = 60; // … within this many minutes
     int failedUnlocks = 3;        // failed unlocks by one person in a day
+    int failedLogins = 3;         // failed logins written in at one login
     QTime dayStarts = QTime(8, 0);
     QTime dayEnds = QTime(18, 0);
 };

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutex>
@@ -24,6 +25,9 @@ QMutex& throttleMutex()
 
 // Entries older than this are forgotten, so the file does not grow with every name ever mistyped.
 constexpr qint64 ForgetAfterSeconds = 24 * 3600;
+// Keys of the state object that are not name hashes.
+const QString PendingKey = QStringLiteral("@pending");
+const QString DroppedKey = QStringLiteral("@dropped");
 
 QJsonObject readState(const QString& path)
 {
@@ -149,12 +153,28 @@ int LoginThrottle::secondsToWait(const QString& typedUsername, const QDateTime& 
     return elapsed >= delay ? 0 : int(delay - elapsed);
 }
 
-void LoginThrottle::recordFailure(const QString& typedUsername, const QDateTime& now)
+void LoginThrottle::recordFailure(const QString& typedUsername, const QDateTime& now, bool knownUser)
 {
     QMutexLocker lock(&throttleMutex());
     const QString username = nameHash(typedUsername);
     QJsonObject state = readState(m_stateFile);
+    // The failure waits for the next successful login to be written into the audit trail.
+    QJsonArray pending = state.value(PendingKey).toArray();
+    pending.append(QJsonObject{{QStringLiteral("n"), username.left(16)},
+                               {QStringLiteral("at"), now.toUTC().toString(Qt::ISODateWithMs)},
+                               {QStringLiteral("known"), knownUser}});
+    int dropped = state.value(DroppedKey).toInt();
+    while (pending.size() > MaxPending) {
+        pending.removeFirst();
+        ++dropped;
+    }
+    state.insert(PendingKey, pending);
+    state.insert(DroppedKey, dropped);
     for (auto it = state.begin(); it != state.end();) {
+        if (it.key().startsWith(QLatin1Char('@'))) {
+            ++it;
+            continue;
+        }
         const QDateTime last =
             QDateTime::fromString(it.value().toObject().value(QLatin1String("last")).toString(), Qt::ISODateWithMs);
         if (it.key() != username && (!last.isValid() || last.secsTo(now) > ForgetAfterSeconds))
@@ -166,6 +186,42 @@ void LoginThrottle::recordFailure(const QString& typedUsername, const QDateTime&
     entry.insert(QStringLiteral("failures"), entry.value(QLatin1String("failures")).toInt() + 1);
     entry.insert(QStringLiteral("last"), now.toUTC().toString(Qt::ISODateWithMs));
     state.insert(username, entry);
+    writeState(m_stateFile, state);
+}
+
+QString LoginThrottle::nameTag(const QString& username)
+{
+    return nameHash(username).left(16);
+}
+
+QList<LoginThrottle::PendingFailure> LoginThrottle::pendingFailures(int* dropped) const
+{
+    QMutexLocker lock(&throttleMutex());
+    const QJsonObject state = readState(m_stateFile);
+    QList<PendingFailure> list;
+    for (const QJsonValue& v : state.value(PendingKey).toArray()) {
+        const QJsonObject o = v.toObject();
+        list.append({o.value(QLatin1String("n")).toString(),
+                     QDateTime::fromString(o.value(QLatin1String("at")).toString(), Qt::ISODateWithMs),
+                     o.value(QLatin1String("known")).toBool(true)});
+    }
+    if (dropped)
+        *dropped = state.value(DroppedKey).toInt();
+    return list;
+}
+
+void LoginThrottle::takePending(int count)
+{
+    QMutexLocker lock(&throttleMutex());
+    QJsonObject state = readState(m_stateFile);
+    QJsonArray pending = state.value(PendingKey).toArray();
+    for (int i = 0; i < count && !pending.isEmpty(); ++i)
+        pending.removeFirst();
+    if (pending.isEmpty())
+        state.remove(PendingKey);
+    else
+        state.insert(PendingKey, pending);
+    state.remove(DroppedKey);
     writeState(m_stateFile, state);
 }
 

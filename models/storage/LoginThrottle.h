@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QList>
 #include <QString>
 
 // Slows down repeated failed logins, per workstation and typed username.
@@ -35,8 +36,26 @@ public:
     // Seconds the user must still wait before the next attempt is even checked (0 = go ahead).
     int secondsToWait(const QString& username, const QDateTime& now = QDateTime::currentDateTimeUtc()) const;
     int failures(const QString& username) const;
-    void recordFailure(const QString& username, const QDateTime& now = QDateTime::currentDateTimeUtc());
+    // knownUser: whether the name was a member of staff (a wrong password) or not (an unknown name).
+    void recordFailure(const QString& username, const QDateTime& now = QDateTime::currentDateTimeUtc(),
+                       bool knownUser = true);
     void recordSuccess(const QString& username);
+
+    // Failed logins waiting to be written into the workstation's audit trail: every failure is also kept in the
+    // state file (at most MaxPending, the oldest dropped and counted) until the next successful login writes them
+    // into the audit trail as one entry (login.failures) and takes them out with takePending().
+    static constexpr int MaxPending = 500;
+    struct PendingFailure
+    {
+        QString nameTag; // the keyed hash of the typed name (16 hex digits): equal tags, equal names
+        QDateTime at;
+        bool knownUser = true;
+    };
+    QList<PendingFailure> pendingFailures(int* dropped = nullptr) const;
+    // Removes the first `count` pending failures (those just written) and the dropped count.
+    void takePending(int count);
+    // The tag a typed name has in pendingFailures().
+    static QString nameTag(const QString& username);
 
 private:
     QString m_stateFile;

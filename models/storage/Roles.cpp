@@ -13,6 +13,7 @@ bool roleAllows(Role role, Permission permission)
         case Permission::PrintReport:
         case Permission::EnterRecord:
         case Permission::IntakeCase:
+        case Permission::PullSync:
             return true;
         default:
             return false;
@@ -21,6 +22,7 @@ bool roleAllows(Role role, Permission permission)
         switch (permission) {
         case Permission::QuerySubject:
         case Permission::ReviewCase:
+        case Permission::PullSync:
             return true;
         default:
             return false;
@@ -31,6 +33,7 @@ bool roleAllows(Role role, Permission permission)
         case Permission::PrintReport:
         case Permission::SuperviseCases:
         case Permission::SignOverride:
+        case Permission::PullSync:
             return true;
         default:
             return false;
@@ -43,6 +46,7 @@ bool roleAllows(Role role, Permission permission)
         case Permission::ManageStaff:
         case Permission::ConfigureSync:
         case Permission::RotateKeys:
+        case Permission::PullSync:
             return true;
         default:
             return false;
@@ -62,7 +66,7 @@ QList<Permission> allPermissions()
 {
     return {Permission::QuerySubject, Permission::PrintReport,    Permission::EnterRecord,  Permission::IntakeCase,
             Permission::ReviewCase,   Permission::SuperviseCases, Permission::SignOverride, Permission::ReadAudit,
-            Permission::ManageStaff,  Permission::ConfigureSync,  Permission::RotateKeys};
+            Permission::ManageStaff,  Permission::ConfigureSync,  Permission::RotateKeys,   Permission::PullSync};
 }
 
 QString name(Role role)
@@ -137,6 +141,8 @@ QString permissionName(Permission permission)
         return QStringLiteral("configureSync");
     case Permission::RotateKeys:
         return QStringLiteral("rotateKeys");
+    case Permission::PullSync:
+        return QStringLiteral("pullSync");
     }
     return {};
 }

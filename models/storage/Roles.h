@@ -25,6 +25,8 @@ enum class Permission {
     ManageStaff,    // add and remove staff, reset passwords
     ConfigureSync,  // configure the platform connection, import exchange packages
     RotateKeys,     // rotate the database key
+    PullSync,       // let the window pull the platform's signed pages over HTTPS (the background sync runs in the
+                    // session of whoever is logged in; only platform-signed, verified pages are applied)
 };
 
 // True when a member of staff with this role may do this.

@@ -195,7 +195,7 @@ QStringList sealedTables()
             QStringLiteral("report_prints"),  QStringLiteral("report_verifications"),
             QStringLiteral("reports"),        QStringLiteral("subjects"),
             QStringLiteral("sync_enrolment"), QStringLiteral("sync_pages"),
-            QStringLiteral("sync_streams")};
+            QStringLiteral("sync_streams"),   QStringLiteral("sync_transport")};
 }
 
 int registerFunctions(sqlite3* db)

@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLockFile>
@@ -248,6 +249,52 @@ bool isDamage(const QSqlError& error)
 {
     const int code = primaryCode(error);
     return code == SqliteCorrupt || code == SqliteNotADb;
+}
+
+bool auditInto(QSqlDatabase& db, const QString& actor, const QString& action, const QString& objectType,
+               const QString& objectId, const QJsonObject& details, QString* error, QSqlError* sqlError);
+
+// The failed logins counted outside the workstation since the last login, written into the audit trail by the person
+// who now logs in (login.failures: how many, when, whether the names were staff, and the keyed tags of the names,
+// so repeated attempts at one name show), then taken out of the throttle's file. The names themselves are never
+// written anywhere. If the entry cannot be written, the failures wait for the next login.
+void foldFailedLogins(const UnlockResult& unlocked, QSqlDatabase db)
+{
+    LoginThrottle throttle(unlocked.workstationDir);
+    int dropped = 0;
+    const QList<LoginThrottle::PendingFailure> pending = throttle.pendingFailures(&dropped);
+    if (pending.isEmpty() && dropped == 0)
+        return;
+    const QString mine = LoginThrottle::nameTag(unlocked.username);
+    QJsonArray attempts;
+    int unknown = 0;
+    int own = 0;
+    QDateTime first;
+    QDateTime last;
+    for (const LoginThrottle::PendingFailure& f : pending) {
+        attempts.append(QJsonObject{{QStringLiteral("at"), f.at.toString(Qt::ISODateWithMs)},
+                                    {QStringLiteral("name"), f.nameTag},
+                                    {QStringLiteral("staff"), f.knownUser}});
+        unknown += f.knownUser ? 0 : 1;
+        own += f.nameTag == mine ? 1 : 0;
+        if (!first.isValid() || f.at < first)
+            first = f.at;
+        if (!last.isValid() || f.at > last)
+            last = f.at;
+    }
+    const QJsonObject details{{QStringLiteral("count"), int(pending.size()) + dropped},
+                              {QStringLiteral("dropped"), dropped},
+                              {QStringLiteral("unknownNames"), unknown},
+                              {QStringLiteral("forThisUser"), own},
+                              {QStringLiteral("first"), first.toString(Qt::ISODateWithMs)},
+                              {QStringLiteral("last"), last.toString(Qt::ISODateWithMs)},
+                              {QStringLiteral("attempts"), attempts}};
+    QString error;
+    if (auditInto(db, unlocked.username, QStringLiteral("login.failures"), QStringLiteral("workstation"),
+                  unlocked.workstationId, details, &error, nullptr))
+        throttle.takePending(int(pending.size()));
+    else
+        qWarning("The failed logins could not be written into the audit trail: %s", qPrintable(error));
 }
 
 bool auditInto(QSqlDatabase& db, const QString& actor, const QString& action, const QString& objectType,
@@ -914,7 +961,7 @@ UnlockResult unlock(const QString& dir, const QString& typedUsername, const QStr
 
     const VaultSlot* slot = vault.slot(username);
     if (!slot) {
-        throttle.recordFailure(username);
+        throttle.recordFailure(username, QDateTime::currentDateTimeUtc(), false);
         result.status =
             fail(WorkstationError::UnknownUser,
                  QCoreApplication::translate("Workstation", "There is no member of staff named %1 on this workstation.")
@@ -1065,8 +1112,10 @@ WorkstationStatus openSession(const UnlockResult& unlocked, const QString& conne
     }
     if (unlocked.authoritySeed && member.role == Role::Administrator && !unlocked.readOnly)
         SignerRing::setKey(dbPath, SignerRing::AuthorityName, *unlocked.authoritySeed);
-    if (!unlocked.readOnly)
+    if (!unlocked.readOnly) {
         moveAnchor(unlocked.workstationDir, QSqlDatabase::database(connectionName, false));
+        foldFailedLogins(unlocked, QSqlDatabase::database(connectionName, false));
+    }
     Session result;
     result.workstationDir = unlocked.workstationDir;
     result.workstationId = unlocked.workstationId;

@@ -152,6 +152,10 @@ QByteArray FeedApplier::makePackage(const QString& platformId, const QList<QByte
 FeedApplier::Result FeedApplier::applyPackage(const QByteArray& bytes, SyncReport* report)
 {
     *report = {};
+    if (!m_session.can(Permission::ConfigureSync))
+        return failure(Failure::Denied,
+                       QCoreApplication::translate("FeedApplier", "A %1 may not import an exchange package.")
+                           .arg(Roles::displayName(m_session.role)));
     if (bytes.size() > MaxPackageBytes)
         return failure(Failure::Malformed,
                        QCoreApplication::translate("FeedApplier", "The package is larger than %1 MiB.")
@@ -228,7 +232,9 @@ FeedApplier::Result FeedApplier::applyLines(const QList<QByteArray>& lines, Sync
     QElapsedTimer timer;
     timer.start();
     *report = {};
-    if (!m_session.can(Permission::ConfigureSync))
+    // Pages pulled from the platform: every role that works at the window (the background sync runs in its
+    // session); an exchange package is an administrator's import (applyPackage).
+    if (!m_session.can(Permission::PullSync) && !m_session.can(Permission::ConfigureSync))
         return failure(Failure::Denied,
                        QCoreApplication::translate("FeedApplier", "A %1 may not import the platform's records.")
                            .arg(Roles::displayName(m_session.role)));

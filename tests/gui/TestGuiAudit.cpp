@@ -5,11 +5,13 @@
 #include "CasesPage.h"
 #include "GuiTestHelpers.h"
 #include "MainWindow.h"
+#include "PermissionsPage.h"
 #include "SearchPage.h"
 #include "WindowPages.h"
 #include "WorkstationFixture.h"
 
 #include "itemmodels/AuditTrailModel.h"
+#include "itemmodels/PermissionMatrix.h"
 #include "records/DemoCity.h"
 #include "records/SubjectProfile.h"
 #include "records/SubjectRepository.h"
@@ -137,6 +139,23 @@ void TestGuiAudit::auditorSeesTheFlaggedPattern()
                                   "AND actor = 'audit1'")) &&
             q.next());
     QVERIFY(q.value(0).toInt() >= 3);
+
+    // Who May Do What (Ctrl+Shift+M): the permission matrix, read-only, each cell with its reason.
+    QVERIFY(pages.permissions);
+    QTest::keyClick(window, Qt::Key_M, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(window->currentPage(), static_cast<QWidget*>(pages.permissions));
+    auto* matrix = child<QTableView>(pages.permissions, "permissionsView");
+    QCOMPARE(matrix->model()->rowCount(), int(PermissionMatrix::rules().size()));
+    QCOMPARE(matrix->editTriggers(), QAbstractItemView::NoEditTriggers);
+    const int clerkColumn = 2 + int(Roles::all().indexOf(Role::Clerk));
+    for (int row = 0; row < matrix->model()->rowCount(); ++row) {
+        const QModelIndex cell = matrix->model()->index(row, clerkColumn);
+        if (cell.data(PermissionMatrixModel::KeyRole).toString() == QLatin1String("command.rekey")) {
+            QVERIFY(!cell.data(PermissionMatrixModel::AllowedRole).toBool());
+            QVERIFY(!cell.data(Qt::ToolTipRole).toString().isEmpty());
+        }
+    }
+    GuiTest::grab(window, QStringLiteral("permissions"), m_language);
     delete window;
     Workstation::closeSession(session);
 }

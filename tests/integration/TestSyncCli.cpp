@@ -143,7 +143,7 @@ void TestSyncCli::refusals_data()
     QTest::newRow("not enrolled") << "unenrolled" << 11;
     QTest::newRow("a clerk imports") << "clerk" << 7;
     QTest::newRow("missing file") << "missing" << 5;
-    QTest::newRow("no package named") << "nopackage" << 2;
+    QTest::newRow("no package, not enrolled online") << "nopackage" << 11;
     QTest::newRow("enrol twice") << "enroltwice" << 9;
     QTest::newRow("bad key") << "badkey" << 3;
     QTest::newRow("a clerk enrols") << "clerkenrol" << 7;

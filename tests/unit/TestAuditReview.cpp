@@ -16,6 +16,7 @@ private slots:
     void queriesWithoutFollowUp();
     void workOutsideWorkingHours();
     void repeatedFailedUnlocks();
+    void failedLoginsWrittenInAtALogin();
 
 private:
     AuditRow row(const QString& actor, const QString& action, const QDateTime& localTime, const QString& objectId = {},
@@ -130,6 +131,25 @@ void TestAuditReview::repeatedFailedUnlocks()
     QVERIFY(of(AuditReview::flags(rows, m_calendar), QStringLiteral("failed_unlocks")).isEmpty());
     rows << row(QStringLiteral("lin"), QStringLiteral("session.unlock.failed"), t.addSecs(90));
     QCOMPARE(of(AuditReview::flags(rows, m_calendar), QStringLiteral("failed_unlocks")).size(), 1);
+}
+
+void TestAuditReview::failedLoginsWrittenInAtALogin()
+{
+    const QDateTime t(QDate(2026, 3, 3), QTime(9, 0));
+    AuditRow two = row(QStringLiteral("admin"), QStringLiteral("login.failures"), t);
+    two.details = {{QStringLiteral("count"), 2}, {QStringLiteral("unknownNames"), 0}};
+    QVERIFY(of(AuditReview::flags({two}, m_calendar), QStringLiteral("failed_logins")).isEmpty());
+    AuditRow five = row(QStringLiteral("admin"), QStringLiteral("login.failures"), t.addSecs(600));
+    five.details = {{QStringLiteral("count"), 5},
+                    {QStringLiteral("unknownNames"), 4},
+                    {QStringLiteral("first"), t.toUTC().addSecs(-3600).toString(Qt::ISODateWithMs)},
+                    {QStringLiteral("last"), t.toUTC().toString(Qt::ISODateWithMs)}};
+    const QList<AuditFlag> flags = of(AuditReview::flags({two, five}, m_calendar), QStringLiteral("failed_logins"));
+    QCOMPARE(flags.size(), 1);
+    QCOMPARE(flags.first().count, 5);
+    QCOMPARE(flags.first().seqs, QList<qint64>{five.seq});
+    QVERIFY2(flags.first().description.contains(QStringLiteral("4")), qPrintable(flags.first().description));
+    QCOMPARE(flags.first().first, t.toUTC().addSecs(-3600));
 }
 
 QTEST_GUILESS_MAIN(TestAuditReview)

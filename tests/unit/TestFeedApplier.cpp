@@ -334,12 +334,17 @@ void TestFeedApplier::enrolmentAndRoles()
     SyncEnrolmentInfo info;
     QVERIFY(SyncEnrolment::read(m_tdb->database(), &info));
     QCOMPARE(info.publicKey, Signing::publicKey(m_seed));
-    // A clerk may neither enrol nor import.
+    // A clerk may neither enrol nor import a package, but the window's background sync applies pulled pages in the
+    // clerk's session (pullSync); an auditor may do none of it.
     QVERIFY(m_tdb->enrol(QStringLiteral("clerk1"), Role::Clerk, &error));
     const Session clerk = session(*m_tdb, Role::Clerk, QStringLiteral("clerk1"));
     QVERIFY(!SyncEnrolment::enrol(clerk, Platform, Signing::publicKey(m_seed), QString(), &error));
     SyncReport report;
-    QCOMPARE(FeedApplier(clerk).applyLines({}, &report).failure, FeedApplier::Failure::Denied);
+    QCOMPARE(FeedApplier(clerk).applyPackage(QByteArrayLiteral("x\n"), &report).failure, FeedApplier::Failure::Denied);
+    QCOMPARE(FeedApplier(clerk).applyLines({}, &report).failure, FeedApplier::Failure::None);
+    QVERIFY(m_tdb->enrol(QStringLiteral("audit1"), Role::Auditor, &error));
+    const Session auditor = session(*m_tdb, Role::Auditor, QStringLiteral("audit1"));
+    QCOMPARE(FeedApplier(auditor).applyLines({}, &report).failure, FeedApplier::Failure::Denied);
     // A workstation not enrolled applies nothing.
     TestDatabase other;
     QVERIFY(other.enrol(QStringLiteral("admin1"), Role::Administrator, &error));

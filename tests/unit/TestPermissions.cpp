@@ -26,13 +26,17 @@ QList<QPair<Role, QSet<Permission>>> TestPermissions::expected()
 {
     return {
         {Role::Clerk,
-         {Permission::QuerySubject, Permission::PrintReport, Permission::EnterRecord, Permission::IntakeCase}},
-        {Role::Reviewer, {Permission::QuerySubject, Permission::ReviewCase}},
+         {Permission::QuerySubject, Permission::PrintReport, Permission::EnterRecord, Permission::IntakeCase,
+          Permission::PullSync}},
+        {Role::Reviewer, {Permission::QuerySubject, Permission::ReviewCase, Permission::PullSync}},
         {Role::Supervisor,
-         {Permission::QuerySubject, Permission::PrintReport, Permission::SuperviseCases, Permission::SignOverride}},
+         {Permission::QuerySubject, Permission::PrintReport, Permission::SuperviseCases, Permission::SignOverride,
+          Permission::PullSync}},
+        // The auditor changes nothing, not even by a background sync.
         {Role::Auditor, {Permission::ReadAudit}},
         {Role::Administrator,
-         {Permission::ReadAudit, Permission::ManageStaff, Permission::ConfigureSync, Permission::RotateKeys}},
+         {Permission::ReadAudit, Permission::ManageStaff, Permission::ConfigureSync, Permission::RotateKeys,
+          Permission::PullSync}},
     };
 }
 
@@ -60,7 +64,7 @@ void TestPermissions::table()
 void TestPermissions::everyCombinationListed()
 {
     QCOMPARE(expected().size(), Roles::all().size());
-    QCOMPARE(Roles::allPermissions().size(), int(Permission::RotateKeys) + 1);
+    QCOMPARE(Roles::allPermissions().size(), int(Permission::PullSync) + 1);
     QSet<QString> names;
     for (Permission permission : Roles::allPermissions())
         names.insert(Roles::permissionName(permission));

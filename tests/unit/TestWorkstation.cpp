@@ -6,6 +6,9 @@
 #include "storage/LoginThrottle.h"
 #include "storage/Workstation.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QtConcurrent>
@@ -38,6 +41,7 @@ private slots:
     void changePassword();
     void changePasswordCommitFailureRestoresVault();
     void throttleSlowsRepeatedFailures();
+    void failedLoginsReachTheAuditTrail();
 
 private:
     static constexpr const char* AdminPassword = "admin-password";
@@ -828,6 +832,53 @@ void TestWorkstation::throttleSlowsRepeatedFailures()
     const UnlockResult later = Workstation::unlock(dir, QStringLiteral("clerk"), QLatin1String(ClerkPassword));
     QVERIFY2(later.ok(), qPrintable(later.status.message));
     QCOMPARE(throttle.failures(QStringLiteral("clerk")), 0);
+}
+
+void TestWorkstation::failedLoginsReachTheAuditTrail()
+{
+    // Failed logins change no file of the workstation; the next successful login writes them into the audit trail
+    // (who, when, whether the name was staff, the names only as keyed tags) and they are not written twice.
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath(QStringLiteral("ws"));
+    QVERIFY(makeWorkstation(dir));
+    QCOMPARE(Workstation::unlock(dir, QStringLiteral("clerk"), QStringLiteral("guess")).status.error,
+             WorkstationError::WrongPassword);
+    QCOMPARE(Workstation::unlock(dir, QStringLiteral("clerk"), QStringLiteral("guess again")).status.error,
+             WorkstationError::WrongPassword);
+    const QString typedSecret = QStringLiteral("hunter2-typed-in-the-user-field");
+    QCOMPARE(Workstation::unlock(dir, typedSecret, QStringLiteral("x")).status.error, WorkstationError::UnknownUser);
+    const LoginThrottle throttle(dir);
+    QCOMPARE(throttle.pendingFailures().size(), 3);
+    Session session;
+    QVERIFY(logIn(dir, QStringLiteral("admin"), QLatin1String(AdminPassword), &session));
+    QSqlQuery q(session.database());
+    QVERIFY(q.exec(QStringLiteral("SELECT actor, details FROM audit_log WHERE action = 'login.failures'")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("admin"));
+    const QString details = q.value(1).toString();
+    const QJsonObject o = QJsonDocument::fromJson(details.toUtf8()).object();
+    QCOMPARE(o.value(QStringLiteral("count")).toInt(), 3);
+    QCOMPARE(o.value(QStringLiteral("unknownNames")).toInt(), 1);
+    QCOMPARE(o.value(QStringLiteral("forThisUser")).toInt(), 0);
+    const QJsonArray attempts = o.value(QStringLiteral("attempts")).toArray();
+    QCOMPARE(attempts.size(), 3);
+    // The two attempts at one name carry one tag; what was typed is nowhere.
+    QCOMPARE(attempts.at(0).toObject().value(QStringLiteral("name")),
+             attempts.at(1).toObject().value(QStringLiteral("name")));
+    QCOMPARE(attempts.at(0).toObject().value(QStringLiteral("name")).toString(),
+             LoginThrottle::nameTag(QStringLiteral("clerk")));
+    QVERIFY(!details.contains(typedSecret));
+    QVERIFY(!details.contains(QStringLiteral("clerk")));
+    QVERIFY(!q.next());
+    Workstation::closeSession(session);
+    QVERIFY(throttle.pendingFailures().isEmpty());
+    // The next login finds nothing to write.
+    QVERIFY(logIn(dir, QStringLiteral("admin"), QLatin1String(AdminPassword), &session, QStringLiteral("again")));
+    QSqlQuery again(session.database());
+    QVERIFY(again.exec(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'login.failures'")) &&
+            again.next());
+    QCOMPARE(again.value(0).toInt(), 1);
+    Workstation::closeSession(session);
 }
 
 QTEST_GUILESS_MAIN(TestWorkstation)

@@ -1,0 +1,315 @@
+#include "PlatformServer.h"
+
+#include "CityFeed.h"
+#include "TlsFiles.h"
+
+#include "storage/Signing.h"
+#include "sync/FeedPage.h"
+#include "sync/ReferenceFeed.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QHostAddress>
+#include <QHttpServerRequest>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPointer>
+#include <QSaveFile>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QUrlQuery>
+
+namespace {
+
+QByteArray reason(int status)
+{
+    switch (status) {
+    case 200:
+        return "OK";
+    case 204:
+        return "No Content";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    default:
+        return "Internal Server Error";
+    }
+}
+
+QByteArray head(int status, const QByteArray& contentType, qsizetype length)
+{
+    QByteArray h = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason(status) + "\r\n";
+    if (!contentType.isEmpty())
+        h += "Content-Type: " + contentType + "\r\n";
+    h += "Content-Length: " + QByteArray::number(length) + "\r\nConnection: close\r\n\r\n";
+    return h;
+}
+
+// Answers on the socket and closes it (one request per connection keeps the simulator simple).
+void reply(QTcpSocket* socket, int status, const QByteArray& body = {},
+           const QByteArray& contentType = "application/json")
+{
+    if (!socket)
+        return;
+    socket->write(head(status, body.isEmpty() ? QByteArray() : contentType, body.size()) + body);
+    socket->disconnectFromHost();
+}
+
+void replyError(QTcpSocket* socket, int status, const QString& message)
+{
+    reply(socket, status,
+          QJsonDocument(QJsonObject{{QStringLiteral("error"), message}}).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject pageOf(const QByteArray& line)
+{
+    const QJsonObject envelope = QJsonDocument::fromJson(line).object();
+    const QByteArray page = QByteArray::fromBase64(envelope.value(QStringLiteral("page")).toString().toLatin1());
+    return QJsonDocument::fromJson(page).object();
+}
+
+QByteArray tokenHash(const QByteArray& token)
+{
+    return QCryptographicHash::hash(token, QCryptographicHash::Sha256).toHex();
+}
+
+} // namespace
+
+const QStringList& PlatformServer::faults()
+{
+    static const QStringList list{QStringLiteral("drop"),          QStringLiteral("500"),
+                                  QStringLiteral("slow"),          QStringLiteral("stall"),
+                                  QStringLiteral("bad-signature"), QStringLiteral("truncated"),
+                                  QStringLiteral("duplicate"),     QStringLiteral("out-of-order")};
+    return list;
+}
+
+PlatformServer::PlatformServer(const Options& options, const SecureBytes& seed, const QJsonArray& subjects,
+                               const QJsonArray& items, const QDate& today, QObject* parent)
+    : QAbstractHttpServer(parent)
+    , m_options(options)
+    , m_seed(seed.data(), seed.size())
+    , m_items(items)
+    , m_today(today)
+{
+    // The same city gives the same pages, byte for byte, as an exchange package of it (a page never changes once
+    // published).
+    const QString issuedAt = today.toString(Qt::ISODate) + QStringLiteral("T00:00:00.000Z");
+    append(QStringLiteral("subjects"), ReferenceFeed::signedPages(options.platformId, QStringLiteral("subjects"),
+                                                                  subjects, options.perPage, 1, seed, issuedAt));
+    append(QStringLiteral("credit_items"),
+           ReferenceFeed::signedPages(options.platformId, QStringLiteral("credit_items"), items, options.perPage, 1,
+                                      seed, issuedAt));
+}
+
+void PlatformServer::append(const QString& stream, const QList<QByteArray>& lines)
+{
+    for (const QByteArray& line : lines) {
+        const QJsonObject page = pageOf(line);
+        m_lines[stream].append(line);
+        m_afters[stream].append(page.value(QStringLiteral("after")).toString());
+        m_cursors[stream].append(page.value(QStringLiteral("cursor")).toString());
+    }
+}
+
+QString PlatformServer::publish(int changes)
+{
+    const QString stream = QStringLiteral("credit_items");
+    const QJsonArray later =
+        CityFeed::laterChanges(m_items, std::max(1, changes), quint32(1000 + m_published), m_today, &m_versions);
+    ++m_published;
+    const int next = int(m_lines.value(stream).size()) + 1;
+    append(stream, ReferenceFeed::signedPages(m_options.platformId, stream, later, FeedPages::MaxChanges, next, m_seed,
+                                              QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)));
+    return m_cursors.value(stream).constLast();
+}
+
+bool PlatformServer::start(quint16 port, QString* error)
+{
+    if (!TlsFiles::ensure(m_options.dir, error))
+        return false;
+    QFile certFile(TlsFiles::certificatePath(m_options.dir));
+    QFile keyFile(TlsFiles::keyPath(m_options.dir));
+    if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read the TLS files in %1").arg(m_options.dir);
+        return false;
+    }
+    const QSslCertificate certificate(certFile.readAll(), QSsl::Pem);
+    const QSslKey key(keyFile.readAll(), QSsl::Ec, QSsl::Pem);
+    if (certificate.isNull() || key.isNull()) {
+        *error = QStringLiteral("the TLS files in %1 are damaged").arg(m_options.dir);
+        return false;
+    }
+    QFile devices(QDir(m_options.dir).filePath(QStringLiteral("devices.json")));
+    if (devices.open(QIODevice::ReadOnly)) {
+        const QJsonObject saved = QJsonDocument::fromJson(devices.readAll()).object();
+        for (const QJsonValue& v : saved.value(QStringLiteral("usedCodes")).toArray())
+            m_usedCodes.insert(v.toString());
+        for (const QJsonValue& v : saved.value(QStringLiteral("tokenHashes")).toArray())
+            m_tokenHashes.insert(v.toString().toLatin1());
+    }
+    sslSetup(certificate, key);
+    m_port = listen(QHostAddress::LocalHost, port);
+    if (m_port == 0) {
+        *error = QStringLiteral("cannot listen on 127.0.0.1:%1").arg(port);
+        return false;
+    }
+    return true;
+}
+
+bool PlatformServer::saveDevices(QString* error) const
+{
+    QJsonArray codes;
+    for (const QString& code : m_usedCodes)
+        codes.append(code);
+    QJsonArray tokens;
+    for (const QByteArray& hash : m_tokenHashes)
+        tokens.append(QString::fromLatin1(hash));
+    QSaveFile file(QDir(m_options.dir).filePath(QStringLiteral("devices.json")));
+    const QByteArray bytes =
+        QJsonDocument(QJsonObject{{QStringLiteral("usedCodes"), codes}, {QStringLiteral("tokenHashes"), tokens}})
+            .toJson();
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+bool PlatformServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    const QString path = request.url().path();
+    if (path == QLatin1String("/v1/enrol")) {
+        if (request.method() != QHttpServerRequest::Method::Post)
+            replyError(socket, 405, QStringLiteral("POST only"));
+        else
+            enrol(request, socket);
+        return true;
+    }
+    if (path == QLatin1String("/v1/sim/publish") && request.method() == QHttpServerRequest::Method::Post) {
+        const int changes = QUrlQuery(request.url()).queryItemValue(QStringLiteral("changes")).toInt();
+        const QString cursor = publish(changes > 0 ? changes : 10);
+        reply(socket, 200,
+              QJsonDocument(QJsonObject{{QStringLiteral("cursor"), cursor}}).toJson(QJsonDocument::Compact));
+        return true;
+    }
+    static const QString prefix = QStringLiteral("/v1/streams/");
+    if (path.startsWith(prefix) && path.endsWith(QLatin1String("/pages"))) {
+        const QString stream = path.mid(prefix.size(), path.size() - prefix.size() - 6);
+        if (request.method() != QHttpServerRequest::Method::Get) {
+            replyError(socket, 405, QStringLiteral("GET only"));
+            return true;
+        }
+        page(request, stream, socket);
+        return true;
+    }
+    return false;
+}
+
+void PlatformServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    replyError(socket, 404, QStringLiteral("no such resource: %1").arg(request.url().path()));
+}
+
+void PlatformServer::enrol(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
+    const QString code = body.value(QStringLiteral("code")).toString();
+    if (code.isEmpty() || body.value(QStringLiteral("workstation")).toString().isEmpty()) {
+        replyError(socket, 400, QStringLiteral("an enrolment needs a code and the workstation's id"));
+        return;
+    }
+    if (!m_options.enrolmentCodes.contains(code) || m_usedCodes.contains(code)) {
+        replyError(socket, 403, QStringLiteral("unknown or used enrolment code"));
+        return;
+    }
+    const SecureBytes random = SecureBytes::random(32);
+    const QByteArray token = QByteArray(reinterpret_cast<const char*>(random.data()), qsizetype(random.size())).toHex();
+    m_usedCodes.insert(code);
+    m_tokenHashes.insert(tokenHash(token));
+    QString error;
+    if (!saveDevices(&error)) {
+        m_usedCodes.remove(code);
+        m_tokenHashes.remove(tokenHash(token));
+        replyError(socket, 500, error);
+        return;
+    }
+    reply(socket, 200,
+          QJsonDocument(
+              QJsonObject{{QStringLiteral("platformId"), m_options.platformId},
+                          {QStringLiteral("publicKey"), QString::fromLatin1(Signing::publicKey(m_seed).toHex())},
+                          {QStringLiteral("deviceToken"), QString::fromLatin1(token)}})
+              .toJson(QJsonDocument::Compact));
+}
+
+void PlatformServer::page(const QHttpServerRequest& request, const QString& stream, QTcpSocket* socket)
+{
+    const QByteArray authorization = request.value("Authorization");
+    if (!authorization.startsWith("Bearer ") || !m_tokenHashes.contains(tokenHash(authorization.mid(7).trimmed()))) {
+        replyError(socket, 401, QStringLiteral("a device token is needed"));
+        return;
+    }
+    if (!m_lines.contains(stream)) {
+        replyError(socket, 404, QStringLiteral("unknown stream %1").arg(stream));
+        return;
+    }
+    const QString after = QUrlQuery(request.url()).queryItemValue(QStringLiteral("after"), QUrl::FullyDecoded);
+    const QStringList& afters = m_afters[stream];
+    const QStringList& cursors = m_cursors[stream];
+    const QList<QByteArray>& lines = m_lines[stream];
+    int index = int(afters.indexOf(after));
+    if (index < 0) {
+        if (!cursors.isEmpty() && after == cursors.constLast()) {
+            reply(socket, 204);
+            return;
+        }
+        replyError(socket, 404, QStringLiteral("unknown cursor %1").arg(after));
+        return;
+    }
+    QByteArray body = lines.at(index) + '\n';
+
+    const bool faulty = !m_options.fault.isEmpty() && ++m_pageRequests % std::max(1, m_options.faultEvery) == 0;
+    if (!faulty) {
+        reply(socket, 200, body, "application/x-ndjson");
+        return;
+    }
+    const QString& fault = m_options.fault;
+    if (fault == QLatin1String("drop")) {
+        socket->abort();
+    } else if (fault == QLatin1String("500")) {
+        replyError(socket, 500, QStringLiteral("injected failure"));
+    } else if (fault == QLatin1String("slow")) {
+        QPointer<QTcpSocket> later(socket);
+        QTimer::singleShot(m_options.slowMs, this, [later, body] { reply(later, 200, body, "application/x-ndjson"); });
+    } else if (fault == QLatin1String("stall")) {
+        socket->write(head(200, "application/x-ndjson", body.size()) + body.left(body.size() / 2));
+    } else if (fault == QLatin1String("bad-signature")) {
+        QJsonObject envelope = QJsonDocument::fromJson(lines.at(index)).object();
+        QByteArray signature =
+            QByteArray::fromBase64(envelope.value(QStringLiteral("signature")).toString().toLatin1());
+        if (!signature.isEmpty())
+            signature[0] = char(signature.at(0) ^ 0x01);
+        envelope.insert(QStringLiteral("signature"), QString::fromLatin1(signature.toBase64()));
+        reply(socket, 200, QJsonDocument(envelope).toJson(QJsonDocument::Compact) + '\n', "application/x-ndjson");
+    } else if (fault == QLatin1String("truncated")) {
+        reply(socket, 200, body.left(body.size() / 2), "application/x-ndjson");
+    } else if (fault == QLatin1String("duplicate")) {
+        reply(socket, 200, (index > 0 ? lines.at(index - 1) : lines.at(index)) + '\n', "application/x-ndjson");
+    } else if (fault == QLatin1String("out-of-order")) {
+        reply(socket, 200, (index + 1 < lines.size() ? lines.at(index + 1) : lines.at(index)) + '\n',
+              "application/x-ndjson");
+    } else {
+        reply(socket, 200, body, "application/x-ndjson");
+    }
+}

@@ -1,0 +1,433 @@
+#include "SyncClient.h"
+
+#include "FeedPage.h"
+#include "storage/AuditLog.h"
+#include "storage/Roles.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QTimer>
+
+namespace {
+
+SyncClient::Result failure(SyncClient::Failure kind, const QString& message)
+{
+    return {kind, FeedApplier::Failure::None, message};
+}
+
+// Adds a report of one applied batch to the pull's.
+void merge(SyncReport* into, const SyncReport& batch)
+{
+    into->pagesApplied += batch.pagesApplied;
+    into->pagesSkipped += batch.pagesSkipped;
+    for (auto it = batch.applied.cbegin(); it != batch.applied.cend(); ++it)
+        into->applied[it.key()] += it.value();
+    for (auto it = batch.unchanged.cbegin(); it != batch.unchanged.cend(); ++it)
+        into->unchanged[it.key()] += it.value();
+    for (auto it = batch.cursors.cbegin(); it != batch.cursors.cend(); ++it)
+        into->cursors.insert(it.key(), it.value());
+}
+
+} // namespace
+
+namespace SyncTransportStore {
+
+bool read(const QSqlDatabase& db, SyncTransport* transport, QString* error)
+{
+    *transport = {};
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT platform_url, ca_certificate, device_token, set_by, set_at FROM sync_transport "
+                               "ORDER BY id DESC LIMIT 1"))) {
+        if (error)
+            *error = q.lastError().text();
+        return false;
+    }
+    if (q.next()) {
+        transport->present = true;
+        transport->url = QUrl(q.value(0).toString());
+        transport->caPem = q.value(1).toString().toLatin1();
+        transport->token = q.value(2).toString().toLatin1();
+        transport->setBy = q.value(3).toString();
+        transport->setAt = q.value(4).toString();
+    }
+    return true;
+}
+
+QString caFingerprint(const QByteArray& pem)
+{
+    const QList<QSslCertificate> certificates = QSslCertificate::fromData(pem, QSsl::Pem);
+    if (certificates.isEmpty())
+        return {};
+    return QString::fromLatin1(certificates.first().digest(QCryptographicHash::Sha256).toHex());
+}
+
+bool write(const Session& session, const SyncTransport& transport, QString* error)
+{
+    auto fail = [error](const QString& why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    if (!session.can(Permission::ConfigureSync))
+        return fail(
+            QCoreApplication::translate("SyncClient", "A %1 may not set how the workstation reaches the platform.")
+                .arg(Roles::displayName(session.role)));
+    if (transport.url.scheme() != QLatin1String("https") || transport.url.host().isEmpty())
+        return fail(QCoreApplication::translate("SyncClient", "The platform's address must be an https:// address."));
+    const QString fingerprint = caFingerprint(transport.caPem);
+    if (fingerprint.isEmpty())
+        return fail(
+            QCoreApplication::translate("SyncClient", "The platform's CA certificate is not a PEM certificate."));
+    QSqlDatabase db = session.database();
+    if (!db.transaction())
+        return fail(db.lastError().text());
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO sync_transport (platform_url, ca_certificate, device_token, set_by, set_at) "
+                             "VALUES (?, ?, ?, ?, ?)"));
+    q.addBindValue(transport.url.toString());
+    q.addBindValue(QString::fromLatin1(transport.caPem.trimmed()));
+    q.addBindValue(QString::fromLatin1(transport.token));
+    q.addBindValue(session.username);
+    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    AuditEntry entry;
+    entry.actor = session.username;
+    entry.action = QStringLiteral("sync.transport");
+    entry.objectType = QStringLiteral("platform");
+    entry.objectId = transport.url.host();
+    entry.details = {{QStringLiteral("url"), transport.url.toString()}, {QStringLiteral("caSha256"), fingerprint}};
+    QString why;
+    if (!q.exec() || !AuditLog::append(db, entry, &why) || !db.commit()) {
+        const QString message = why.isEmpty() ? q.lastError().text() : why;
+        db.rollback();
+        return fail(message);
+    }
+    return true;
+}
+
+} // namespace SyncTransportStore
+
+SyncClient::SyncClient(const Session& session)
+    : SyncClient(session, Options())
+{}
+
+SyncClient::SyncClient(const Session& session, const Options& options)
+    : m_session(session)
+    , m_options(options)
+{}
+
+SyncClient::Result SyncClient::request(const QUrl& url, const QByteArray& caPem, const QByteArray& token,
+                                       const QByteArray& postBody, Answer* answer)
+{
+    QNetworkAccessManager network;
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    // The pinned CA is the only authority trusted: not the system's, not one the platform presents.
+    ssl.setCaCertificates(QSslCertificate::fromData(caPem, QSsl::Pem));
+    ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    ssl.setProtocol(QSsl::SecureProtocols);
+    int delay = m_options.backoffMs;
+    Result last;
+    for (int attempt = 1; attempt <= std::max(1, m_options.attempts); ++attempt) {
+        if (m_cancelled)
+            return failure(Failure::Cancelled, QCoreApplication::translate("SyncClient", "The sync was cancelled."));
+        QNetworkRequest request(url);
+        request.setSslConfiguration(ssl);
+        request.setTransferTimeout(m_options.timeoutMs);
+        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("xmcredit/" XMCREDIT_VERSION));
+        if (!token.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + token);
+        QNetworkReply* reply = nullptr;
+        if (postBody.isNull()) {
+            reply = network.get(request);
+        } else {
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            reply = network.post(request, postBody);
+        }
+        QEventLoop loop;
+        QTimer watch;
+        watch.setInterval(50);
+        QObject::connect(&watch, &QTimer::timeout, &loop, [this, reply] {
+            if (m_cancelled)
+                reply->abort();
+        });
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        // Bodies are small (a page is at most 32 MiB): anything larger is not the platform's.
+        QObject::connect(reply, &QNetworkReply::downloadProgress, &loop, [reply](qint64 received, qint64) {
+            if (received > FeedPages::MaxLineBytes + 1024)
+                reply->abort();
+        });
+        watch.start();
+        loop.exec();
+        watch.stop();
+        const QNetworkReply::NetworkError error = reply->error();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        answer->status = status;
+        answer->body = reply->isOpen() ? reply->readAll() : QByteArray();
+        const QString errorText = reply->errorString();
+        reply->deleteLater();
+        if (m_cancelled)
+            return failure(Failure::Cancelled, QCoreApplication::translate("SyncClient", "The sync was cancelled."));
+        if (error == QNetworkReply::SslHandshakeFailedError)
+            return failure(Failure::Tls,
+                           QCoreApplication::translate(
+                               "SyncClient", "The platform at %1 did not prove its identity with a certificate of the "
+                                             "pinned CA: %2")
+                               .arg(url.host(), errorText));
+        // An answer cut off (a timeout, a dropped connection after the headers) is a network failure, whatever
+        // status its headers had.
+        const bool transport = error != QNetworkReply::NoError && (status == 0 || (status >= 200 && status < 300));
+        if (!transport && status >= 200 && status < 300)
+            return {};
+        if (status == 401 || status == 403)
+            return failure(
+                Failure::Unauthorized,
+                QCoreApplication::translate("SyncClient", "The platform refused this workstation (HTTP %1): %2")
+                    .arg(status)
+                    .arg(QString::fromUtf8(answer->body.left(300))));
+        if (status >= 400 && status < 500)
+            return failure(Failure::Platform,
+                           QCoreApplication::translate("SyncClient", "The platform answered HTTP %1: %2")
+                               .arg(status)
+                               .arg(QString::fromUtf8(answer->body.left(300))));
+        // A network failure, a timeout or a 5xx answer: retried after a pause that doubles.
+        last = failure(
+            status >= 500 ? Failure::Platform : Failure::Network,
+            status >= 500
+                ? QCoreApplication::translate("SyncClient", "The platform answered HTTP %1 %2 times.")
+                      .arg(status)
+                      .arg(attempt)
+                : QCoreApplication::translate("SyncClient", "The platform at %1 could not be reached (%2 attempts): %3")
+                      .arg(url.host())
+                      .arg(attempt)
+                      .arg(errorText));
+        if (attempt < m_options.attempts) {
+            QEventLoop pause;
+            QTimer::singleShot(delay, &pause, &QEventLoop::quit);
+            pause.exec();
+            delay *= 2;
+        }
+    }
+    return last;
+}
+
+SyncClient::Result SyncClient::enrol(const QUrl& url, const QByteArray& caPem, const QString& code,
+                                     SyncEnrolmentInfo* enrolment)
+{
+    if (!m_session.can(Permission::ConfigureSync))
+        return failure(Failure::Denied, QCoreApplication::translate(
+                                            "SyncClient", "A %1 may not enrol the workstation with the platform.")
+                                            .arg(Roles::displayName(m_session.role)));
+    if (url.scheme() != QLatin1String("https") || url.host().isEmpty())
+        return failure(Failure::Platform, QCoreApplication::translate(
+                                              "SyncClient", "The platform's address must be an https:// address."));
+    if (SyncTransportStore::caFingerprint(caPem).isEmpty())
+        return failure(Failure::Tls, QCoreApplication::translate(
+                                         "SyncClient", "The platform's CA certificate is not a PEM certificate."));
+    static const QRegularExpression codePattern(QStringLiteral("^[A-Za-z0-9-]{4,64}$"));
+    if (!codePattern.match(code).hasMatch())
+        return failure(
+            Failure::Unauthorized,
+            QCoreApplication::translate("SyncClient", "An enrolment code is 4 to 64 letters, digits or hyphens."));
+    QUrl endpoint = url;
+    endpoint.setPath(QStringLiteral("/v1/enrol"));
+    Answer answer;
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("code"), code},
+                                                      {QStringLiteral("workstation"), m_session.workstationId}})
+                                .toJson(QJsonDocument::Compact);
+    Result r = request(endpoint, caPem, QByteArray(), body, &answer);
+    if (!r.ok())
+        return r;
+    const QJsonObject json = QJsonDocument::fromJson(answer.body).object();
+    const QString platformId = json.value(QStringLiteral("platformId")).toString();
+    const QByteArray key = QByteArray::fromHex(json.value(QStringLiteral("publicKey")).toString().toLatin1());
+    const QByteArray token = json.value(QStringLiteral("deviceToken")).toString().toLatin1();
+    static const QRegularExpression tokenPattern(QStringLiteral("^[A-Za-z0-9._~-]{32,200}$"));
+    if (platformId.isEmpty() || key.size() != 32 || !tokenPattern.match(QString::fromLatin1(token)).hasMatch())
+        return failure(Failure::Platform,
+                       QCoreApplication::translate("SyncClient",
+                                                   "The platform's enrolment answer is not of the protocol's form."));
+    QSqlDatabase db = m_session.database();
+    SyncEnrolmentInfo pinned;
+    QString error;
+    if (!SyncEnrolment::read(db, &pinned, &error))
+        return failure(Failure::Storage, error);
+    if (pinned.enrolled) {
+        // Enrolled offline before: the platform must be the one whose key was pinned.
+        if (pinned.publicKey != key || pinned.platformId != platformId)
+            return failure(Failure::Tls,
+                           QCoreApplication::translate(
+                               "SyncClient", "The platform at %1 (%2) signs with another key than the platform this "
+                                             "workstation is enrolled with (%3): nothing was changed.")
+                               .arg(url.host(), platformId, pinned.platformId));
+    } else if (!SyncEnrolment::enrol(m_session, platformId, key, url.toString(), &error)) {
+        return failure(Failure::Storage, error);
+    }
+    SyncTransport transport;
+    transport.url = url;
+    transport.caPem = caPem;
+    transport.token = token;
+    if (!SyncTransportStore::write(m_session, transport, &error))
+        return failure(Failure::Storage, error);
+    if (enrolment && !SyncEnrolment::read(db, enrolment, &error))
+        return failure(Failure::Storage, error);
+    return {};
+}
+
+SyncClient::Result SyncClient::refused(const QString& stream, const QString& cursor, const FeedApplier::Result& applied)
+{
+    // A refused page is a security event: recorded, with why, in its own entry (the batch was rolled back).
+    AuditEntry entry;
+    entry.actor = m_session.username;
+    entry.action = QStringLiteral("sync.refused");
+    entry.objectType = QStringLiteral("stream");
+    entry.objectId = stream;
+    entry.details = {{QStringLiteral("after"), cursor}, {QStringLiteral("reason"), applied.message.left(500)}};
+    QString error;
+    QSqlDatabase db = m_session.database();
+    AuditLog::append(db, entry, &error);
+    return {Failure::Refused, applied.failure, applied.message};
+}
+
+SyncClient::Result SyncClient::pull(SyncReport* report)
+{
+    QElapsedTimer timer;
+    timer.start();
+    *report = {};
+    if (!m_session.can(Permission::PullSync))
+        return failure(Failure::Denied,
+                       QCoreApplication::translate("SyncClient", "A %1 may not sync with the platform.")
+                           .arg(Roles::displayName(m_session.role)));
+    if (m_session.readOnly)
+        return failure(
+            Failure::Denied,
+            QCoreApplication::translate("SyncClient", "This session is read-only: %1").arg(m_session.integrityProblem));
+    QSqlDatabase db = m_session.database();
+    SyncEnrolmentInfo enrolment;
+    SyncTransport transport;
+    QString error;
+    if (!SyncEnrolment::read(db, &enrolment, &error) || !SyncTransportStore::read(db, &transport, &error))
+        return failure(Failure::Storage, error);
+    if (!enrolment.enrolled || !transport.present)
+        return failure(Failure::NotEnrolled,
+                       QCoreApplication::translate(
+                           "SyncClient",
+                           "This workstation is not enrolled online with a platform: enrol it first (xmcredit-admin "
+                           "enrol --platform URL --code CODE --ca-cert FILE), or import exchange packages."));
+    QHash<QString, QString> cursors;
+    {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("SELECT stream, cursor FROM sync_streams")))
+            return failure(Failure::Storage, q.lastError().text());
+        while (q.next())
+            cursors.insert(q.value(0).toString(), q.value(1).toString());
+    }
+    // A first sync gathers larger batches, so the applier's bulk path takes as much of the city as it can.
+    const int limit = cursors.isEmpty() ? std::max(m_options.pagesPerBatch, 200) : m_options.pagesPerBatch;
+    QList<QByteArray> batch;
+    QString batchStream;
+    QString batchAfter;
+    auto flush = [&]() -> Result {
+        if (batch.isEmpty())
+            return {};
+        FeedApplier applier(m_session);
+        SyncReport applied;
+        const FeedApplier::Result r = applier.applyLines(batch, &applied);
+        batch.clear();
+        if (!r.ok()) {
+            if (r.failure == FeedApplier::Failure::Storage || r.failure == FeedApplier::Failure::Denied)
+                return failure(r.failure == FeedApplier::Failure::Denied ? Failure::Denied : Failure::Storage,
+                               r.message);
+            return refused(batchStream, batchAfter, r);
+        }
+        merge(report, applied);
+        return {};
+    };
+    for (const QString& stream : FeedPages::appliedStreams()) {
+        QString cursor = cursors.value(stream);
+        int repeats = 0;
+        for (;;) {
+            QUrl url = transport.url;
+            url.setPath(QStringLiteral("/v1/streams/%1/pages").arg(stream));
+            url.setQuery(QStringLiteral("after=") + QString::fromLatin1(QUrl::toPercentEncoding(cursor)));
+            Answer answer;
+            Result r = request(url, transport.caPem, transport.token, QByteArray(), &answer);
+            if (!r.ok()) {
+                // What was fetched before the failure is still applied: the next pull continues after it.
+                const Result flushed = flush();
+                return flushed.ok() ? r : flushed;
+            }
+            if (answer.status == 204)
+                break;
+            const QByteArray line = answer.body.trimmed();
+            FeedPage page;
+            QString why;
+            bool badSignature = false;
+            if (!FeedPages::verifyLine(line, enrolment.publicKey, enrolment.platformId, &page, &why, &badSignature)) {
+                const Result flushed = flush();
+                if (!flushed.ok())
+                    return flushed;
+                return refused(
+                    stream, cursor,
+                    {badSignature ? FeedApplier::Failure::Signature : FeedApplier::Failure::Malformed,
+                     QCoreApplication::translate(
+                         "SyncClient", "The page after %1 of stream %2 was refused: %3 Nothing of it was applied.")
+                         .arg(cursor, stream, why)});
+            }
+            if (page.stream != stream || (page.after != cursor && page.cursor != cursor)) {
+                const Result flushed = flush();
+                if (!flushed.ok())
+                    return flushed;
+                return refused(
+                    stream, cursor,
+                    {FeedApplier::Failure::OutOfOrder,
+                     QCoreApplication::translate(
+                         "SyncClient", "The platform answered the request for the page after %1 of stream %2 with the "
+                                       "page after %3 of stream %4: refused, nothing of it applied.")
+                         .arg(cursor, stream, page.after, page.stream)});
+            }
+            if (page.cursor == cursor) {
+                // The page before again (a retried answer): already held, ask again, but not forever.
+                if (++repeats > 3)
+                    return failure(
+                        Failure::Platform,
+                        QCoreApplication::translate(
+                            "SyncClient", "The platform keeps answering with the page before %1 of stream %2.")
+                            .arg(cursor, stream));
+                continue;
+            }
+            repeats = 0;
+            if (batch.isEmpty()) {
+                batchStream = stream;
+                batchAfter = cursor;
+            }
+            batch << line;
+            cursor = page.cursor;
+            if (batch.size() >= limit) {
+                const Result flushed = flush();
+                if (!flushed.ok())
+                    return flushed;
+            }
+        }
+    }
+    const Result flushed = flush();
+    if (!flushed.ok())
+        return flushed;
+    report->durationMs = timer.elapsed();
+    return {};
+}

@@ -1,0 +1,96 @@
+#pragma once
+
+#include "FeedApplier.h"
+#include "storage/Session.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QUrl>
+
+#include <atomic>
+
+// How this workstation reaches the platform over HTTPS (table sync_transport, 0010): the address, the platform's CA
+// certificate (pinned: the only authority trusted for it) and the device token, kept only in the encrypted database.
+struct SyncTransport
+{
+    bool present = false;
+    QUrl url;
+    QByteArray caPem;
+    QByteArray token;
+    QString setBy;
+    QString setAt;
+};
+
+namespace SyncTransportStore {
+// The newest transport row (present false when there is none).
+bool read(const QSqlDatabase& db, SyncTransport* transport, QString* error = nullptr);
+// Appends a transport row with a signed audit entry (sync.transport: the address and the CA's SHA-256, never the
+// token). Permission::ConfigureSync.
+bool write(const Session& session, const SyncTransport& transport, QString* error = nullptr);
+// SHA-256 (hex) of the first certificate in pem, or empty when pem holds none.
+QString caFingerprint(const QByteArray& pem);
+} // namespace SyncTransportStore
+
+// The workstation's side of the HTTPS transport (PROTOCOL.md section 5). Synchronous: it runs its own event loop, so
+// it belongs in a worker thread (the GUI's background sync) or a command-line program, never on the GUI thread.
+//
+// Pulling reads each stream's pages after its stored cursor until the platform answers 204, a batch of pages at a
+// time, and hands each batch to FeedApplier (verified whole before anything is applied, one transaction). Network
+// failures, timeouts and 5xx answers are retried with backoff; a page the applier refuses (bad signature, truncated,
+// out of order) stops the pull with nothing of its batch applied except the pages before it, and is audited
+// (sync.refused). A kill at any moment leaves every batch applied or not: the next pull continues from the cursors.
+class SyncClient
+{
+public:
+    enum class Failure {
+        None,
+        Denied,       // the role may not sync or enrol
+        NotEnrolled,  // no platform key or no transport
+        Network,      // the platform could not be reached (after retries), or did not answer in time
+        Tls,          // the platform's certificate is not signed by the pinned CA, or is for another name
+        Unauthorized, // the platform refused the device token or the enrolment code
+        Platform,     // the platform answered with an error
+        Refused,      // a page was refused (pageFailure says why); the pages before it were applied
+        Storage,      // the database failed
+        Cancelled,
+    };
+    struct Result
+    {
+        Failure failure = Failure::None;
+        FeedApplier::Failure pageFailure = FeedApplier::Failure::None;
+        QString message; // translated
+        bool ok() const { return failure == Failure::None; }
+    };
+    struct Options
+    {
+        int timeoutMs = 30000; // per request, from the last byte received
+        int attempts = 4;      // per request, for network failures and 5xx answers
+        int backoffMs = 500;   // doubled after each failed attempt
+        int pagesPerBatch = 20;
+    };
+
+    explicit SyncClient(const Session& session);
+    SyncClient(const Session& session, const Options& options);
+
+    // Online enrolment: POST /v1/enrol with a single-use code over TLS trusting only caPem; pins the platform's key
+    // (or checks it against the one pinned by an offline enrolment) and stores the transport.
+    Result enrol(const QUrl& url, const QByteArray& caPem, const QString& code, SyncEnrolmentInfo* enrolment);
+    // Pulls every stream the workstation applies.
+    Result pull(SyncReport* report);
+    // From any thread: the request in flight is aborted and pull() returns Cancelled.
+    void cancel() { m_cancelled = true; }
+
+private:
+    struct Answer
+    {
+        int status = 0;
+        QByteArray body;
+    };
+    Result request(const QUrl& url, const QByteArray& caPem, const QByteArray& token, const QByteArray& postBody,
+                   Answer* answer);
+    Result refused(const QString& stream, const QString& cursor, const FeedApplier::Result& applied);
+
+    Session m_session;
+    Options m_options;
+    std::atomic<bool> m_cancelled{false};
+};

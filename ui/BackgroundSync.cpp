@@ -1,0 +1,141 @@
+#include "BackgroundSync.h"
+
+#include "MainWindow.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QStatusBar>
+#include <QtConcurrent/QtConcurrentRun>
+
+BackgroundSync::BackgroundSync(MainWindow* window, QAction* action, QLabel* label)
+    : QObject(window)
+    , m_window(window)
+    , m_action(action)
+    , m_label(label)
+{
+    connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &BackgroundSync::done);
+    connect(&m_timer, &QTimer::timeout, this, &BackgroundSync::syncNow);
+}
+
+BackgroundSync::~BackgroundSync()
+{
+    // A logout or quit while a pull runs: it is cancelled (its batch rolls back or commits whole) and waited for, so
+    // the worker's connection is gone before the session's.
+    if (m_client)
+        m_client->cancel();
+    m_watcher.waitForFinished();
+}
+
+BackgroundSync* BackgroundSync::install(MainWindow* window)
+{
+    const Session& session = window->session();
+    if (!session.can(Permission::PullSync) || session.readOnly)
+        return nullptr;
+    auto* action = new QAction(tr("S&ync Now"), window);
+    action->setObjectName(QStringLiteral("actionSyncNow"));
+    action->setShortcut(QKeySequence(Qt::Key_F9));
+    action->setStatusTip(tr("Pull the city platform's new signed records now"));
+    window->addFileAction(action);
+    auto* label = new QLabel(window);
+    label->setObjectName(QStringLiteral("syncStatusLabel"));
+    label->setContentsMargins(6, 0, 6, 0);
+    window->statusBar()->addPermanentWidget(label);
+    auto* sync = new BackgroundSync(window, action, label);
+    connect(action, &QAction::triggered, sync, &BackgroundSync::syncNow);
+    connect(window, &MainWindow::lockedChanged, sync, [sync](bool locked) { sync->m_action->setEnabled(!locked); });
+    int interval = qEnvironmentVariableIntValue("XMCREDIT_SYNC_INTERVAL_SECONDS");
+    if (interval <= 0)
+        interval = 300;
+    sync->m_timer.start(interval * 1000);
+    QTimer::singleShot(3000, sync, &BackgroundSync::syncNow);
+    sync->showState();
+    return sync;
+}
+
+void BackgroundSync::syncNow()
+{
+    if (m_watcher.isRunning() || m_window->isLocked() || !m_enrolled)
+        return;
+    m_label->setText(tr("Platform: syncing…"));
+    const Session session = m_window->session();
+    static QAtomicInt counter;
+    const QString connection = QStringLiteral("xmcredit-sync-%1").arg(counter.fetchAndAddRelaxed(1));
+    Session worker = session;
+    worker.connectionName = connection;
+    m_client = std::make_shared<SyncClient>(worker);
+    const std::shared_ptr<SyncClient> client = m_client;
+    m_watcher.setFuture(QtConcurrent::run([session, connection, client]() {
+        // A connection of the worker's own, cloned by name (the key is in the key ring, so it opens without it).
+        QSqlDatabase::cloneDatabase(session.connectionName, connection);
+        Outcome outcome;
+        {
+            QSqlDatabase db = QSqlDatabase::database(connection);
+            if (!db.isOpen()) {
+                outcome.result = {SyncClient::Failure::Storage, FeedApplier::Failure::None, db.lastError().text()};
+            } else {
+                SyncTransport transport;
+                outcome.transport = SyncTransportStore::read(db, &transport) && transport.present;
+                if (outcome.transport)
+                    outcome.result = client->pull(&outcome.report);
+                db.close();
+            }
+        }
+        QSqlDatabase::removeDatabase(connection);
+        return outcome;
+    }));
+}
+
+void BackgroundSync::done()
+{
+    const Outcome outcome = m_watcher.result();
+    m_client.reset();
+    QString message;
+    if (!outcome.transport && outcome.result.ok()) {
+        m_enrolled = false; // nothing to pull from until an administrator enrols the workstation online
+        m_action->setEnabled(false);
+    } else if (outcome.result.ok()) {
+        m_lastSuccess = QDateTime::currentDateTime();
+        m_lastPages = outcome.report.pagesApplied;
+        m_lastError.clear();
+        message = tr("Synced with the platform: %n new page(s) of records.", nullptr, m_lastPages);
+    } else if (outcome.result.failure != SyncClient::Failure::Cancelled) {
+        m_lastError = outcome.result.message;
+        m_lastErrorAt = QDateTime::currentDateTime();
+        m_lastPages = outcome.report.pagesApplied;
+        message = tr("The sync with the platform failed: %1").arg(m_lastError);
+    }
+    showState();
+    if (!message.isEmpty())
+        m_window->statusBar()->showMessage(message, 10000);
+    emit finished(outcome.result.ok(), outcome.report.pagesApplied, message);
+}
+
+void BackgroundSync::showState()
+{
+    const QString last =
+        m_lastSuccess.isValid() ? QLocale().toString(m_lastSuccess.time(), QLocale::ShortFormat) : QString();
+    if (!m_enrolled) {
+        m_label->setText(tr("Platform: not enrolled online"));
+        m_label->setToolTip(tr("An administrator enrols this workstation with xmcredit-admin enrol --platform URL "
+                               "--code CODE --ca-cert FILE."));
+        m_label->setStyleSheet(QString());
+    } else if (!m_lastError.isEmpty()) {
+        m_label->setText(
+            last.isEmpty()
+                ? tr("Platform: sync failed at %1").arg(QLocale().toString(m_lastErrorAt.time(), QLocale::ShortFormat))
+                : tr("Platform: sync failed at %1 (last synced %2)")
+                      .arg(QLocale().toString(m_lastErrorAt.time(), QLocale::ShortFormat), last));
+        m_label->setToolTip(m_lastError);
+        m_label->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; }"));
+    } else if (m_lastSuccess.isValid()) {
+        m_label->setText(tr("Platform: synced %1").arg(last));
+        m_label->setToolTip(tr("The last sync brought %n new page(s) of records.", nullptr, m_lastPages));
+        m_label->setStyleSheet(QString());
+    } else {
+        m_label->setText(tr("Platform: not synced yet"));
+        m_label->setToolTip(QString());
+        m_label->setStyleSheet(QString());
+    }
+}
