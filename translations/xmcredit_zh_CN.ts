@@ -5935,6 +5935,18 @@ If the document shows it exactly like this, a supervisor may accept it. The over
         <source>A %1 may not set how the workstation reaches the platform.</source>
         <translation>%1无权设置工作站连接平台的方式。</translation>
     </message>
+    <message>
+        <source>The platform&apos;s audit anchor is not of the protocol&apos;s form.</source>
+        <translation>平台的审计锚点不符合协议格式。</translation>
+    </message>
+    <message>
+        <source>The platform holds audit entry %1 of this workstation, which this database does not have: the database was put back from an older copy (or rewritten). Nothing was synced; tell the platform&apos;s administrators.</source>
+        <translation>平台保存的本工作站审计日志条目 %1 在本数据库中不存在：数据库已被较早的副本替换（或被改写）。未进行任何同步；请通知平台管理员。</translation>
+    </message>
+    <message>
+        <source>The platform holds a newer audit head of this workstation than this database&apos;s (entry %1): the database was put back from an older copy, or another copy of it syncs with the same token.</source>
+        <translation>平台保存的本工作站审计链头比本数据库的更新（条目 %1）：数据库已被较早的副本替换，或其另一副本正使用同一令牌同步。</translation>
+    </message>
 </context>
 <context>
     <name>SyncCommands</name>
@@ -6035,22 +6047,6 @@ certificate or key is not the pinned one, 15 the platform cannot be reached.</so
         <translation>已登记到 %2 处的平台 %1。</translation>
     </message>
     <message>
-        <source>Applies the platform&apos;s signed pages, pulled over HTTPS from the platform this workstation is enrolled with,
-or read from an offline exchange package.
-  sync [--timeout SECONDS] --user NAME --password-stdin [--json]
-  sync --package FILE --user NAME --password-stdin [--json]
-Pages are verified before anything is applied. A package is applied whole or not at all; a pull applies
-batches of pages, each in one transaction, and retries network failures with backoff. Exit codes: a
-truncated or malformed page 3, a wrong signature or certificate 13, a replayed or out-of-order page 11
-(nothing of the refused page applied), the device token refused 4, the platform unreachable 15.</source>
-        <translation>应用平台签名的数据页：通过 HTTPS 从本工作站已登记的平台获取，或从离线交换包读取。
-  sync [--timeout SECONDS] --user NAME --password-stdin [--json]
-  sync --package FILE --user NAME --password-stdin [--json]
-数据页在应用前先行校验。交换包要么整体应用，要么完全不应用；在线获取按批应用，每批一个事务，网络故障按退避间隔重试。
-退出码：数据页截断或格式错误为 3，签名或证书错误为 13，重放或顺序错乱的数据页为 11（被拒绝的数据页不应用任何内容），
-设备令牌被拒绝为 4，无法连接平台为 15。</translation>
-    </message>
-    <message>
         <source>Seconds without an answer before a request is retried (30).</source>
         <translation>请求无应答多少秒后重试（30）。</translation>
     </message>
@@ -6061,6 +6057,23 @@ truncated or malformed page 3, a wrong signature or certificate 13, a replayed o
     <message>
         <source>%1 page(s) were applied before the failure.</source>
         <translation>失败前已应用 %1 页。</translation>
+    </message>
+    <message>
+        <source>Applies the platform&apos;s signed pages, pulled over HTTPS from the platform this workstation is enrolled with,
+or read from an offline exchange package.
+  sync [--timeout SECONDS] --user NAME --password-stdin [--json]
+  sync --package FILE --user NAME --password-stdin [--json]
+Pages are verified before anything is applied. A package is applied whole or not at all; a pull applies
+batches of pages, each in one transaction, and retries network failures with backoff. Exit codes: a
+truncated or malformed page 3, a wrong signature or certificate 13, a replayed or out-of-order page 11
+(nothing of the refused page applied), the device token refused 4, the platform unreachable 15, the
+platform holds a newer audit head than this database (an older copy was put back) 14.</source>
+        <translation>应用平台签名的数据页：通过 HTTPS 从本工作站已登记的平台获取，或从离线交换包读取。
+  sync [--timeout SECONDS] --user NAME --password-stdin [--json]
+  sync --package FILE --user NAME --password-stdin [--json]
+数据页在应用前先行校验。交换包要么整体应用，要么完全不应用；在线获取按批应用，每批一个事务，网络故障按退避间隔重试。
+退出码：数据页截断或格式错误为 3，签名或证书错误为 13，重放或顺序错乱的数据页为 11（被拒绝的数据页不应用任何内容），
+设备令牌被拒绝为 4，无法连接平台为 15，平台保存的审计链头比本数据库的更新（已换回较早的副本）为 14。</translation>
     </message>
 </context>
 <context>

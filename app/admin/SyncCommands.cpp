@@ -60,6 +60,8 @@ int exitFor(const SyncClient::Result& r)
         return ExitCode::AuthFailed;
     case SyncClient::Failure::Refused:
         return exitFor(r.pageFailure);
+    case SyncClient::Failure::RolledBack:
+        return ExitCode::RolledBack;
     case SyncClient::Failure::Storage:
         return ExitCode::Failure;
     }
@@ -193,7 +195,8 @@ int runSync(const QStringList& args, AdminIo& io)
         "Pages are verified before anything is applied. A package is applied whole or not at all; a pull applies\n"
         "batches of pages, each in one transaction, and retries network failures with backoff. Exit codes: a\n"
         "truncated or malformed page 3, a wrong signature or certificate 13, a replayed or out-of-order page 11\n"
-        "(nothing of the refused page applied), the device token refused 4, the platform unreachable 15."));
+        "(nothing of the refused page applied), the device token refused 4, the platform unreachable 15, the\n"
+        "platform holds a newer audit head than this database (an older copy was put back) 14."));
     const QCommandLineOption packageOption(QStringLiteral("package"),
                                            QCoreApplication::translate("SyncCommands", "The exchange package."),
                                            QStringLiteral("FILE"));

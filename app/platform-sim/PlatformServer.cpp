@@ -158,6 +158,12 @@ bool PlatformServer::start(quint16 port, QString* error)
             m_usedCodes.insert(v.toString());
         for (const QJsonValue& v : saved.value(QStringLiteral("tokenHashes")).toArray())
             m_tokenHashes.insert(v.toString().toLatin1());
+        const QJsonObject anchors = saved.value(QStringLiteral("anchors")).toObject();
+        for (auto it = anchors.constBegin(); it != anchors.constEnd(); ++it) {
+            const QJsonObject head = it.value().toObject();
+            m_anchors.insert(it.key().toLatin1(), {qint64(head.value(QStringLiteral("seq")).toDouble()),
+                                                   head.value(QStringLiteral("hash")).toString()});
+        }
     }
     sslSetup(certificate, key);
     m_port = listen(QHostAddress::LocalHost, port);
@@ -176,10 +182,15 @@ bool PlatformServer::saveDevices(QString* error) const
     QJsonArray tokens;
     for (const QByteArray& hash : m_tokenHashes)
         tokens.append(QString::fromLatin1(hash));
+    QJsonObject anchors;
+    for (auto it = m_anchors.cbegin(); it != m_anchors.cend(); ++it)
+        anchors.insert(QString::fromLatin1(it.key()), QJsonObject{{QStringLiteral("seq"), double(it.value().first)},
+                                                                  {QStringLiteral("hash"), it.value().second}});
     QSaveFile file(QDir(m_options.dir).filePath(QStringLiteral("devices.json")));
-    const QByteArray bytes =
-        QJsonDocument(QJsonObject{{QStringLiteral("usedCodes"), codes}, {QStringLiteral("tokenHashes"), tokens}})
-            .toJson();
+    const QByteArray bytes = QJsonDocument(QJsonObject{{QStringLiteral("usedCodes"), codes},
+                                                       {QStringLiteral("tokenHashes"), tokens},
+                                                       {QStringLiteral("anchors"), anchors}})
+                                 .toJson();
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
         *error = file.errorString();
         return false;
@@ -195,6 +206,10 @@ bool PlatformServer::handleRequest(const QHttpServerRequest& request, QTcpSocket
             replyError(socket, 405, QStringLiteral("POST only"));
         else
             enrol(request, socket);
+        return true;
+    }
+    if (path == QLatin1String("/v1/anchor")) {
+        anchor(request, socket);
         return true;
     }
     if (path == QLatin1String("/v1/sim/publish") && request.method() == QHttpServerRequest::Method::Post) {
@@ -253,13 +268,72 @@ void PlatformServer::enrol(const QHttpServerRequest& request, QTcpSocket* socket
               .toJson(QJsonDocument::Compact));
 }
 
-void PlatformServer::page(const QHttpServerRequest& request, const QString& stream, QTcpSocket* socket)
+QByteArray PlatformServer::device(const QHttpServerRequest& request, QTcpSocket* socket)
 {
     const QByteArray authorization = request.value("Authorization");
-    if (!authorization.startsWith("Bearer ") || !m_tokenHashes.contains(tokenHash(authorization.mid(7).trimmed()))) {
+    const QByteArray hash =
+        authorization.startsWith("Bearer ") ? tokenHash(authorization.mid(7).trimmed()) : QByteArray();
+    if (hash.isEmpty() || !m_tokenHashes.contains(hash)) {
         replyError(socket, 401, QStringLiteral("a device token is needed"));
+        return {};
+    }
+    return hash;
+}
+
+void PlatformServer::anchor(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    const QByteArray hash = device(request, socket);
+    if (hash.isEmpty())
+        return;
+    if (request.method() == QHttpServerRequest::Method::Get) {
+        if (!m_anchors.contains(hash)) {
+            reply(socket, 204);
+            return;
+        }
+        const auto head = m_anchors.value(hash);
+        reply(socket, 200,
+              QJsonDocument(
+                  QJsonObject{{QStringLiteral("seq"), double(head.first)}, {QStringLiteral("hash"), head.second}})
+                  .toJson(QJsonDocument::Compact));
         return;
     }
+    if (request.method() != QHttpServerRequest::Method::Post) {
+        replyError(socket, 405, QStringLiteral("GET or POST"));
+        return;
+    }
+    const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
+    const qint64 seq = qint64(body.value(QStringLiteral("seq")).toDouble(-1));
+    const QString headHash = body.value(QStringLiteral("hash")).toString();
+    if (seq < 1 || headHash.size() != 64) {
+        replyError(socket, 400, QStringLiteral("an audit head is {\"seq\": N, \"hash\": 64 hex digits}"));
+        return;
+    }
+    const auto held = m_anchors.value(hash, {0, QString()});
+    if (seq < held.first || (seq == held.first && headHash != held.second)) {
+        // An older head than the one reported before: the workstation's files were put back (or rewritten).
+        reply(socket, 409,
+              QJsonDocument(
+                  QJsonObject{{QStringLiteral("error"), QStringLiteral("the platform holds a newer audit head")},
+                              {QStringLiteral("seq"), double(held.first)},
+                              {QStringLiteral("hash"), held.second}})
+                  .toJson(QJsonDocument::Compact));
+        return;
+    }
+    m_anchors.insert(hash, {seq, headHash});
+    QString error;
+    if (!saveDevices(&error)) {
+        replyError(socket, 500, error);
+        return;
+    }
+    reply(socket, 200,
+          QJsonDocument(QJsonObject{{QStringLiteral("seq"), double(seq)}, {QStringLiteral("hash"), headHash}})
+              .toJson(QJsonDocument::Compact));
+}
+
+void PlatformServer::page(const QHttpServerRequest& request, const QString& stream, QTcpSocket* socket)
+{
+    if (device(request, socket).isEmpty())
+        return;
     if (!m_lines.contains(stream)) {
         replyError(socket, 404, QStringLiteral("unknown stream %1").arg(stream));
         return;

@@ -16,6 +16,8 @@ class QTcpSocket;
 // The reference platform's HTTPS side (models/sync/PROTOCOL.md, section 5), on loopback:
 //   POST /v1/enrol                          {"code", "workstation"} -> {"platformId", "publicKey", "deviceToken"}
 //   GET  /v1/streams/{stream}/pages?after=C  one signed page line, 204 when nothing is newer, 401 without a token
+//   GET  /v1/anchor                          the newest audit head this workstation reported: {"seq", "hash"}, 204 none
+//   POST /v1/anchor  {"seq", "hash"}         reports the workstation's audit head; 409 when older than the one held
 //   POST /v1/sim/publish?changes=N           (the simulator's own command) publishes N later changes to items
 // Enrolment codes are single-use; device tokens are kept as SHA-256 hashes in DIR/devices.json so a restarted
 // platform still knows its workstations. Faults for the tests are injected into page requests on demand.
@@ -57,6 +59,9 @@ private:
     void append(const QString& stream, const QList<QByteArray>& lines);
     void enrol(const QHttpServerRequest& request, QTcpSocket* socket);
     void page(const QHttpServerRequest& request, const QString& stream, QTcpSocket* socket);
+    void anchor(const QHttpServerRequest& request, QTcpSocket* socket);
+    // The device's token hash, or empty (and a 401 sent) when the request carries no known token.
+    QByteArray device(const QHttpServerRequest& request, QTcpSocket* socket);
     bool saveDevices(QString* error) const;
 
     Options m_options;
@@ -72,5 +77,6 @@ private:
     int m_published = 0;
     QSet<QString> m_usedCodes;
     QSet<QByteArray> m_tokenHashes;
+    QHash<QByteArray, QPair<qint64, QString>> m_anchors; // token hash -> newest audit head reported
     int m_pageRequests = 0;
 };

@@ -304,6 +304,71 @@ SyncClient::Result SyncClient::refused(const QString& stream, const QString& cur
     return {Failure::Refused, applied.failure, applied.message};
 }
 
+SyncClient::Result SyncClient::checkAnchor(const SyncTransport& transport)
+{
+    QUrl url = transport.url;
+    url.setPath(QStringLiteral("/v1/anchor"));
+    Answer answer;
+    Result r = request(url, transport.caPem, transport.token, QByteArray(), &answer);
+    if (!r.ok() || answer.status == 204)
+        return r;
+    const QJsonObject held = QJsonDocument::fromJson(answer.body).object();
+    const qint64 seq = qint64(held.value(QStringLiteral("seq")).toDouble(-1));
+    const QString hash = held.value(QStringLiteral("hash")).toString();
+    if (seq < 1 || hash.size() != 64)
+        return failure(Failure::Platform,
+                       QCoreApplication::translate("SyncClient", "The platform's audit anchor is not of the protocol's "
+                                                                 "form."));
+    QSqlDatabase db = m_session.database();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT hash FROM audit_log WHERE seq = ?"));
+    q.addBindValue(seq);
+    if (!q.exec())
+        return failure(Failure::Storage, q.lastError().text());
+    if (q.next() && q.value(0).toString() == hash)
+        return {};
+    q.finish();
+    const QString message =
+        QCoreApplication::translate("SyncClient",
+                                    "The platform holds audit entry %1 of this workstation, which this database does "
+                                    "not have: the database was put back from an older copy (or rewritten). Nothing "
+                                    "was synced; tell the platform's administrators.")
+            .arg(seq);
+    AuditEntry entry;
+    entry.actor = m_session.username;
+    entry.action = QStringLiteral("sync.rollback");
+    entry.objectType = QStringLiteral("workstation");
+    entry.objectId = m_session.workstationId;
+    entry.details = {{QStringLiteral("platformSeq"), double(seq)}, {QStringLiteral("platformHash"), hash}};
+    QString error;
+    AuditLog::append(db, entry, &error);
+    return failure(Failure::RolledBack, message);
+}
+
+SyncClient::Result SyncClient::reportAnchor(const SyncTransport& transport)
+{
+    qint64 seq = 0;
+    QString hash;
+    QString message;
+    if (!AuditLog::checkHead(m_session.database(), &seq, &hash, &message))
+        return failure(Failure::Storage, message);
+    QUrl url = transport.url;
+    url.setPath(QStringLiteral("/v1/anchor"));
+    Answer answer;
+    const QByteArray body =
+        QJsonDocument(QJsonObject{{QStringLiteral("seq"), double(seq)}, {QStringLiteral("hash"), hash}})
+            .toJson(QJsonDocument::Compact);
+    Result r = request(url, transport.caPem, transport.token, body, &answer);
+    if (r.failure == Failure::Platform && answer.status == 409)
+        return failure(Failure::RolledBack,
+                       QCoreApplication::translate("SyncClient",
+                                                   "The platform holds a newer audit head of this workstation than "
+                                                   "this database's (entry %1): the database was put back from an "
+                                                   "older copy, or another copy of it syncs with the same token.")
+                           .arg(seq));
+    return r;
+}
+
 SyncClient::Result SyncClient::pull(SyncReport* report)
 {
     QElapsedTimer timer;
@@ -329,6 +394,10 @@ SyncClient::Result SyncClient::pull(SyncReport* report)
                            "SyncClient",
                            "This workstation is not enrolled online with a platform: enrol it first (xmcredit-admin "
                            "enrol --platform URL --code CODE --ca-cert FILE), or import exchange packages."));
+    // A database put back from an older copy is found before anything is pulled into it.
+    const Result anchored = checkAnchor(transport);
+    if (!anchored.ok())
+        return anchored;
     QHash<QString, QString> cursors;
     {
         QSqlQuery q(db);
@@ -428,6 +497,8 @@ SyncClient::Result SyncClient::pull(SyncReport* report)
     const Result flushed = flush();
     if (!flushed.ok())
         return flushed;
+    // The platform keeps this workstation's newest audit head: an older copy of the files put back later is found.
+    const Result reported = reportAnchor(transport);
     report->durationMs = timer.elapsed();
-    return {};
+    return reported;
 }

@@ -39,6 +39,11 @@ QString caFingerprint(const QByteArray& pem);
 // failures, timeouts and 5xx answers are retried with backoff; a page the applier refuses (bad signature, truncated,
 // out of order) stops the pull with nothing of its batch applied except the pages before it, and is audited
 // (sync.refused). A kill at any moment leaves every batch applied or not: the next pull continues from the cursors.
+//
+// The audit head as anchor: before pulling, the client asks the platform for the newest audit head this workstation
+// reported (GET /v1/anchor) and refuses to go on (RolledBack, audited as sync.rollback) when this database does not
+// hold that entry with that hash: the database and its key vault were put back together from an older copy, which
+// nothing on the workstation alone can see. After a successful pull it reports its current head (POST /v1/anchor).
 class SyncClient
 {
 public:
@@ -53,6 +58,7 @@ public:
         Refused,      // a page was refused (pageFailure says why); the pages before it were applied
         Storage,      // the database failed
         Cancelled,
+        RolledBack, // the platform holds an audit head this database does not have: an older copy was put back
     };
     struct Result
     {
@@ -89,6 +95,8 @@ private:
     Result request(const QUrl& url, const QByteArray& caPem, const QByteArray& token, const QByteArray& postBody,
                    Answer* answer);
     Result refused(const QString& stream, const QString& cursor, const FeedApplier::Result& applied);
+    Result checkAnchor(const SyncTransport& transport);
+    Result reportAnchor(const SyncTransport& transport);
 
     Session m_session;
     Options m_options;

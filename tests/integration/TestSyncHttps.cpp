@@ -3,7 +3,8 @@
 // publishes changes, each injected fault (dropped connections, 500s, slow and stalled answers, a wrong signature, a
 // truncated page, a duplicated and an out-of-order page), a wrong CA, a refused token, an unreachable platform, bad
 // input, and pulls killed with SIGKILL at random moments: every workstation ends holding exactly what an
-// uninterrupted import of the same city holds (`xmcredit-admin digest`).
+// uninterrupted import of the same city holds (`xmcredit-admin digest`). And the audit head as anchor: an older copy
+// of both files put back is refused at the next sync.
 
 #include "AdminProcess.h"
 
@@ -44,6 +45,7 @@ private slots:
     void refusedToken();
     void unreachablePlatform();
     void killedPullsConverge();
+    void olderCopyOfBothFilesIsCaught();
 
 private:
     using Result = AdminProcess::Result;
@@ -73,7 +75,7 @@ private:
     QStringList codes() const
     {
         QStringList list;
-        for (int i = 0; i < 100; ++i)
+        for (int i = 0; i < 150; ++i)
             list << QStringLiteral("--code") << QStringLiteral("CODE-%1").arg(i);
         return list;
     }
@@ -407,28 +409,24 @@ void TestSyncHttps::unreachablePlatform()
 
 void TestSyncHttps::killedPullsConverge()
 {
-    const QString pristine = enrolled(QStringLiteral("pristine"), m_sim, nextCode());
-    QVERIFY(!pristine.isEmpty());
     // The reference now includes the 15 published changes: what an uninterrupted pull gives.
     const QString reference = digest(m_main);
     QElapsedTimer timer;
-    timer.start();
+    int pullMs = 0;
     {
-        const QString probe = m_tmp.filePath(QStringLiteral("probe"));
-        QDir().mkpath(probe);
-        for (const QString& name : QDir(pristine).entryList(QDir::Files))
-            QVERIFY(QFile::copy(QDir(pristine).filePath(name), QDir(probe).filePath(name)));
-        timer.restart();
+        const QString probe = enrolled(QStringLiteral("probe"), m_sim, nextCode());
+        QVERIFY(!probe.isEmpty());
+        timer.start();
         QCOMPARE(admin(probe, {QStringLiteral("sync")}).code, 0);
+        pullMs = int(timer.elapsed());
     }
-    const int pullMs = int(timer.elapsed());
     QRandomGenerator random(777);
     int killed = 0;
-    for (int round = 0; killed < 20 && round < 60; ++round) {
-        const QString victim = m_tmp.filePath(QStringLiteral("pull-killed-%1").arg(round));
-        QDir().mkpath(victim);
-        for (const QString& name : QDir(pristine).entryList(QDir::Files))
-            QVERIFY(QFile::copy(QDir(pristine).filePath(name), QDir(victim).filePath(name)));
+    // Each victim is a workstation of its own (its own token): copies of one workstation sharing a token would look
+    // to the platform like a database put back from an older copy, which the anchor refuses.
+    for (int round = 0; killed < 20 && round < 50; ++round) {
+        const QString victim = enrolled(QStringLiteral("pull-killed-%1").arg(round), m_sim, nextCode());
+        QVERIFY(!victim.isEmpty());
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("XMCREDIT_KDF_FAST"), QStringLiteral("1"));
@@ -452,6 +450,39 @@ void TestSyncHttps::killedPullsConverge()
         QCOMPARE(digest(victim), reference);
     }
     QCOMPARE(killed, 20);
+}
+
+void TestSyncHttps::olderCopyOfBothFilesIsCaught()
+{
+    // The hole the workstation cannot close alone: the database and its key vault put back together from an older
+    // copy (e.g. to bring back a removed colleague). The platform holds the newest audit head the workstation
+    // reported; the next sync finds the copy does not have it, refuses (exit 14) and records why.
+    const QString ws = enrolled(QStringLiteral("rolled-back"), m_sim, nextCode());
+    QVERIFY(!ws.isEmpty());
+    QCOMPARE(admin(ws, {QStringLiteral("sync")}).code, 0);
+    const QString backup = m_tmp.filePath(QStringLiteral("rolled-back-copy"));
+    QDir().mkpath(backup);
+    for (const QString& name : QDir(ws).entryList(QDir::Files))
+        QVERIFY(QFile::copy(QDir(ws).filePath(name), QDir(backup).filePath(name)));
+    // Work goes on: more audit entries, and the next sync reports the newer head.
+    QCOMPARE(admin(ws, {QStringLiteral("check")}).code, 0);
+    QCOMPARE(admin(ws, {QStringLiteral("sync")}).code, 0);
+    // The old copy is put back over the workstation.
+    for (const QString& name : QDir(ws).entryList(QDir::Files))
+        QVERIFY(QFile::remove(QDir(ws).filePath(name)));
+    for (const QString& name : QDir(backup).entryList(QDir::Files))
+        QVERIFY(QFile::copy(QDir(backup).filePath(name), QDir(ws).filePath(name)));
+    const Result r = admin(ws, {QStringLiteral("sync")});
+    QCOMPARE(r.code, 14);
+    QVERIFY2(json(r).value(QStringLiteral("error")).toString().contains(QLatin1String("older copy")),
+             qPrintable(r.out));
+    // The workstation itself logs in (the key vault and the database agree with each other): only the platform knew.
+    const Result log =
+        AdminProcess::run({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--workstation"), ws,
+                           QStringLiteral("--user"), QStringLiteral("auditor"), QStringLiteral("--password-stdin"),
+                           QStringLiteral("--json")},
+                          QStringLiteral("auditor-demo\n"), m_state.path(), m_home.path());
+    QCOMPARE(log.code, 0);
 }
 
 QTEST_GUILESS_MAIN(TestSyncHttps)
