@@ -75,10 +75,7 @@ void BackgroundSync::syncNow()
             if (!db.isOpen()) {
                 outcome.result = {SyncClient::Failure::Storage, FeedApplier::Failure::None, db.lastError().text()};
             } else {
-                SyncTransport transport;
-                outcome.transport = SyncTransportStore::read(db, &transport) && transport.present;
-                if (outcome.transport)
-                    outcome.result = client->pull(&outcome.report);
+                outcome.result = client->pull(&outcome.report);
                 db.close();
             }
         }
@@ -92,7 +89,7 @@ void BackgroundSync::done()
     const Outcome outcome = m_watcher.result();
     m_client.reset();
     QString message;
-    if (!outcome.transport && outcome.result.ok()) {
+    if (outcome.result.failure == SyncClient::Failure::NotEnrolled) {
         m_enrolled = false; // nothing to pull from until an administrator enrols the workstation online
         m_action->setEnabled(false);
     } else if (outcome.result.ok()) {
@@ -109,7 +106,9 @@ void BackgroundSync::done()
     showState();
     if (!message.isEmpty())
         m_window->statusBar()->showMessage(message, 10000);
-    emit finished(outcome.result.ok(), outcome.report.pagesApplied, message);
+    // Not enrolled online is no failure of the sync: there is nothing to pull from.
+    emit finished(outcome.result.ok() || outcome.result.failure == SyncClient::Failure::NotEnrolled,
+                  outcome.report.pagesApplied, message);
 }
 
 void BackgroundSync::showState()

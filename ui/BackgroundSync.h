@@ -42,7 +42,6 @@ private:
     {
         SyncClient::Result result;
         SyncReport report;
-        bool transport = false; // the workstation is enrolled online
     };
     BackgroundSync(MainWindow* window, QAction* action, QLabel* label);
     void done();

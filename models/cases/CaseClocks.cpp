@@ -306,38 +306,40 @@ bool verify(const QSqlDatabase& db, const PolicyRegistry& policies, const Workin
 {
     problems->clear();
     const QString current = basis(policies, calendar);
-    QHash<qint64, QPair<QString, Values>> rows;
-    QHash<qint64, QPair<qint64, QString>> meta; // event id, case number
+    struct Held
+    {
+        QString basis;
+        qint64 eventId = 0;
+        Values values;
+    };
+    QHash<qint64, Held> rows;
     {
         QSqlQuery q(db);
         q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral("SELECT k.case_id, k.event_id, k.basis, k.open, k.decision, k.clock, k.due_on, "
-                                   "k.final_state, k.decided_on, k.first_days, k.platform_days, k.estimated, "
-                                   "k.case_no, k.state, k.assigned_to, k.intake_by, k.received_on, k.subject_name, "
-                                   "k.search_text, c.case_no FROM case_clocks k JOIN cases c ON c.id = k.case_id"))) {
+        if (!q.exec(QStringLiteral("SELECT case_id, event_id, basis, open, decision, clock, due_on, final_state, "
+                                   "decided_on, first_days, platform_days, estimated, case_no, state, assigned_to, "
+                                   "intake_by, received_on, subject_name, search_text FROM case_clocks"))) {
             problems->append(q.lastError().text());
             return false;
         }
-        while (q.next()) {
-            rows.insert(q.value(0).toLongLong(), {q.value(2).toString(), stored(q, 3)});
-            meta.insert(q.value(0).toLongLong(), {q.value(1).toLongLong(), q.value(19).toString()});
-        }
+        while (q.next())
+            rows.insert(q.value(0).toLongLong(), {q.value(2).toString(), q.value(1).toLongLong(), stored(q, 3)});
     }
     QString error;
     const bool ok = forCases(
         db, QStringLiteral("1"), {},
         [&](const CaseFacts& f) {
-            const auto it = rows.constFind(f.id);
-            const QString caseNo = meta.value(f.id).second;
+            const Held& held = rows[f.id];
             // A stale row is recomputed before any queue reads it: not a problem.
-            if (it->first != current || meta.value(f.id).first != f.lastEventId)
+            if (held.basis != current || held.eventId != f.lastEventId)
                 return true;
             const Values expected = compute(f.input, policies, calendar);
-            if (!(expected == it->second))
-                problems->append(
-                    QCoreApplication::translate("CaseClocks", "Case %1: its stored queue row differs from what its "
-                                                              "events and records give (stored due %2, computed %3).")
-                        .arg(caseNo, it->second.dueOn.toString(Qt::ISODate), expected.dueOn.toString(Qt::ISODate)));
+            if (!(expected == held.values))
+                problems->append(QCoreApplication::translate("CaseClocks",
+                                                             "Case %1: its stored queue row differs from what its "
+                                                             "events and records give (stored due %2, computed %3).")
+                                     .arg(f.input.caseNo, held.values.dueOn.toString(Qt::ISODate),
+                                          expected.dueOn.toString(Qt::ISODate)));
             return true;
         },
         &error);

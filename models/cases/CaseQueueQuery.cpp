@@ -115,6 +115,7 @@ Statement idsStatement(const Spec& spec, const QDate& asOf, const WorkingCalenda
             s.binds << likePattern(text);
     }
 
+    const QString direction = spec.order == Qt::DescendingOrder ? QStringLiteral(" DESC") : QString();
     QString order;
     switch (spec.sort) {
     case Sort::CaseNo:
@@ -139,7 +140,7 @@ Statement idsStatement(const Spec& spec, const QDate& asOf, const WorkingCalenda
         // Paused cases (no due date) last; the overdue and due-today lists have none, and read in index order.
         order = spec.clockState == QLatin1String("overdue") || spec.clockState == QLatin1String("due_today")
                     ? QStringLiteral("k.due_on")
-                    : QStringLiteral("k.due_on IS NULL %1, k.due_on");
+                    : QStringLiteral("k.due_on IS NULL") + direction + QStringLiteral(", k.due_on");
         break;
     case Sort::Clock:
         order = QStringLiteral("(CASE %1 WHEN 'overdue' THEN 0 WHEN 'due_today' THEN 1 WHEN 'at_risk' THEN 2 "
@@ -148,14 +149,7 @@ Statement idsStatement(const Spec& spec, const QDate& asOf, const WorkingCalenda
                     .arg(stateExpression(asOf, calendar));
         break;
     }
-    const QString direction = spec.order == Qt::DescendingOrder ? QStringLiteral(" DESC") : QString();
-    if (spec.sort == Sort::Due && order.contains(QLatin1String("%1")))
-        order = order.arg(direction) + direction;
-    else if (spec.sort == Sort::Due)
-        order += direction;
-    else
-        order += direction;
-    order += QStringLiteral(", k.case_id") + direction;
+    order += direction + QStringLiteral(", k.case_id") + direction;
 
     s.sql = QStringLiteral("SELECT k.case_id FROM case_clocks k");
     if (!where.isEmpty())

@@ -252,7 +252,18 @@ bool isDamage(const QSqlError& error)
 }
 
 bool auditInto(QSqlDatabase& db, const QString& actor, const QString& action, const QString& objectType,
-               const QString& objectId, const QJsonObject& details, QString* error, QSqlError* sqlError);
+               const QString& objectId, const QJsonObject& details = {}, QString* error = nullptr,
+               QSqlError* sqlError = nullptr)
+{
+    AuditEntry entry;
+    entry.actor = actor;
+    entry.action = action;
+    entry.objectType = objectType;
+    entry.objectId = objectId;
+    entry.basis = QStringLiteral("workstation administration");
+    entry.details = details;
+    return AuditLog::append(db, entry, error, sqlError);
+}
 
 // The failed logins counted outside the workstation since the last login, written into the audit trail by the person
 // who now logs in (login.failures: how many, when, whether the names were staff, and the keyed tags of the names,
@@ -295,20 +306,6 @@ void foldFailedLogins(const UnlockResult& unlocked, QSqlDatabase db)
         throttle.takePending(int(pending.size()));
     else
         qWarning("The failed logins could not be written into the audit trail: %s", qPrintable(error));
-}
-
-bool auditInto(QSqlDatabase& db, const QString& actor, const QString& action, const QString& objectType,
-               const QString& objectId, const QJsonObject& details = {}, QString* error = nullptr,
-               QSqlError* sqlError = nullptr)
-{
-    AuditEntry entry;
-    entry.actor = actor;
-    entry.action = action;
-    entry.objectType = objectType;
-    entry.objectId = objectId;
-    entry.basis = QStringLiteral("workstation administration");
-    entry.details = details;
-    return AuditLog::append(db, entry, error, sqlError);
 }
 
 // Checks a permission in models/ (not only in the UI), and audits a refusal.

@@ -130,10 +130,9 @@ SyncClient::SyncClient(const Session& session, const Options& options)
     , m_options(options)
 {}
 
-SyncClient::Result SyncClient::request(const QUrl& url, const QByteArray& caPem, const QByteArray& token,
-                                       const QByteArray& postBody, Answer* answer)
+SyncClient::Result SyncClient::request(QNetworkAccessManager& network, const QUrl& url, const QByteArray& caPem,
+                                       const QByteArray& token, const QByteArray& postBody, Answer* answer)
 {
-    QNetworkAccessManager network;
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
     // The pinned CA is the only authority trusted: not the system's, not one the platform presents.
     ssl.setCaCertificates(QSslCertificate::fromData(caPem, QSsl::Pem));
@@ -250,7 +249,8 @@ SyncClient::Result SyncClient::enrol(const QUrl& url, const QByteArray& caPem, c
     const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("code"), code},
                                                       {QStringLiteral("workstation"), m_session.workstationId}})
                                 .toJson(QJsonDocument::Compact);
-    Result r = request(endpoint, caPem, QByteArray(), body, &answer);
+    QNetworkAccessManager network;
+    Result r = request(network, endpoint, caPem, QByteArray(), body, &answer);
     if (!r.ok())
         return r;
     const QJsonObject json = QJsonDocument::fromJson(answer.body).object();
@@ -304,12 +304,12 @@ SyncClient::Result SyncClient::refused(const QString& stream, const QString& cur
     return {Failure::Refused, applied.failure, applied.message};
 }
 
-SyncClient::Result SyncClient::checkAnchor(const SyncTransport& transport)
+SyncClient::Result SyncClient::checkAnchor(QNetworkAccessManager& network, const SyncTransport& transport)
 {
     QUrl url = transport.url;
     url.setPath(QStringLiteral("/v1/anchor"));
     Answer answer;
-    Result r = request(url, transport.caPem, transport.token, QByteArray(), &answer);
+    Result r = request(network, url, transport.caPem, transport.token, QByteArray(), &answer);
     if (!r.ok() || answer.status == 204)
         return r;
     const QJsonObject held = QJsonDocument::fromJson(answer.body).object();
@@ -345,7 +345,7 @@ SyncClient::Result SyncClient::checkAnchor(const SyncTransport& transport)
     return failure(Failure::RolledBack, message);
 }
 
-SyncClient::Result SyncClient::reportAnchor(const SyncTransport& transport)
+SyncClient::Result SyncClient::reportAnchor(QNetworkAccessManager& network, const SyncTransport& transport)
 {
     qint64 seq = 0;
     QString hash;
@@ -358,7 +358,7 @@ SyncClient::Result SyncClient::reportAnchor(const SyncTransport& transport)
     const QByteArray body =
         QJsonDocument(QJsonObject{{QStringLiteral("seq"), double(seq)}, {QStringLiteral("hash"), hash}})
             .toJson(QJsonDocument::Compact);
-    Result r = request(url, transport.caPem, transport.token, body, &answer);
+    Result r = request(network, url, transport.caPem, transport.token, body, &answer);
     if (r.failure == Failure::Platform && answer.status == 409)
         return failure(Failure::RolledBack,
                        QCoreApplication::translate("SyncClient",
@@ -394,8 +394,9 @@ SyncClient::Result SyncClient::pull(SyncReport* report)
                            "SyncClient",
                            "This workstation is not enrolled online with a platform: enrol it first (xmcredit-admin "
                            "enrol --platform URL --code CODE --ca-cert FILE), or import exchange packages."));
+    QNetworkAccessManager network;
     // A database put back from an older copy is found before anything is pulled into it.
-    const Result anchored = checkAnchor(transport);
+    const Result anchored = checkAnchor(network, transport);
     if (!anchored.ok())
         return anchored;
     QHash<QString, QString> cursors;
@@ -435,7 +436,7 @@ SyncClient::Result SyncClient::pull(SyncReport* report)
             url.setPath(QStringLiteral("/v1/streams/%1/pages").arg(stream));
             url.setQuery(QStringLiteral("after=") + QString::fromLatin1(QUrl::toPercentEncoding(cursor)));
             Answer answer;
-            Result r = request(url, transport.caPem, transport.token, QByteArray(), &answer);
+            Result r = request(network, url, transport.caPem, transport.token, QByteArray(), &answer);
             if (!r.ok()) {
                 // What was fetched before the failure is still applied: the next pull continues after it.
                 const Result flushed = flush();
@@ -498,7 +499,7 @@ SyncClient::Result SyncClient::pull(SyncReport* report)
     if (!flushed.ok())
         return flushed;
     // The platform keeps this workstation's newest audit head: an older copy of the files put back later is found.
-    const Result reported = reportAnchor(transport);
+    const Result reported = reportAnchor(network, transport);
     report->durationMs = timer.elapsed();
     return reported;
 }

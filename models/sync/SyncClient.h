@@ -92,11 +92,12 @@ private:
         int status = 0;
         QByteArray body;
     };
-    Result request(const QUrl& url, const QByteArray& caPem, const QByteArray& token, const QByteArray& postBody,
-                   Answer* answer);
+    // network: one per pull or enrolment, in its thread, so connections are reused from one request to the next.
+    Result request(class QNetworkAccessManager& network, const QUrl& url, const QByteArray& caPem,
+                   const QByteArray& token, const QByteArray& postBody, Answer* answer);
     Result refused(const QString& stream, const QString& cursor, const FeedApplier::Result& applied);
-    Result checkAnchor(const SyncTransport& transport);
-    Result reportAnchor(const SyncTransport& transport);
+    Result checkAnchor(QNetworkAccessManager& network, const SyncTransport& transport);
+    Result reportAnchor(QNetworkAccessManager& network, const SyncTransport& transport);
 
     Session m_session;
     Options m_options;
