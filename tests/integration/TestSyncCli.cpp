@@ -13,7 +13,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QProcessEnvironment>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -34,10 +33,7 @@ private:
     using Result = AdminProcess::Result;
     Result admin(const QString& workstation, const QStringList& args, const QString& user = QStringLiteral("admin"))
     {
-        return AdminProcess::run(args + QStringList{QStringLiteral("--workstation"), workstation,
-                                                    QStringLiteral("--user"), user, QStringLiteral("--password-stdin"),
-                                                    QStringLiteral("--json")},
-                                 user + QStringLiteral("-demo\n"), m_state.path(), m_home.path());
+        return AdminProcess::runAs(workstation, user, args, m_state.path(), m_home.path());
     }
     static QJsonObject json(const Result& r) { return QJsonDocument::fromJson(r.out.toUtf8()).object(); }
     QString sim(const QStringList& args)
@@ -231,11 +227,7 @@ void TestSyncCli::killedImportsConverge()
         for (const QString& name : QDir(pristine).entryList(QDir::Files))
             QVERIFY(QFile::copy(QDir(pristine).filePath(name), QDir(victim).filePath(name)));
         QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XMCREDIT_KDF_FAST"), QStringLiteral("1"));
-        env.insert(QStringLiteral("XMCREDIT_STATE_DIR"), m_state.path());
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.path());
-        p.setProcessEnvironment(env);
+        p.setProcessEnvironment(AdminProcess::environment(m_state.path(), m_home.path()));
         p.start(QStringLiteral(XMCREDIT_ADMIN_BIN),
                 {QStringLiteral("sync"), QStringLiteral("--package"), m_city, QStringLiteral("--workstation"), victim,
                  QStringLiteral("--user"), QStringLiteral("admin"), QStringLiteral("--password-stdin"),

@@ -18,7 +18,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
-#include <QProcessEnvironment>
 #include <QRandomGenerator>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -57,10 +56,7 @@ private:
     };
     Result admin(const QString& workstation, const QStringList& args, const QString& user = QStringLiteral("admin"))
     {
-        return AdminProcess::run(args + QStringList{QStringLiteral("--workstation"), workstation,
-                                                    QStringLiteral("--user"), user, QStringLiteral("--password-stdin"),
-                                                    QStringLiteral("--json")},
-                                 user + QStringLiteral("-demo\n"), m_state.path(), m_home.path());
+        return AdminProcess::runAs(workstation, user, args, m_state.path(), m_home.path());
     }
     static QJsonObject json(const Result& r) { return QJsonDocument::fromJson(r.out.toUtf8()).object(); }
     // Starts `serve` on a free port with the city every test shares; extra arguments add codes and faults.
@@ -353,11 +349,7 @@ void TestSyncHttps::faults()
     QVERIFY2(check.code == 0, qPrintable(check.out + check.err));
     if (refusal != 0) {
         // Each refused page is in the audit trail.
-        const Result log =
-            AdminProcess::run({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--workstation"), ws,
-                               QStringLiteral("--user"), QStringLiteral("auditor"), QStringLiteral("--password-stdin"),
-                               QStringLiteral("--json")},
-                              QStringLiteral("auditor-demo\n"), m_state.path(), m_home.path());
+        const Result log = admin(ws, {QStringLiteral("audit"), QStringLiteral("verify")}, QStringLiteral("auditor"));
         QCOMPARE(log.code, 0);
     }
 }
@@ -428,11 +420,7 @@ void TestSyncHttps::killedPullsConverge()
         const QString victim = enrolled(QStringLiteral("pull-killed-%1").arg(round), m_sim, nextCode());
         QVERIFY(!victim.isEmpty());
         QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XMCREDIT_KDF_FAST"), QStringLiteral("1"));
-        env.insert(QStringLiteral("XMCREDIT_STATE_DIR"), m_state.path());
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.path());
-        p.setProcessEnvironment(env);
+        p.setProcessEnvironment(AdminProcess::environment(m_state.path(), m_home.path()));
         p.start(QStringLiteral(XMCREDIT_ADMIN_BIN),
                 {QStringLiteral("sync"), QStringLiteral("--workstation"), victim, QStringLiteral("--user"),
                  QStringLiteral("admin"), QStringLiteral("--password-stdin"), QStringLiteral("--json")});
@@ -477,11 +465,7 @@ void TestSyncHttps::olderCopyOfBothFilesIsCaught()
     QVERIFY2(json(r).value(QStringLiteral("error")).toString().contains(QLatin1String("older copy")),
              qPrintable(r.out));
     // The workstation itself logs in (the key vault and the database agree with each other): only the platform knew.
-    const Result log =
-        AdminProcess::run({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--workstation"), ws,
-                           QStringLiteral("--user"), QStringLiteral("auditor"), QStringLiteral("--password-stdin"),
-                           QStringLiteral("--json")},
-                          QStringLiteral("auditor-demo\n"), m_state.path(), m_home.path());
+    const Result log = admin(ws, {QStringLiteral("audit"), QStringLiteral("verify")}, QStringLiteral("auditor"));
     QCOMPARE(log.code, 0);
 }
 

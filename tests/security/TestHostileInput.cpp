@@ -36,9 +36,7 @@ private:
     using Result = AdminProcess::Result;
     Result as(const QString& user, const QStringList& args)
     {
-        return AdminProcess::run(args + QStringList{QStringLiteral("--workstation"), m_dir, QStringLiteral("--user"),
-                                                    user, QStringLiteral("--password-stdin"), QStringLiteral("--json")},
-                                 user + QStringLiteral("-demo\n"), m_state.path(), m_home.path());
+        return AdminProcess::runAs(m_dir, user, args, m_state.path(), m_home.path());
     }
     QVariant scalar(const QString& sql) const;
 

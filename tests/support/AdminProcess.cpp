@@ -5,16 +5,29 @@
 
 namespace AdminProcess {
 
-Result run(const QStringList& args, const QString& input, const QString& stateDir, const QString& dataHome,
-           int timeoutMs)
+QProcessEnvironment environment(const QString& stateDir, const QString& dataHome)
 {
-    QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("XMCREDIT_KDF_FAST"), QStringLiteral("1"));
     env.insert(QStringLiteral("XMCREDIT_STATE_DIR"), stateDir);
     env.insert(QStringLiteral("XMCREDIT_LANG"), QStringLiteral("en"));
     env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
-    process.setProcessEnvironment(env);
+    return env;
+}
+
+Result runAs(const QString& workstation, const QString& user, const QStringList& args, const QString& stateDir,
+             const QString& dataHome)
+{
+    return run(args + QStringList{QStringLiteral("--workstation"), workstation, QStringLiteral("--user"), user,
+                                  QStringLiteral("--password-stdin"), QStringLiteral("--json")},
+               user + QStringLiteral("-demo\n"), stateDir, dataHome);
+}
+
+Result run(const QStringList& args, const QString& input, const QString& stateDir, const QString& dataHome,
+           int timeoutMs)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment(stateDir, dataHome));
     process.start(QStringLiteral(XMCREDIT_ADMIN_BIN), args);
     if (!process.waitForStarted())
         return {};

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -17,5 +18,12 @@ struct Result
 // login throttle state in stateDir and its data (the default workstation) under dataHome.
 Result run(const QStringList& args, const QString& input, const QString& stateDir, const QString& dataHome,
            int timeoutMs = 120000);
+
+// A command on a demo workstation as one of its demo logins (password "<user>-demo"), with --json.
+Result runAs(const QString& workstation, const QString& user, const QStringList& args, const QString& stateDir,
+             const QString& dataHome);
+
+// The environment run() gives the program, for tests that start it themselves (to kill it mid-way).
+QProcessEnvironment environment(const QString& stateDir, const QString& dataHome);
 
 } // namespace AdminProcess
