@@ -15,6 +15,7 @@
 #include "itemmodels/CaseQueueModel.h"
 #include "records/DemoCity.h"
 #include "records/PlatformWritePermit.h"
+#include "storage/RowSeals.h"
 
 #include <QJsonDocument>
 #include <QSet>
@@ -547,6 +548,16 @@ void TestCaseQueues::tamperedClockIsNamed()
     QVERIFY(!CaseClocks::verify(m_tdb->database(), m_policies, m_calendar, &problems));
     QCOMPARE(problems.size(), 1);
     QVERIFY2(problems.first().contains(caseNo), qPrintable(problems.first()));
+    // The seal kept up with the change (the triggers ran); done with them dropped, the seal check names the table.
+    QStringList seals;
+    QVERIFY2(RowSeals::verify(m_tdb->database(), &seals), qPrintable(seals.join(QLatin1Char(' '))));
+    QVERIFY(m_tdb->exec(QStringLiteral("DROP TRIGGER case_clocks_seal_update; UPDATE case_clocks SET due_on = "
+                                       "'2098-01-01' WHERE case_id = (SELECT id FROM cases WHERE case_no = '%1');")
+                            .arg(caseNo),
+                        &error));
+    QVERIFY(!RowSeals::verify(m_tdb->database(), &seals));
+    QVERIFY2(seals.join(QLatin1Char(' ')).contains(QStringLiteral("case_clocks")),
+             qPrintable(seals.join(QLatin1Char(' '))));
     // What the queue shows for the row is still computed from its events: overdue.
     CaseRepository repository(m_clerk, m_policies, m_calendar);
     CaseQueueModel model;

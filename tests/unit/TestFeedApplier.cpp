@@ -11,6 +11,7 @@
 #include "storage/Signing.h"
 #include "sync/FeedApplier.h"
 #include "sync/FeedPage.h"
+#include "sync/SyncClient.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -357,8 +358,25 @@ void TestFeedApplier::syncTablesRefuseChange()
     QVERIFY(
         apply({sign(page(QStringLiteral("subjects"), QString(), QStringLiteral("s1"), QJsonArray{subjectChange(1)}))})
             .ok());
+    // The HTTPS transport: something that is not a certificate is refused before anything is written; a row written
+    // by SQL (with this program's driver, so its seal triggers run) is then guarded like the rest.
+    SyncTransport transport;
+    transport.url = QUrl(QStringLiteral("https://127.0.0.1:47443"));
+    transport.caPem = QByteArrayLiteral("-----BEGIN CERTIFICATE-----\nnot a certificate\n-----END CERTIFICATE-----\n");
+    transport.token = QByteArray(40, 'a');
+    QString error;
+    QVERIFY(!SyncTransportStore::write(m_admin, transport, &error));
+    QVERIFY(error.contains(QStringLiteral("PEM")));
+    QVERIFY2(m_tdb->exec(QStringLiteral("INSERT INTO sync_transport (platform_url, ca_certificate, device_token, "
+                                        "set_by, set_at) VALUES ('https://127.0.0.1:1', "
+                                        "'-----BEGIN CERTIFICATE-----x', '%1', 'admin1', '2026-12-04T00:00:00Z')")
+                             .arg(QString(40, QLatin1Char('a'))),
+                         &error),
+             qPrintable(error));
     for (const QString& sql :
-         {QStringLiteral("DELETE FROM sync_enrolment"),
+         {QStringLiteral("DELETE FROM sync_transport"), QStringLiteral("UPDATE sync_transport SET device_token = 'x'"),
+          QStringLiteral("INSERT OR REPLACE INTO sync_transport SELECT * FROM sync_transport"),
+          QStringLiteral("DELETE FROM sync_enrolment"),
           QStringLiteral("UPDATE sync_enrolment SET public_key = "
                          "'00'"),
           QStringLiteral("INSERT OR REPLACE INTO sync_enrolment SELECT * FROM sync_enrolment"),
@@ -371,6 +389,17 @@ void TestFeedApplier::syncTablesRefuseChange()
         QVERIFY2(why.contains(QStringLiteral("never")) || why.contains(QStringLiteral("only moves on")),
                  qPrintable(why));
     }
+    // With its guard and seal triggers dropped (as the sqlcipher tool can), a token changed in place no longer adds
+    // up to the table's seal: `check` names the table.
+    QVERIFY(
+        m_tdb->exec(QStringLiteral("DROP TRIGGER sync_transport_no_update; DROP TRIGGER sync_transport_seal_update; "
+                                   "UPDATE sync_transport SET device_token = '%1';")
+                        .arg(QString(40, QLatin1Char('b'))),
+                    &error));
+    QStringList problems;
+    QVERIFY(!RowSeals::verify(m_tdb->database(), &problems));
+    QVERIFY2(problems.join(QLatin1Char(' ')).contains(QStringLiteral("sync_transport")),
+             qPrintable(problems.join(QLatin1Char(' '))));
 }
 
 void TestFeedApplier::fuzzThePageParser()
