@@ -296,10 +296,6 @@ Developers get a demo workstation with sample logins from
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <source>Pull the city platform&apos;s new signed records now</source>
-        <translation>立即从市信用平台获取新的签名数据</translation>
-    </message>
-    <message>
         <source>Platform: syncing…</source>
         <translation>平台：正在同步…</translation>
     </message>
@@ -342,6 +338,28 @@ Developers get a demo workstation with sample logins from
     <message>
         <source>Platform: not synced yet</source>
         <translation>平台：尚未同步</translation>
+    </message>
+    <message>
+        <source>Sync with the city platform now: pull its new signed records and send this window&apos;s work</source>
+        <translation>立即与市平台同步：拉取平台新签发的记录，并上报本窗口的工作</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to send</source>
+        <translation>
+            <numerusform>%n 条待上报</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not taken by the platform</source>
+        <translation>
+            <numerusform>%n 条未被平台采纳</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of this window&apos;s case moves or entries were not taken by the platform (a case moved on at another window, or a refusal): the case page shows each; xmcredit-admin outbox lists them.</source>
+        <translation>
+            <numerusform>本窗口有 %n 条案件操作或记录未被平台采纳（案件已在其他窗口推进，或被平台拒绝）：案件页面逐条显示；xmcredit-admin outbox 可列出全部。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1384,6 +1402,30 @@ Item %3: %4, decided %5</source>
     <message>
         <source>Enter or double-click: view the scan</source>
         <translation>按回车或双击：查看扫描件</translation>
+    </message>
+    <message>
+        <source>the intake</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>The platform did not take %1 of this case: %2. The platform&apos;s version stands; this window&apos;s attempt stays in the timeline, marked.</source>
+        <translation>平台未采纳本案件的“%1”：%2。以平台版本为准；本窗口的操作保留在时间线中并已标记。</translation>
+    </message>
+    <message>
+        <source>The platform did not take %1 of this case: it moved on at another window and the platform holds it as &quot;%2&quot;. The platform&apos;s version stands; this window&apos;s attempt stays in the timeline, marked.</source>
+        <translation>平台未采纳本案件的“%1”：该案件已在其他窗口推进，平台记录的状态为“%2”。以平台版本为准；本窗口的操作保留在时间线中并已标记。</translation>
+    </message>
+    <message>
+        <source>The platform refused %1 of this case: %2</source>
+        <translation>平台拒绝了本案件的“%1”：%2</translation>
+    </message>
+    <message>
+        <source>%1 (not taken by the platform: conflict)</source>
+        <translation>%1（平台未采纳：冲突）</translation>
+    </message>
+    <message>
+        <source>%1 (refused by the platform)</source>
+        <translation>%1（平台已拒绝）</translation>
     </message>
 </context>
 <context>
@@ -3141,6 +3183,29 @@ Database: %2</source>
     <message>
         <source>(not set)</source>
         <translation>（未设置）</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>record submission %1</source>
+        <translation>记录报送 %1</translation>
+    </message>
+    <message>
+        <source>A %1 may not send the window&apos;s work to the platform.</source>
+        <translation>%1无权向平台上报本窗口的工作。</translation>
+    </message>
+    <message>
+        <source>The platform answered for an entry that was not sent, or twice: %1</source>
+        <translation>平台对未发送的条目作答，或对同一条目作答两次：%1</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s answer &quot;%1&quot; is not one of the protocol&apos;s.</source>
+        <translation>平台的答复“%1”不是协议规定的答复。</translation>
+    </message>
+    <message>
+        <source>The platform answered %1 of the %2 entries sent: none is marked, all stay pending.</source>
+        <translation>已发送 %2 条，平台只答复了 %1 条：均不标记，全部仍待上报。</translation>
     </message>
 </context>
 <context>
@@ -5947,6 +6012,10 @@ If the document shows it exactly like this, a supervisor may accept it. The over
         <source>The platform holds a newer audit head of this workstation than this database&apos;s (entry %1): the database was put back from an older copy, or another copy of it syncs with the same token.</source>
         <translation>平台保存的本工作站审计链头比本数据库的更新（条目 %1）：数据库已被较早的副本替换，或其另一副本正使用同一令牌同步。</translation>
     </message>
+    <message>
+        <source>The platform&apos;s answer to the outbox was not recorded: %1</source>
+        <translation>平台对上报队列的答复未被记录：%1</translation>
+    </message>
 </context>
 <context>
     <name>SyncCommands</name>
@@ -6074,6 +6143,35 @@ platform holds a newer audit head than this database (an older copy was put back
 数据页在应用前先行校验。交换包要么整体应用，要么完全不应用；在线获取按批应用，每批一个事务，网络故障按退避间隔重试。
 退出码：数据页截断或格式错误为 3，签名或证书错误为 13，重放或顺序错乱的数据页为 11（被拒绝的数据页不应用任何内容），
 设备令牌被拒绝为 4，无法连接平台为 15，平台保存的审计链头比本数据库的更新（已换回较早的副本）为 14。</translation>
+    </message>
+    <message>
+        <source>Sent to the platform: %1 accepted, %2 in conflict, %3 rejected; %4 still to send.</source>
+        <translation>已上报平台：采纳 %1 条，冲突 %2 条，拒绝 %3 条；尚有 %4 条待上报。</translation>
+    </message>
+    <message>
+        <source>Shows the outbox: how many of this window&apos;s entries (record submissions, case events, report issuances)
+wait for the platform, and the platform&apos;s conflicts and rejections, newest first.
+  outbox [--limit N] --user NAME --password-stdin [--json]
+Exit codes: 3 bad --limit, 7 role.</source>
+        <translation>显示上报队列：本窗口有多少条目（记录报送、案件事件、报告出具）等待上报平台，以及平台的冲突和拒绝（最新的在前）。
+  outbox [--limit N] --user NAME --password-stdin [--json]
+退出码：3 --limit 无效，7 角色无权。</translation>
+    </message>
+    <message>
+        <source>How many conflicts and rejections to list (1 to 10000, 200).</source>
+        <translation>列出多少条冲突和拒绝（1 至 10000，默认 200）。</translation>
+    </message>
+    <message>
+        <source>--limit takes 1 to 10000.</source>
+        <translation>--limit 的取值为 1 至 10000。</translation>
+    </message>
+    <message>
+        <source>A %1 may not read the outbox.</source>
+        <translation>%1无权查看上报队列。</translation>
+    </message>
+    <message>
+        <source>%1 to send; %2 accepted, %3 in conflict, %4 rejected by the platform.</source>
+        <translation>%1 条待上报；平台已采纳 %2 条，冲突 %3 条，拒绝 %4 条。</translation>
     </message>
 </context>
 <context>
@@ -6922,6 +7020,10 @@ NAME 须具有审计员或管理员角色；数据库未通过登录检查时，
     <message>
         <source>Apply the platform&apos;s signed records (over HTTPS, or an exchange package)</source>
         <translation>应用平台签名的数据（通过 HTTPS 或交换包）</translation>
+    </message>
+    <message>
+        <source>What waits for the platform, and its conflicts</source>
+        <translation>待上报平台的条目及其冲突</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,8 @@
 
 #include "MainWindow.h"
 
+#include "sync/Outbox.h"
+
 #include <QAction>
 #include <QLabel>
 #include <QSqlDatabase>
@@ -36,7 +38,8 @@ BackgroundSync* BackgroundSync::install(MainWindow* window)
     auto* action = new QAction(tr("S&ync Now"), window);
     action->setObjectName(QStringLiteral("actionSyncNow"));
     action->setShortcut(QKeySequence(Qt::Key_F9));
-    action->setStatusTip(tr("Pull the city platform's new signed records now"));
+    action->setStatusTip(
+        tr("Sync with the city platform now: pull its new signed records and send this window's work"));
     window->addFileAction(action);
     auto* label = new QLabel(window);
     label->setObjectName(QStringLiteral("syncStatusLabel"));
@@ -75,7 +78,14 @@ void BackgroundSync::syncNow()
             if (!db.isOpen()) {
                 outcome.result = {SyncClient::Failure::Storage, FeedApplier::Failure::None, db.lastError().text()};
             } else {
-                outcome.result = client->pull(&outcome.report);
+                outcome.result = client->sync(&outcome.report);
+                // What waits for the platform, whatever became of the sync (counted here, off the GUI thread).
+                OutboxCounts counts;
+                if (Outbox::counts(db, &counts)) {
+                    outcome.report.pendingOutbox = counts.pending;
+                    outcome.report.outboxConflicts = counts.conflicts + counts.rejected;
+                    outcome.outboxKnown = true;
+                }
                 db.close();
             }
         }
@@ -88,6 +98,10 @@ void BackgroundSync::done()
 {
     const Outcome outcome = m_watcher.result();
     m_client.reset();
+    if (outcome.outboxKnown) {
+        m_pending = outcome.report.pendingOutbox;
+        m_problems = outcome.report.outboxConflicts;
+    }
     QString message;
     if (outcome.result.failure == SyncClient::Failure::NotEnrolled) {
         m_enrolled = false; // nothing to pull from until an administrator enrols the workstation online
@@ -112,6 +126,28 @@ void BackgroundSync::done()
 }
 
 void BackgroundSync::showState()
+{
+    showSyncState();
+    if (!m_enrolled || m_pending < 0)
+        return;
+    // The outbox after the sync state: what waits to be sent, and what the platform did not take.
+    QStringList parts{m_label->text()};
+    if (m_pending > 0)
+        parts << tr("%n to send", nullptr, m_pending);
+    if (m_problems > 0)
+        parts << tr("%n not taken by the platform", nullptr, m_problems);
+    m_label->setText(parts.join(QStringLiteral(" · ")));
+    if (m_problems > 0) {
+        m_label->setToolTip(m_label->toolTip() + QLatin1Char('\n') +
+                            tr("%n of this window's case moves or entries were not taken by the platform (a case moved "
+                               "on at another window, or a refusal): the case page shows each; xmcredit-admin outbox "
+                               "lists them.",
+                               nullptr, m_problems));
+        m_label->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; }"));
+    }
+}
+
+void BackgroundSync::showSyncState()
 {
     const QString last =
         m_lastSuccess.isValid() ? QLocale().toString(m_lastSuccess.time(), QLocale::ShortFormat) : QString();

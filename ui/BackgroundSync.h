@@ -42,10 +42,12 @@ private:
     {
         SyncClient::Result result;
         SyncReport report;
+        bool outboxKnown = false;
     };
     BackgroundSync(MainWindow* window, QAction* action, QLabel* label);
     void done();
     void showState();
+    void showSyncState();
 
     MainWindow* m_window;
     QAction* m_action;
@@ -56,6 +58,8 @@ private:
     bool m_enrolled = true;
     QDateTime m_lastSuccess;
     int m_lastPages = 0;
+    int m_pending = -1; // entries of this window waiting for the platform (-1: not known yet)
+    int m_problems = 0; // conflicts and rejections recorded
     QString m_lastError;
     QDateTime m_lastErrorAt;
 };

@@ -11,11 +11,13 @@
 #include "domain/PolicyProfile.h"
 #include "itemmodels/CaseQueueModel.h"
 #include "storage/Staff.h"
+#include "sync/Outbox.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -114,6 +116,15 @@ CasesPage::CasesPage(const Session& session, const PolicyRegistry& policies, con
     m_title->setFont(titleFont);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     detail->addWidget(m_title);
+    m_platformProblem = new QLabel(m_detail);
+    m_platformProblem->setObjectName(QStringLiteral("casePlatformProblemLabel"));
+    m_platformProblem->setWordWrap(true);
+    m_platformProblem->setTextFormat(Qt::PlainText);
+    m_platformProblem->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_platformProblem->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #8c1d18; border: 1px solid "
+                                                    "#f2b8b5; border-radius: 4px; padding: 6px; }"));
+    m_platformProblem->hide();
+    detail->addWidget(m_platformProblem);
     m_details = new QLabel(m_detail);
     m_details->setObjectName(QStringLiteral("caseDetailsLabel"));
     m_details->setWordWrap(true);
@@ -320,13 +331,47 @@ void CasesPage::showCase()
         lines << tr("Decision: %1").arg(r.outcome);
     m_details->setText(lines.join(QLatin1Char('\n')));
 
+    // A move of this case the platform did not take: it moved on at another window (or the platform refused it).
+    // The platform's version stands; the local attempt stays in the timeline, marked.
+    QList<OutboxProblem> problems;
+    QHash<qint64, OutboxProblem> problemOf;
+    if (Outbox::problems(m_session.database(), &problems, r.id, 20, &error) && !problems.isEmpty()) {
+        const OutboxProblem& newest = problems.constFirst();
+        const QString attempt = newest.localAction == QLatin1String("intake")
+                                    ? tr("the intake")
+                                    : CaseWorkflow::actionName(newest.localAction);
+        m_platformProblem->setText(
+            newest.outcome == QLatin1String("conflict")
+                ? (newest.platformState.isEmpty()
+                       ? tr("The platform did not take %1 of this case: %2. The platform's version stands; this "
+                            "window's attempt stays in the timeline, marked.")
+                             .arg(attempt, newest.reason)
+                       : tr("The platform did not take %1 of this case: it moved on at another window and the platform "
+                            "holds it as \"%2\". The platform's version stands; this window's attempt stays in the "
+                            "timeline, marked.")
+                             .arg(attempt, CaseWorkflow::stateName(r.kind, newest.platformState)))
+                : tr("The platform refused %1 of this case: %2").arg(attempt, newest.reason));
+        m_platformProblem->show();
+        for (const OutboxProblem& p : problems)
+            problemOf.insert(p.localId, p);
+    } else {
+        m_platformProblem->hide();
+    }
+
     m_timeline->clear();
     QList<CaseEventRecord> events;
     if (m_repository.events(r.id, &events, &error)) {
         for (const CaseEventRecord& e : events) {
-            const QString what =
-                e.action == QLatin1String("intake") ? tr("received") : CaseWorkflow::actionName(e.action);
-            m_timeline->addTopLevelItem(new QTreeWidgetItem({e.onDate.toString(Qt::ISODate), e.actor, what, e.note}));
+            QString what = e.action == QLatin1String("intake") ? tr("received") : CaseWorkflow::actionName(e.action);
+            if (problemOf.contains(e.id))
+                what = problemOf.value(e.id).outcome == QLatin1String("conflict")
+                           ? tr("%1 (not taken by the platform: conflict)").arg(what)
+                           : tr("%1 (refused by the platform)").arg(what);
+            auto* row = new QTreeWidgetItem({e.onDate.toString(Qt::ISODate), e.actor, what, e.note});
+            if (problemOf.contains(e.id))
+                for (int column = 0; column < 4; ++column)
+                    row->setForeground(column, QColor(0x8c, 0x1d, 0x18));
+            m_timeline->addTopLevelItem(row);
         }
         m_timeline->resizeColumnToContents(0);
         m_timeline->resizeColumnToContents(1);

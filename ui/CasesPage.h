@@ -79,6 +79,7 @@ private:
     QWidget* m_detail = nullptr;
     QLabel* m_title = nullptr;
     QLabel* m_details = nullptr;
+    QLabel* m_platformProblem = nullptr; // what the platform did not take of this case's moves
     QTreeWidget* m_timeline = nullptr;
     QListWidget* m_materials = nullptr;
     QPlainTextEdit* m_note = nullptr;

@@ -13,6 +13,7 @@
 #include "storage/Signing.h"
 #include "storage/SqlCipherDriver.h"
 #include "storage/Workstation.h"
+#include "sync/Outbox.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -284,6 +285,18 @@ int printCase(Context& c, const CaseRepository& repository, const CaseRecord& re
                                                            keys << m.key;
                                                        return keys;
                                                    }())));
+        // What the platform did not take of this case's moves (a conflict: it moved on at another window).
+        QList<OutboxProblem> problems;
+        if (!Outbox::problems(c.session.database(), &problems, record.id, 200, &error))
+            return fail(c, ExitCode::Failure, error);
+        QJsonArray problemArray;
+        for (const OutboxProblem& p : problems)
+            problemArray.append(QJsonObject{{QStringLiteral("outcome"), p.outcome},
+                                            {QStringLiteral("action"), p.localAction},
+                                            {QStringLiteral("platformState"), p.platformState},
+                                            {QStringLiteral("reason"), p.reason},
+                                            {QStringLiteral("answeredAt"), p.answeredAt}});
+        json.insert(QStringLiteral("platformProblems"), problemArray);
         json.insert(QStringLiteral("actions"), QJsonArray::fromStringList(CaseWorkflow::available(
                                                    {record.kind, record.state, record.paused, record.intakeBy,
                                                     record.assignedTo, record.decidedFrom},

@@ -6,6 +6,7 @@
 #include "AdminSession.h"
 
 #include "sync/FeedApplier.h"
+#include "sync/Outbox.h"
 #include "sync/SyncClient.h"
 
 #include <QCoreApplication>
@@ -225,7 +226,7 @@ int runSync(const QStringList& args, AdminIo& io)
         options.timeoutMs = timeout * 1000;
         SyncClient client(session, options);
         SyncReport report;
-        const SyncClient::Result r = client.pull(&report);
+        const SyncClient::Result r = client.sync(&report);
         if (!r.ok()) {
             if (json && report.pagesApplied > 0)
                 io.err << QCoreApplication::translate("SyncCommands", "%1 page(s) were applied before the failure.")
@@ -256,6 +257,13 @@ int runSync(const QStringList& args, AdminIo& io)
     const FeedApplier::Result r = applier.applyPackage(bytes, &report);
     if (!r.ok())
         return AdminCli::fail(io, json, exitFor(r.failure), r.message);
+    // A package only brings; what this window did waits for an online sync.
+    OutboxCounts counts;
+    QString error;
+    if (!Outbox::counts(session.database(), &counts, &error))
+        return AdminCli::fail(io, json, ExitCode::Failure, error);
+    report.pendingOutbox = counts.pending;
+    report.outboxConflicts = counts.conflicts + counts.rejected;
     printReport(io, json, report, QStringLiteral("package"));
     return ExitCode::Ok;
 }
@@ -276,13 +284,26 @@ void printReport(AdminIo& io, bool json, const SyncReport& report, const QString
                                             {QStringLiteral("applied"), applied},
                                             {QStringLiteral("unchanged"), unchanged},
                                             {QStringLiteral("cursors"), cursors},
-                                            {QStringLiteral("pendingOutbox"), 0},
+                                            {QStringLiteral("pushed"),
+                                             QJsonObject{{QStringLiteral("accepted"), report.pushedAccepted},
+                                                         {QStringLiteral("conflicts"), report.pushedConflicts},
+                                                         {QStringLiteral("rejected"), report.pushedRejected}}},
+                                            {QStringLiteral("pendingOutbox"), report.pendingOutbox},
+                                            {QStringLiteral("outboxProblems"), report.outboxConflicts},
                                             {QStringLiteral("durationMs"), report.durationMs}});
     } else {
         io.out << QCoreApplication::translate("SyncCommands", "%1 page(s) applied, %2 already applied, in %3 ms.")
                       .arg(report.pagesApplied)
                       .arg(report.pagesSkipped)
                       .arg(report.durationMs)
+               << Qt::endl;
+        io.out << QCoreApplication::translate("SyncCommands",
+                                              "Sent to the platform: %1 accepted, %2 in conflict, %3 rejected; %4 "
+                                              "still to send.")
+                      .arg(report.pushedAccepted)
+                      .arg(report.pushedConflicts)
+                      .arg(report.pushedRejected)
+                      .arg(report.pendingOutbox)
                << Qt::endl;
     }
 }
@@ -345,8 +366,80 @@ int runDigest(const QStringList& args, AdminIo& io)
     return ExitCode::Ok;
 }
 
+// What this window has still to send the platform, and what the platform did not take (conflicts, rejections).
+int runOutbox(const QStringList& args, AdminIo& io)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "SyncCommands",
+        "Shows the outbox: how many of this window's entries (record submissions, case events, report issuances)\n"
+        "wait for the platform, and the platform's conflicts and rejections, newest first.\n"
+        "  outbox [--limit N] --user NAME --password-stdin [--json]\n"
+        "Exit codes: 3 bad --limit, 7 role."));
+    const QCommandLineOption limitOption(
+        QStringLiteral("limit"),
+        QCoreApplication::translate("SyncCommands", "How many conflicts and rejections to list (1 to 10000, 200)."),
+        QStringLiteral("N"), QStringLiteral("200"));
+    parser.addOptions({workstationOption(), userOption(), passwordStdinOption(), jsonOption(), limitOption});
+    int code = ExitCode::Ok;
+    if (!AdminCli::parse(parser, args, io, &code))
+        return code;
+    const bool json = parser.isSet(jsonOption());
+    bool ok = false;
+    const int limit = parser.value(limitOption).toInt(&ok);
+    if (!ok || limit < 1 || limit > 10000)
+        return AdminCli::fail(io, json, ExitCode::InvalidInput,
+                              QCoreApplication::translate("SyncCommands", "--limit takes 1 to 10000."));
+    Session session;
+    if (!login(parser, io, json, &session, &code))
+        return code;
+    SessionGuard guard{session};
+    if (!session.can(Permission::PullSync) && !session.can(Permission::ReadAudit))
+        return AdminCli::fail(io, json, ExitCode::Denied,
+                              QCoreApplication::translate("SyncCommands", "A %1 may not read the outbox.")
+                                  .arg(Roles::displayName(session.role)));
+    QSqlDatabase db = session.database();
+    OutboxCounts counts;
+    QList<OutboxProblem> problems;
+    QString error;
+    if (!Outbox::counts(db, &counts, &error) || !Outbox::problems(db, &problems, 0, limit, &error))
+        return AdminCli::fail(io, json, ExitCode::Failure, error);
+    if (json) {
+        QJsonArray list;
+        for (const OutboxProblem& p : problems)
+            list.append(QJsonObject{{QStringLiteral("kind"), p.kind},
+                                    {QStringLiteral("entry"), p.label},
+                                    {QStringLiteral("key"), p.key},
+                                    {QStringLiteral("outcome"), p.outcome},
+                                    {QStringLiteral("action"), p.localAction},
+                                    {QStringLiteral("platformState"), p.platformState},
+                                    {QStringLiteral("reason"), p.reason},
+                                    {QStringLiteral("answeredAt"), p.answeredAt}});
+        AdminCli::printJson(io, QJsonObject{{QStringLiteral("pending"), counts.pending},
+                                            {QStringLiteral("accepted"), counts.accepted},
+                                            {QStringLiteral("conflicts"), counts.conflicts},
+                                            {QStringLiteral("rejected"), counts.rejected},
+                                            {QStringLiteral("problems"), list}});
+        return ExitCode::Ok;
+    }
+    io.out << QCoreApplication::translate("SyncCommands",
+                                          "%1 to send; %2 accepted, %3 in conflict, %4 rejected by the platform.")
+                  .arg(counts.pending)
+                  .arg(counts.accepted)
+                  .arg(counts.conflicts)
+                  .arg(counts.rejected)
+           << Qt::endl;
+    for (const OutboxProblem& p : problems)
+        io.out << p.answeredAt << '\t' << p.outcome << '\t' << p.label << '\t' << p.localAction << '\t' << p.reason
+               << Qt::endl;
+    return ExitCode::Ok;
+}
+
 } // namespace
 
+XMCREDIT_ADMIN_COMMAND(QStringLiteral("outbox"),
+                       QT_TRANSLATE_NOOP("xmcredit-admin", "What waits for the platform, and its conflicts"),
+                       runOutbox);
 XMCREDIT_ADMIN_COMMAND(QStringLiteral("digest"),
                        QT_TRANSLATE_NOOP("xmcredit-admin", "Digest of the platform's records held here"), runDigest);
 XMCREDIT_ADMIN_COMMAND(QStringLiteral("enrol"),

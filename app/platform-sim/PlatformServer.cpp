@@ -42,6 +42,10 @@ QByteArray reason(int status)
         return "Not Found";
     case 405:
         return "Method Not Allowed";
+    case 409:
+        return "Conflict";
+    case 413:
+        return "Payload Too Large";
     default:
         return "Internal Server Error";
     }
@@ -88,10 +92,10 @@ QByteArray tokenHash(const QByteArray& token)
 
 const QStringList& PlatformServer::faults()
 {
-    static const QStringList list{QStringLiteral("drop"),          QStringLiteral("500"),
-                                  QStringLiteral("slow"),          QStringLiteral("stall"),
-                                  QStringLiteral("bad-signature"), QStringLiteral("truncated"),
-                                  QStringLiteral("duplicate"),     QStringLiteral("out-of-order")};
+    static const QStringList list{
+        QStringLiteral("drop"),      QStringLiteral("500"),           QStringLiteral("slow"),
+        QStringLiteral("stall"),     QStringLiteral("bad-signature"), QStringLiteral("truncated"),
+        QStringLiteral("duplicate"), QStringLiteral("out-of-order"),  QStringLiteral("lost-answer")};
     return list;
 }
 
@@ -165,6 +169,13 @@ bool PlatformServer::start(quint16 port, QString* error)
                                                    head.value(QStringLiteral("hash")).toString()});
         }
     }
+    QFile outbox(QDir(m_options.dir).filePath(QStringLiteral("outbox.json")));
+    if (outbox.open(QIODevice::ReadOnly)) {
+        const QJsonObject saved = QJsonDocument::fromJson(outbox.readAll()).object();
+        m_answers = saved.value(QStringLiteral("answers")).toObject();
+        m_cases = saved.value(QStringLiteral("cases")).toObject();
+        m_refs = saved.value(QStringLiteral("refs")).toInt();
+    }
     sslSetup(certificate, key);
     m_port = listen(QHostAddress::LocalHost, port);
     if (m_port == 0) {
@@ -210,6 +221,17 @@ bool PlatformServer::handleRequest(const QHttpServerRequest& request, QTcpSocket
     }
     if (path == QLatin1String("/v1/anchor")) {
         anchor(request, socket);
+        return true;
+    }
+    if (path == QLatin1String("/v1/outbox")) {
+        if (request.method() != QHttpServerRequest::Method::Post)
+            replyError(socket, 405, QStringLiteral("POST only"));
+        else
+            outbox(request, socket);
+        return true;
+    }
+    if (path == QLatin1String("/v1/sim/case-move") && request.method() == QHttpServerRequest::Method::Post) {
+        caseMove(request, socket);
         return true;
     }
     if (path == QLatin1String("/v1/sim/publish") && request.method() == QHttpServerRequest::Method::Post) {
@@ -386,4 +408,190 @@ void PlatformServer::page(const QHttpServerRequest& request, const QString& stre
     } else {
         reply(socket, 200, body, "application/x-ndjson");
     }
+}
+
+bool PlatformServer::saveOutbox(QString* error) const
+{
+    QSaveFile file(QDir(m_options.dir).filePath(QStringLiteral("outbox.json")));
+    const QByteArray bytes = QJsonDocument(QJsonObject{{QStringLiteral("answers"), m_answers},
+                                                       {QStringLiteral("cases"), m_cases},
+                                                       {QStringLiteral("refs"), m_refs}})
+                                 .toJson(QJsonDocument::Compact);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+QJsonObject PlatformServer::take(const QJsonObject& entry, const QByteArray& device)
+{
+    const QString key = entry.value(QStringLiteral("key")).toString();
+    const QString kind = entry.value(QStringLiteral("kind")).toString();
+    const QString sha256 = entry.value(QStringLiteral("sha256")).toString();
+    const QJsonObject data = entry.value(QStringLiteral("data")).toObject();
+    auto answer = [&](const QString& outcome, const QString& ref, const QString& reason,
+                      const QJsonObject& platform = {}) {
+        QJsonObject a{{QStringLiteral("key"), key}, {QStringLiteral("outcome"), outcome}};
+        if (!ref.isEmpty())
+            a.insert(QStringLiteral("platformRef"), ref);
+        if (!reason.isEmpty())
+            a.insert(QStringLiteral("reason"), reason);
+        if (!platform.isEmpty()) {
+            QJsonObject shown = platform;
+            shown.remove(QStringLiteral("device")); // which window holds it is the platform's business
+            a.insert(QStringLiteral("platform"), shown);
+        }
+        return a;
+    };
+    // The same key again: the answer given the first time (the entry is applied once), unless its content differs.
+    if (m_answers.contains(key)) {
+        const QJsonObject held = m_answers.value(key).toObject();
+        if (held.value(QStringLiteral("sha256")).toString() != sha256)
+            return answer(QStringLiteral("rejected"), QString(),
+                          QStringLiteral("the idempotency key %1 was used before for other content").arg(key));
+        return held.value(QStringLiteral("answer")).toObject();
+    }
+    auto keep = [&](const QJsonObject& a) {
+        m_answers.insert(key, QJsonObject{{QStringLiteral("sha256"), sha256}, {QStringLiteral("answer"), a}});
+        return a;
+    };
+    if (QString::fromLatin1(
+            QCryptographicHash::hash(QJsonDocument(data).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256)
+                .toHex()) != sha256)
+        return answer(QStringLiteral("rejected"), QString(),
+                      QStringLiteral("the entry's SHA-256 does not match its data"));
+    if (kind == QLatin1String("record_submission")) {
+        if (!data.value(QStringLiteral("payload")).isObject())
+            return keep(
+                answer(QStringLiteral("rejected"), QString(), QStringLiteral("a submission needs its payload")));
+        return keep(answer(QStringLiteral("accepted"), QStringLiteral("SUB-%1").arg(++m_refs, 8, 10, QLatin1Char('0')),
+                           QString()));
+    }
+    if (kind == QLatin1String("report")) {
+        if (data.value(QStringLiteral("number")).toString().isEmpty() ||
+            data.value(QStringLiteral("sha256")).toString().size() != 64)
+            return keep(answer(QStringLiteral("rejected"), QString(),
+                               QStringLiteral("a report issuance needs its number and content hash")));
+        return keep(answer(QStringLiteral("accepted"), data.value(QStringLiteral("number")).toString(), QString()));
+    }
+    if (kind != QLatin1String("case_event"))
+        return answer(QStringLiteral("rejected"), QString(),
+                      QStringLiteral("unknown entry kind %1").arg(kind.left(40)));
+    const QString caseNo = data.value(QStringLiteral("caseNo")).toString();
+    const int seq = data.value(QStringLiteral("seq")).toInt(-1);
+    const QString from = data.value(QStringLiteral("fromState")).toString();
+    const QString to = data.value(QStringLiteral("toState")).toString();
+    if (caseNo.isEmpty() || caseNo.size() > 40 || seq < 0 || to.isEmpty())
+        return keep(answer(QStringLiteral("rejected"), QString(),
+                           QStringLiteral("a case event needs caseNo, seq and toState")));
+    const QJsonObject held = m_cases.value(caseNo).toObject();
+    const QString deviceTag = QString::fromLatin1(device.left(12));
+    QJsonObject moved{{QStringLiteral("state"), to},
+                      {QStringLiteral("events"), seq + 1},
+                      {QStringLiteral("lastAction"), data.value(QStringLiteral("action")).toString()},
+                      {QStringLiteral("movedAt"), data.value(QStringLiteral("at")).toString()},
+                      {QStringLiteral("movedBy"), data.value(QStringLiteral("actor")).toString()},
+                      {QStringLiteral("device"), deviceTag}};
+    if (seq == 0) {
+        if (!held.isEmpty())
+            return keep(answer(QStringLiteral("conflict"), QString(),
+                               QStringLiteral("case number %1 was taken in at another window").arg(caseNo), held));
+        if (!data.value(QStringLiteral("case")).isObject())
+            return keep(answer(QStringLiteral("rejected"), QString(), QStringLiteral("an intake carries its case")));
+        m_cases.insert(caseNo, moved);
+        return keep(answer(QStringLiteral("accepted"), caseNo, QString()));
+    }
+    if (held.isEmpty())
+        return keep(
+            answer(QStringLiteral("conflict"), QString(),
+                   QStringLiteral("the platform does not hold case %1 as taken in at this window").arg(caseNo)));
+    if (held.value(QStringLiteral("state")).toString() != from || held.value(QStringLiteral("events")).toInt() != seq)
+        return keep(answer(QStringLiteral("conflict"), QString(),
+                           QStringLiteral("case %1 moved on at another window").arg(caseNo), held));
+    m_cases.insert(caseNo, moved);
+    return keep(answer(QStringLiteral("accepted"), caseNo, QString()));
+}
+
+void PlatformServer::outbox(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    const QByteArray device = this->device(request, socket);
+    if (device.isEmpty())
+        return;
+    if (request.body().size() > 16 * 1024 * 1024) {
+        replyError(socket, 413, QStringLiteral("a push is at most 16 MiB"));
+        return;
+    }
+    QJsonParseError parsed;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body(), &parsed);
+    const QJsonArray entries = document.object().value(QStringLiteral("entries")).toArray();
+    if (parsed.error != QJsonParseError::NoError || entries.isEmpty() || entries.size() > 500) {
+        replyError(socket, 400, QStringLiteral("a push is {\"workstation\", \"entries\": [1 to 500 entries]}"));
+        return;
+    }
+    QSet<QString> keys;
+    for (const QJsonValue& v : entries) {
+        const QString key = v.toObject().value(QStringLiteral("key")).toString();
+        if (key.size() < 8 || key.size() > 200 || keys.contains(key)) {
+            replyError(socket, 400, QStringLiteral("every entry needs its own key of 8 to 200 characters"));
+            return;
+        }
+        keys.insert(key);
+    }
+    // Faults on pushes: dropped or 500 before anything is taken; "lost-answer" takes the entries and keeps them, then
+    // drops the connection, so the workstation sends them again and must be answered as the first time.
+    const bool faulty = !m_options.fault.isEmpty() && ++m_outboxRequests % std::max(1, m_options.faultEvery) == 0;
+    if (faulty && m_options.fault == QLatin1String("drop")) {
+        socket->abort();
+        return;
+    }
+    if (faulty && m_options.fault == QLatin1String("500")) {
+        replyError(socket, 500, QStringLiteral("injected failure"));
+        return;
+    }
+    const QJsonObject answersBefore = m_answers;
+    const QJsonObject casesBefore = m_cases;
+    const int refsBefore = m_refs;
+    QJsonArray results;
+    for (const QJsonValue& v : entries)
+        results.append(take(v.toObject(), device));
+    QString error;
+    if (!saveOutbox(&error)) {
+        // Nothing is taken unless it is kept: the workstation sends the same entries again.
+        m_answers = answersBefore;
+        m_cases = casesBefore;
+        m_refs = refsBefore;
+        replyError(socket, 500, error);
+        return;
+    }
+    if (faulty && m_options.fault == QLatin1String("lost-answer")) {
+        socket->abort();
+        return;
+    }
+    reply(socket, 200, QJsonDocument(QJsonObject{{QStringLiteral("results"), results}}).toJson(QJsonDocument::Compact));
+}
+
+void PlatformServer::caseMove(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    const QUrlQuery query(request.url());
+    const QString caseNo = query.queryItemValue(QStringLiteral("case"));
+    const QString state = query.queryItemValue(QStringLiteral("state"));
+    if (!m_cases.contains(caseNo) || state.isEmpty()) {
+        replyError(socket, 404, QStringLiteral("the platform holds no case %1").arg(caseNo));
+        return;
+    }
+    QJsonObject held = m_cases.value(caseNo).toObject();
+    held.insert(QStringLiteral("state"), state);
+    held.insert(QStringLiteral("events"), held.value(QStringLiteral("events")).toInt() + 1);
+    held.insert(QStringLiteral("lastAction"), query.queryItemValue(QStringLiteral("action")));
+    held.insert(QStringLiteral("movedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    held.insert(QStringLiteral("movedBy"), QStringLiteral("another-window"));
+    held.insert(QStringLiteral("device"), QStringLiteral("sim"));
+    m_cases.insert(caseNo, held);
+    QString error;
+    if (!saveOutbox(&error)) {
+        replyError(socket, 500, error);
+        return;
+    }
+    reply(socket, 200, QJsonDocument(held).toJson(QJsonDocument::Compact));
 }

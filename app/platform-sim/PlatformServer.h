@@ -6,6 +6,7 @@
 #include <QDate>
 #include <QHash>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -18,7 +19,10 @@ class QTcpSocket;
 //   GET  /v1/streams/{stream}/pages?after=C  one signed page line, 204 when nothing is newer, 401 without a token
 //   GET  /v1/anchor                          the newest audit head this workstation reported: {"seq", "hash"}, 204 none
 //   POST /v1/anchor  {"seq", "hash"}         reports the workstation's audit head; 409 when older than the one held
+//   POST /v1/outbox  {"workstation", "entries"}  the window's work (PROTOCOL.md section 6): one answer per entry,
+//                                            accepted, conflict or rejected; idempotent by key (DIR/outbox.json)
 //   POST /v1/sim/publish?changes=N           (the simulator's own command) publishes N later changes to items
+//   POST /v1/sim/case-move?case=NO&state=S   (the simulator's own command) moves a case as another window would
 // Enrolment codes are single-use; device tokens are kept as SHA-256 hashes in DIR/devices.json so a restarted
 // platform still knows its workstations. Faults for the tests are injected into page requests on demand.
 class PlatformServer : public QAbstractHttpServer
@@ -34,7 +38,8 @@ public:
         int perPage = 1000;
         // Faults on page requests: "" none, or drop (the connection is closed unanswered), 500, slow (answered
         // after slowMs), stall (half an answer, then nothing), bad-signature, truncated, duplicate (the page before
-        // again), out-of-order (the page after the next). Every faultEvery-th page request gets it.
+        // again), out-of-order (the page after the next). Every faultEvery-th page request gets it. Pushes to the
+        // outbox get drop and 500 too, and lost-answer (the entries taken, the answer never sent).
         QString fault;
         int faultEvery = 3;
         int slowMs = 3000;
@@ -60,6 +65,11 @@ private:
     void enrol(const QHttpServerRequest& request, QTcpSocket* socket);
     void page(const QHttpServerRequest& request, const QString& stream, QTcpSocket* socket);
     void anchor(const QHttpServerRequest& request, QTcpSocket* socket);
+    void outbox(const QHttpServerRequest& request, QTcpSocket* socket);
+    void caseMove(const QHttpServerRequest& request, QTcpSocket* socket);
+    // One entry of a push: its answer ({"key", "outcome", "platformRef", "reason", "platform"}).
+    QJsonObject take(const QJsonObject& entry, const QByteArray& device);
+    bool saveOutbox(QString* error) const;
     // The device's token hash, or empty (and a 401 sent) when the request carries no known token.
     QByteArray device(const QHttpServerRequest& request, QTcpSocket* socket);
     bool saveDevices(QString* error) const;
@@ -79,4 +89,10 @@ private:
     QSet<QByteArray> m_tokenHashes;
     QHash<QByteArray, QPair<qint64, QString>> m_anchors; // token hash -> newest audit head reported
     int m_pageRequests = 0;
+    // The outbox's side: every answer given, by idempotency key (with the entry's SHA-256), and each case as the
+    // platform holds it: {"state", "events", "lastAction", "movedAt", "movedBy", "device"}.
+    QJsonObject m_answers;
+    QJsonObject m_cases;
+    int m_refs = 0;
+    int m_outboxRequests = 0;
 };

@@ -104,7 +104,11 @@ int main(int argc, char* argv[])
         "      [--subjects N] [--seed S]    single-use enrolment code\n"
         "      [--publish-every SECONDS [--publish-changes N]]  publish later changes to items over time\n"
         "      [--fault KIND [--fault-every N] [--slow-ms N]]  every Nth page request (default 3) gets a fault: drop,\n"
-        "                                   500, slow, stall, bad-signature, truncated, duplicate, out-of-order"));
+        "                                   500, slow, stall, bad-signature, truncated, duplicate, out-of-order;\n"
+        "                                   every Nth push to the outbox: drop, 500 or lost-answer (taken, "
+        "unanswered)\n"
+        "It also takes the window's pushes (POST /v1/outbox, kept in DIR/outbox.json) and, for tests and demos,\n"
+        "moves a case as another window would: POST /v1/sim/case-move?case=NO&state=STATE&action=ACTION."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("keygen or package"));

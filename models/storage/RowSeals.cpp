@@ -194,8 +194,9 @@ QStringList sealedTables()
             QStringLiteral("credit_items"),   QStringLiteral("record_submissions"),
             QStringLiteral("report_prints"),  QStringLiteral("report_verifications"),
             QStringLiteral("reports"),        QStringLiteral("subjects"),
-            QStringLiteral("sync_enrolment"), QStringLiteral("sync_pages"),
-            QStringLiteral("sync_streams"),   QStringLiteral("sync_transport")};
+            QStringLiteral("sync_enrolment"), QStringLiteral("sync_outbox_answers"),
+            QStringLiteral("sync_pages"),     QStringLiteral("sync_streams"),
+            QStringLiteral("sync_transport")};
 }
 
 int registerFunctions(sqlite3* db)

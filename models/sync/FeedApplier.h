@@ -37,6 +37,12 @@ struct SyncReport
     QMap<QString, int> unchanged;   // stream -> changes whose version was not newer
     QMap<QString, QString> cursors; // stream -> cursor after the import
     qint64 durationMs = 0;
+    // The push of an online sync (SyncClient::sync): the platform's answers to the entries sent, and what is left.
+    int pushedAccepted = 0;
+    int pushedConflicts = 0;
+    int pushedRejected = 0;
+    int pendingOutbox = 0;
+    int outboxConflicts = 0; // every conflict or rejection recorded so far (shown to the user)
 };
 
 // Applies verified pages of the platform's feed (PROTOCOL.md): every page is verified before anything is applied,

@@ -1,6 +1,7 @@
 #include "SyncClient.h"
 
 #include "FeedPage.h"
+#include "Outbox.h"
 #include "storage/AuditLog.h"
 #include "storage/Roles.h"
 
@@ -9,6 +10,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -369,7 +371,7 @@ SyncClient::Result SyncClient::reportAnchor(QNetworkAccessManager& network, cons
     return r;
 }
 
-SyncClient::Result SyncClient::pull(SyncReport* report)
+SyncClient::Result SyncClient::sync(SyncReport* report)
 {
     QElapsedTimer timer;
     timer.start();
@@ -498,8 +500,75 @@ SyncClient::Result SyncClient::pull(SyncReport* report)
     const Result flushed = flush();
     if (!flushed.ok())
         return flushed;
+    // Then what this window did; the anchor reported after covers the push's own audit entries.
+    const Result pushed = push(network, transport, report);
+    if (!pushed.ok())
+        return pushed;
     // The platform keeps this workstation's newest audit head: an older copy of the files put back later is found.
     const Result reported = reportAnchor(network, transport);
     report->durationMs = timer.elapsed();
     return reported;
+}
+
+SyncClient::Result SyncClient::push(QNetworkAccessManager& network, const SyncTransport& transport, SyncReport* report)
+{
+    QSqlDatabase db = m_session.database();
+    QUrl url = transport.url;
+    url.setPath(QStringLiteral("/v1/outbox"));
+    QString error;
+    // Each round sends the oldest pending entries; every round answers all it sent or the push stops, so the loop
+    // ends when nothing is pending (bounded all the same).
+    for (int round = 0; round < 100000; ++round) {
+        QList<OutboxEntry> entries;
+        if (!Outbox::pending(db, m_session.workstationId, Outbox::MaxEntriesPerPush, &entries, &error))
+            return failure(Failure::Storage, error);
+        if (entries.isEmpty())
+            break;
+        QJsonArray sent;
+        for (const OutboxEntry& e : entries)
+            sent.append(QJsonObject{{QStringLiteral("key"), e.key},
+                                    {QStringLiteral("kind"), e.kind},
+                                    {QStringLiteral("sha256"), e.sha256},
+                                    {QStringLiteral("data"), e.data}});
+        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("workstation"), m_session.workstationId},
+                                                          {QStringLiteral("entries"), sent}})
+                                    .toJson(QJsonDocument::Compact);
+        Answer answer;
+        const Result r = request(network, url, transport.caPem, transport.token, body, &answer);
+        if (!r.ok())
+            return r; // the entries stay pending: the next sync sends them again under the same keys
+        const QJsonDocument document = QJsonDocument::fromJson(answer.body);
+        const QJsonArray results = document.object().value(QStringLiteral("results")).toArray();
+        QList<OutboxAnswer> answers;
+        for (const QJsonValue& v : results) {
+            const QJsonObject o = v.toObject();
+            OutboxAnswer a;
+            a.key = o.value(QStringLiteral("key")).toString();
+            a.outcome = o.value(QStringLiteral("outcome")).toString();
+            a.platformRef = o.value(QStringLiteral("platformRef")).toString();
+            a.reason = o.value(QStringLiteral("reason")).toString();
+            a.platform = o.value(QStringLiteral("platform")).toObject();
+            answers.append(a);
+        }
+        bool badAnswer = false;
+        if (!Outbox::record(m_session, entries, answers, &error, &badAnswer))
+            return failure(
+                badAnswer ? Failure::Platform : Failure::Storage,
+                QCoreApplication::translate("SyncClient", "The platform's answer to the outbox was not recorded: %1")
+                    .arg(error));
+        for (const OutboxAnswer& a : answers) {
+            if (a.outcome == QLatin1String("accepted"))
+                ++report->pushedAccepted;
+            else if (a.outcome == QLatin1String("conflict"))
+                ++report->pushedConflicts;
+            else
+                ++report->pushedRejected;
+        }
+    }
+    OutboxCounts counts;
+    if (!Outbox::counts(db, &counts, &error))
+        return failure(Failure::Storage, error);
+    report->pendingOutbox = counts.pending;
+    report->outboxConflicts = counts.conflicts + counts.rejected;
+    return {};
 }

@@ -34,11 +34,12 @@ QString caFingerprint(const QByteArray& pem);
 // The workstation's side of the HTTPS transport (PROTOCOL.md section 5). Synchronous: it runs its own event loop, so
 // it belongs in a worker thread (the GUI's background sync) or a command-line program, never on the GUI thread.
 //
-// Pulling reads each stream's pages after its stored cursor until the platform answers 204, a batch of pages at a
-// time, and hands each batch to FeedApplier (verified whole before anything is applied, one transaction). Network
-// failures, timeouts and 5xx answers are retried with backoff; a page the applier refuses (bad signature, truncated,
-// out of order) stops the pull with nothing of its batch applied except the pages before it, and is audited
-// (sync.refused). A kill at any moment leaves every batch applied or not: the next pull continues from the cursors.
+// A sync pulls, then pushes (PROTOCOL.md section 6). Pulling reads each stream's pages after its stored cursor until
+// the platform answers 204, a batch of pages at a time, and hands each batch to FeedApplier (verified whole before
+// anything is applied, one transaction). Network failures, timeouts and 5xx answers are retried with backoff; a page
+// the applier refuses (bad signature, truncated, out of order) stops the pull with nothing of its batch applied except
+// the pages before it, and is audited (sync.refused). A kill at any moment leaves every batch applied or not: the next
+// pull continues from the cursors.
 //
 // The audit head as anchor: before pulling, the client asks the platform for the newest audit head this workstation
 // reported (GET /v1/anchor) and refuses to go on (RolledBack, audited as sync.rollback) when this database does not
@@ -81,9 +82,11 @@ public:
     // Online enrolment: POST /v1/enrol with a single-use code over TLS trusting only caPem; pins the platform's key
     // (or checks it against the one pinned by an offline enrolment) and stores the transport.
     Result enrol(const QUrl& url, const QByteArray& caPem, const QString& code, SyncEnrolmentInfo* enrolment);
-    // Pulls every stream the workstation applies.
-    Result pull(SyncReport* report);
-    // From any thread: the request in flight is aborted and pull() returns Cancelled.
+    // One sync: checks the audit anchor, pulls every stream the workstation applies, pushes the outbox (Outbox: what
+    // this window did, in batches, each entry under its idempotency key; the answers recorded, conflicts kept and
+    // audited) and reports the audit head. What was pulled or pushed before a failure stays done.
+    Result sync(SyncReport* report);
+    // From any thread: the request in flight is aborted and sync() returns Cancelled.
     void cancel() { m_cancelled = true; }
 
 private:
@@ -98,6 +101,7 @@ private:
     Result refused(const QString& stream, const QString& cursor, const FeedApplier::Result& applied);
     Result checkAnchor(QNetworkAccessManager& network, const SyncTransport& transport);
     Result reportAnchor(QNetworkAccessManager& network, const SyncTransport& transport);
+    Result push(QNetworkAccessManager& network, const SyncTransport& transport, SyncReport* report);
 
     Session m_session;
     Options m_options;

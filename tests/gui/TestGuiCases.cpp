@@ -21,6 +21,7 @@
 #include "records/DemoCity.h"
 #include "records/SubjectRepository.h"
 #include "storage/Workstation.h"
+#include "sync/Outbox.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -58,6 +59,7 @@ private slots:
     void objectionFromMaterialsToDecision();
     void supervisorSeesEveryCaseAndReassigns();
     void supervisorDashboard();
+    void platformConflictShownOnTheCase();
 
 private:
     // Logs in as user and shows the window with its pages.
@@ -461,6 +463,52 @@ void TestGuiCases::supervisorDashboard()
                                         "'super1'")) &&
             audited.next());
     QCOMPARE(audited.value(0).toInt(), 1);
+}
+
+void TestGuiCases::platformConflictShownOnTheCase()
+{
+    // The platform answered this window's push: every entry taken but the last move of one case, which another
+    // window had overtaken (the platform holds the case as rejected). The case page says so and marks the attempt.
+    logIn(QStringLiteral("rev1"), ReviewerPassword);
+    QSqlDatabase db = m_session.database();
+    QList<OutboxEntry> sent;
+    QString error;
+    QVERIFY2(Outbox::pending(db, m_session.workstationId, Outbox::MaxEntriesPerPush, &sent, &error), qPrintable(error));
+    QVERIFY(sent.size() > 3);
+    QList<OutboxAnswer> answers;
+    for (const OutboxEntry& e : sent)
+        answers.append({e.key, QStringLiteral("accepted"), QString(), QString(), {}});
+    // The newest move (not an intake) among those sent.
+    int conflicting = int(sent.size()) - 1;
+    while (conflicting > 0 && sent.at(conflicting).data.value(QStringLiteral("seq")).toInt() == 0)
+        --conflicting;
+    QVERIFY(conflicting > 0);
+    const QString caseNo = sent.at(conflicting).data.value(QStringLiteral("caseNo")).toString();
+    answers[conflicting].outcome = QStringLiteral("conflict");
+    answers[conflicting].reason = QStringLiteral("case %1 moved on at another window").arg(caseNo);
+    answers[conflicting].platform = {{QStringLiteral("state"), QStringLiteral("withdrawn")}};
+    QVERIFY2(Outbox::record(m_session, sent, answers, &error), qPrintable(error));
+
+    m_window->showPage(m_pages.cases);
+    QVERIFY(m_pages.cases->openCase(caseNo));
+    auto* banner = child<QLabel>(m_pages.cases, "casePlatformProblemLabel");
+    QVERIFY(banner->isVisible());
+    QVERIFY2(banner->text().contains(CaseWorkflow::stateName(CaseKind::Repair, QStringLiteral("withdrawn"))),
+             qPrintable(banner->text()));
+    auto* timeline = child<QTreeWidget>(m_pages.cases, "timelineView");
+    bool marked = false;
+    for (int row = 0; row < timeline->topLevelItemCount(); ++row)
+        marked = marked || timeline->topLevelItem(row)->text(2).contains(
+                               QCoreApplication::translate("CasesPage", "%1 (not taken by the platform: conflict)")
+                                   .section(QStringLiteral("%1"), 1));
+    QVERIFY(marked);
+    GuiTest::grab(m_window, QStringLiteral("case-platform-conflict"), m_language);
+    // A case the platform took shows nothing.
+    const QString other = sent.at(0).data.value(QStringLiteral("caseNo")).toString();
+    if (other != caseNo) {
+        QVERIFY(m_pages.cases->openCase(other));
+        QVERIFY(!banner->isVisible());
+    }
 }
 
 QTEST_MAIN(TestGuiCases)

@@ -7,24 +7,18 @@
 // of both files put back is refused at the next sync.
 
 #include "AdminProcess.h"
+#include "PlatformSim.h"
 
 #include <QDir>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QProcess>
 #include <QRandomGenerator>
-#include <QSslCertificate>
-#include <QSslConfiguration>
 #include <QTemporaryDir>
 #include <QtTest>
-
-#include <memory>
 
 class TestSyncHttps : public QObject
 {
@@ -48,12 +42,7 @@ private slots:
 
 private:
     using Result = AdminProcess::Result;
-    struct Sim
-    {
-        std::unique_ptr<QProcess> process;
-        QString url;
-        QString ca;
-    };
+    using Sim = PlatformSim;
     Result admin(const QString& workstation, const QStringList& args, const QString& user = QStringLiteral("admin"))
     {
         return AdminProcess::runAs(workstation, user, args, m_state.path(), m_home.path());
@@ -88,26 +77,9 @@ private:
 
 bool TestSyncHttps::startSim(const QString& keyDir, const QStringList& extra, Sim* sim)
 {
-    sim->process = std::make_unique<QProcess>();
-    sim->process->start(QStringLiteral(XMCREDIT_PLATFORM_SIM_BIN),
-                        QStringList{QStringLiteral("serve"), QStringLiteral("--key"), keyDir,
-                                    QStringLiteral("--subjects"), QStringLiteral("300"), QStringLiteral("--seed"),
-                                    QStringLiteral("4"), QStringLiteral("--page-size"), QStringLiteral("100")} +
-                            codes() + extra);
-    QElapsedTimer timer;
-    timer.start();
-    QByteArray line;
-    while (timer.elapsed() < 60000 && !line.contains('\n')) {
-        if (!sim->process->waitForReadyRead(1000) && sim->process->state() != QProcess::Running)
-            break;
-        line += sim->process->readAllStandardOutput();
-    }
-    const QJsonObject started = QJsonDocument::fromJson(line.trimmed()).object();
-    sim->url = started.value(QStringLiteral("url")).toString();
-    sim->ca = started.value(QStringLiteral("ca")).toString();
-    if (sim->url.isEmpty())
-        qWarning("sim: %s %s", line.constData(), sim->process->readAllStandardError().constData());
-    return !sim->url.isEmpty();
+    return sim->start(keyDir, QStringList{QStringLiteral("--subjects"), QStringLiteral("300"), QStringLiteral("--seed"),
+                                          QStringLiteral("4"), QStringLiteral("--page-size"), QStringLiteral("100")} +
+                                  codes() + extra);
 }
 
 QString TestSyncHttps::newWorkstation(const QString& name)
@@ -137,12 +109,8 @@ QString TestSyncHttps::enrolled(const QString& name, const Sim& sim, const QStri
 void TestSyncHttps::initTestCase()
 {
     m_keys = m_tmp.filePath(QStringLiteral("platform"));
-    QProcess keygen;
-    keygen.start(QStringLiteral(XMCREDIT_PLATFORM_SIM_BIN),
-                 {QStringLiteral("keygen"), QStringLiteral("--out"), m_keys});
-    QVERIFY(keygen.waitForFinished(60000) && keygen.exitCode() == 0);
-    const QString key =
-        QJsonDocument::fromJson(keygen.readAllStandardOutput()).object().value(QStringLiteral("publicKey")).toString();
+    QString key;
+    QVERIFY(PlatformSim::keygen(m_keys, &key));
     // The reference: the same city as an exchange package, imported by a workstation enrolled offline.
     const QString package = m_tmp.filePath(QStringLiteral("city.pkg"));
     QProcess make;
@@ -162,10 +130,7 @@ void TestSyncHttps::initTestCase()
 
 void TestSyncHttps::cleanupTestCase()
 {
-    if (m_sim.process) {
-        m_sim.process->kill();
-        m_sim.process->waitForFinished();
-    }
+    m_sim.stop();
 }
 
 void TestSyncHttps::enrolOnlineAndPull()
@@ -199,20 +164,7 @@ void TestSyncHttps::incrementalPullAfterPublication()
 {
     QVERIFY(!m_main.isEmpty());
     // The platform publishes 15 changes (the simulator's own command).
-    QNetworkAccessManager network;
-    QNetworkRequest request(QUrl(m_sim.url + QStringLiteral("/v1/sim/publish?changes=15")));
-    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-    QFile ca(m_sim.ca);
-    QVERIFY(ca.open(QIODevice::ReadOnly));
-    ssl.setCaCertificates(QSslCertificate::fromData(ca.readAll()));
-    request.setSslConfiguration(ssl);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply* reply = network.post(request, QByteArray());
-    QEventLoop loop;
-    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    QCOMPARE(reply->error(), QNetworkReply::NoError);
-    reply->deleteLater();
+    QCOMPARE(m_sim.post(QStringLiteral("/v1/sim/publish?changes=15")), 200);
     const Result r = admin(m_main, {QStringLiteral("sync")});
     QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
     QCOMPARE(json(r).value(QStringLiteral("applied")).toObject().value(QStringLiteral("credit_items")).toInt(), 15);
@@ -237,9 +189,7 @@ void TestSyncHttps::wrongCertificateAuthority()
 {
     // Another platform's CA: the loopback server cannot prove it is the pinned platform.
     const QString other = m_tmp.filePath(QStringLiteral("other-platform"));
-    QProcess keygen;
-    keygen.start(QStringLiteral(XMCREDIT_PLATFORM_SIM_BIN), {QStringLiteral("keygen"), QStringLiteral("--out"), other});
-    QVERIFY(keygen.waitForFinished(60000) && keygen.exitCode() == 0);
+    QVERIFY(PlatformSim::keygen(other));
     const QString ws = newWorkstation(QStringLiteral("wrong-ca"));
     const QString code = nextCode();
     Result r = admin(ws, {QStringLiteral("enrol"), QStringLiteral("--platform"), m_sim.url, QStringLiteral("--code"),
@@ -338,8 +288,7 @@ void TestSyncHttps::faults()
                  qPrintable(QStringLiteral("run %1: exit %2: %3 %4").arg(runs).arg(r.code).arg(r.out, r.err)));
         ++refusals;
     }
-    faulty.process->kill();
-    faulty.process->waitForFinished();
+    faulty.stop();
     if (refusal == 0)
         QCOMPARE(refusals, 0);
     else
@@ -367,15 +316,13 @@ void TestSyncHttps::refusedToken()
     QVERIFY(startSim(copy, {}, &first));
     const QString ws = enrolled(QStringLiteral("forgotten"), first, nextCode());
     QVERIFY(!ws.isEmpty());
-    first.process->kill();
-    first.process->waitForFinished();
+    first.stop();
     QVERIFY(QFile::remove(QDir(copy).filePath(QStringLiteral("devices.json"))));
     Sim forgetful;
     // The same address: the workstation's transport names it.
     QVERIFY(startSim(copy, {QStringLiteral("--port"), QString::number(QUrl(first.url).port())}, &forgetful));
     const Result r = admin(ws, {QStringLiteral("sync")});
-    forgetful.process->kill();
-    forgetful.process->waitForFinished();
+    forgetful.stop();
     QCOMPARE(r.code, 4);
     QCOMPARE(json(admin(ws, {QStringLiteral("digest")}))
                  .value(QStringLiteral("rows"))
@@ -390,8 +337,7 @@ void TestSyncHttps::unreachablePlatform()
     QVERIFY(startSim(m_keys, {}, &gone));
     const QString ws = enrolled(QStringLiteral("unreachable"), gone, nextCode());
     QVERIFY(!ws.isEmpty());
-    gone.process->kill();
-    gone.process->waitForFinished();
+    gone.stop();
     QElapsedTimer timer;
     timer.start();
     const Result r = admin(ws, {QStringLiteral("sync"), QStringLiteral("--timeout"), QStringLiteral("1")});

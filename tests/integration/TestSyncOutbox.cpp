@@ -1,0 +1,259 @@
+// The push half of sync over HTTPS against the reference platform (xmcredit-platform-sim serve): what this window
+// did (its cases and their moves) is sent under idempotency keys and marked when the platform answers; a push whose
+// answer is lost, dropped or answered 500 is sent again and taken once; a case that moved on at another window is a
+// conflict, resolved in the platform's favour, kept on the case and shown (`case show`, `outbox`); `outbox` refuses
+// bad input.
+
+#include "AdminProcess.h"
+#include "PlatformSim.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestSyncOutbox : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void pushAfterWork();
+    void answersLostOrRefusedAreTakenOnce_data();
+    void answersLostOrRefusedAreTakenOnce();
+    void caseMovedAtAnotherWindowIsAConflict();
+    void outboxBadInput_data();
+    void outboxBadInput();
+
+private:
+    using Result = AdminProcess::Result;
+    using Sim = PlatformSim;
+    Result admin(const QString& workstation, const QStringList& args, const QString& user = QStringLiteral("admin"))
+    {
+        return AdminProcess::runAs(workstation, user, args, m_state.path(), m_home.path());
+    }
+    static QJsonObject json(const Result& r) { return QJsonDocument::fromJson(r.out.toUtf8()).object(); }
+    bool startSim(const QString& name, const QStringList& extra, Sim* sim);
+    QString enrolledWithCases(const QString& name, const Sim& sim, int cases);
+    // The entries the platform holds answers for (its outbox.json).
+    static int platformAnswers(const Sim& sim);
+
+    QTemporaryDir m_tmp;
+    QTemporaryDir m_state;
+    QTemporaryDir m_home;
+    Sim m_sim;
+    QString m_main;
+    int m_mainEvents = 0;
+};
+
+bool TestSyncOutbox::startSim(const QString& name, const QStringList& extra, Sim* sim)
+{
+    const QString dir = m_tmp.filePath(name);
+    if (!PlatformSim::keygen(dir))
+        return false;
+    QStringList args{QStringLiteral("--subjects"), QStringLiteral("200"),         QStringLiteral("--seed"),
+                     QStringLiteral("6"),          QStringLiteral("--page-size"), QStringLiteral("100")};
+    for (int i = 0; i < 10; ++i)
+        args << QStringLiteral("--code") << QStringLiteral("CODE-%1").arg(i);
+    return sim->start(dir, args + extra);
+}
+
+QString TestSyncOutbox::enrolledWithCases(const QString& name, const Sim& sim, int cases)
+{
+    const QString dir = m_tmp.filePath(name);
+    if (AdminProcess::run({QStringLiteral("demo-init"), QStringLiteral("--workstation"), dir}, {}, m_state.path(),
+                          m_home.path())
+            .code != 0)
+        return {};
+    Result r = admin(dir, {QStringLiteral("enrol"), QStringLiteral("--platform"), sim.url, QStringLiteral("--code"),
+                           QStringLiteral("CODE-0"), QStringLiteral("--ca-cert"), sim.ca});
+    if (r.code == 0)
+        r = admin(dir, {QStringLiteral("sync")});
+    if (r.code == 0)
+        r = AdminProcess::run({QStringLiteral("demo-cases"), QStringLiteral("--workstation"), dir,
+                               QStringLiteral("--count"), QString::number(cases), QStringLiteral("--json")},
+                              {}, m_state.path(), m_home.path());
+    if (r.code != 0) {
+        qWarning("%s %s", qPrintable(r.out), qPrintable(r.err));
+        return {};
+    }
+    return dir;
+}
+
+int TestSyncOutbox::platformAnswers(const Sim& sim)
+{
+    QFile file(QDir(sim.dir).filePath(QStringLiteral("outbox.json")));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    return int(QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("answers")).toObject().size());
+}
+
+void TestSyncOutbox::initTestCase()
+{
+    QVERIFY(m_tmp.isValid() && m_state.isValid() && m_home.isValid());
+    QVERIFY(startSim(QStringLiteral("platform"), {}, &m_sim));
+}
+
+void TestSyncOutbox::cleanupTestCase()
+{
+    m_sim.stop();
+}
+
+void TestSyncOutbox::pushAfterWork()
+{
+    m_main = enrolledWithCases(QStringLiteral("main"), m_sim, 12);
+    QVERIFY(!m_main.isEmpty());
+    Result r = admin(m_main, {QStringLiteral("outbox")});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    m_mainEvents = json(r).value(QStringLiteral("pending")).toInt();
+    QVERIFY(m_mainEvents > 12); // every case's intake and its moves
+    QCOMPARE(json(r).value(QStringLiteral("accepted")).toInt(), 0);
+
+    r = admin(m_main, {QStringLiteral("sync")});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    const QJsonObject pushed = json(r).value(QStringLiteral("pushed")).toObject();
+    QCOMPARE(pushed.value(QStringLiteral("accepted")).toInt(), m_mainEvents);
+    QCOMPARE(pushed.value(QStringLiteral("conflicts")).toInt(), 0);
+    QCOMPARE(json(r).value(QStringLiteral("pendingOutbox")).toInt(), 0);
+    QCOMPARE(platformAnswers(m_sim), m_mainEvents);
+
+    // Nothing is sent twice.
+    r = admin(m_main, {QStringLiteral("sync")});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QCOMPARE(json(r).value(QStringLiteral("pushed")).toObject().value(QStringLiteral("accepted")).toInt(), 0);
+    QCOMPARE(platformAnswers(m_sim), m_mainEvents);
+    r = admin(m_main, {QStringLiteral("outbox")}, QStringLiteral("auditor"));
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QCOMPARE(json(r).value(QStringLiteral("accepted")).toInt(), m_mainEvents);
+    QCOMPARE(json(r).value(QStringLiteral("pending")).toInt(), 0);
+    // The answers are sealed and audited like every record: the integrity check holds.
+    r = admin(m_main, {QStringLiteral("check")});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+}
+
+void TestSyncOutbox::answersLostOrRefusedAreTakenOnce_data()
+{
+    QTest::addColumn<QString>("fault");
+    QTest::newRow("answer lost after the platform took the entries") << QStringLiteral("lost-answer");
+    QTest::newRow("connection dropped before") << QStringLiteral("drop");
+    QTest::newRow("HTTP 500") << QStringLiteral("500");
+}
+
+void TestSyncOutbox::answersLostOrRefusedAreTakenOnce()
+{
+    QFETCH(QString, fault);
+    // Every second request fails (pages and pushes alike); 100 cases make several batches of 100 entries.
+    Sim sim;
+    QVERIFY(startSim(QStringLiteral("faulty-") + fault,
+                     {QStringLiteral("--fault"), fault, QStringLiteral("--fault-every"), QStringLiteral("2")}, &sim));
+    const QString ws = enrolledWithCases(QStringLiteral("faulty-ws-") + fault, sim, 100);
+    QVERIFY(!ws.isEmpty());
+    Result r = admin(ws, {QStringLiteral("outbox")});
+    const int entries = json(r).value(QStringLiteral("pending")).toInt();
+    QVERIFY2(entries > 2 * 100, qPrintable(r.out));
+    r = admin(ws, {QStringLiteral("sync")});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QCOMPARE(json(r).value(QStringLiteral("pushed")).toObject().value(QStringLiteral("accepted")).toInt(), entries);
+    QCOMPARE(json(r).value(QStringLiteral("pushed")).toObject().value(QStringLiteral("conflicts")).toInt(), 0);
+    QCOMPARE(json(r).value(QStringLiteral("pendingOutbox")).toInt(), 0);
+    // The platform holds each entry once, however often it was sent.
+    QCOMPARE(platformAnswers(sim), entries);
+}
+
+void TestSyncOutbox::caseMovedAtAnotherWindowIsAConflict()
+{
+    QVERIFY(!m_main.isEmpty());
+    // A case the reviewer can move on, that the platform holds in the same state.
+    const Result list = admin(m_main, {QStringLiteral("case"), QStringLiteral("list")});
+    QString caseNo;
+    for (const QJsonValue& v : json(list).value(QStringLiteral("cases")).toArray()) {
+        const QJsonObject c = v.toObject();
+        if (c.value(QStringLiteral("stage")).toString() == QLatin1String("municipal_review") &&
+            c.value(QStringLiteral("assignedTo")).toString() == QLatin1String("reviewer")) {
+            caseNo = c.value(QStringLiteral("caseNo")).toString();
+            break;
+        }
+    }
+    QVERIFY2(!caseNo.isEmpty(), qPrintable(list.out));
+    // Another window rejects it at the platform; this window's reviewer, not knowing, sends it on.
+    QByteArray body;
+    QCOMPARE(m_sim.post(QStringLiteral("/v1/sim/case-move?case=%1&state=rejected&action=municipal_reject").arg(caseNo),
+                        &body),
+             200);
+    Result r = admin(m_main,
+                     {QStringLiteral("case"), QStringLiteral("move"), caseNo, QStringLiteral("--to"),
+                      QStringLiteral("platform_review")},
+                     QStringLiteral("reviewer"));
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    r = admin(m_main, {QStringLiteral("sync")}, QStringLiteral("clerk"));
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QCOMPARE(json(r).value(QStringLiteral("pushed")).toObject().value(QStringLiteral("conflicts")).toInt(), 1);
+    QCOMPARE(json(r).value(QStringLiteral("outboxProblems")).toInt(), 1);
+    // Kept on the case and shown: what was not taken, and the state the platform holds it in.
+    r = admin(m_main, {QStringLiteral("case"), QStringLiteral("show"), caseNo}, QStringLiteral("reviewer"));
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    const QJsonArray problems = json(r).value(QStringLiteral("platformProblems")).toArray();
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems.first().toObject().value(QStringLiteral("outcome")).toString(), QStringLiteral("conflict"));
+    QCOMPARE(problems.first().toObject().value(QStringLiteral("platformState")).toString(), QStringLiteral("rejected"));
+    QCOMPARE(problems.first().toObject().value(QStringLiteral("action")).toString(),
+             QStringLiteral("submit_to_platform"));
+    // The local attempt stays in the case's history.
+    const QJsonArray events = json(r).value(QStringLiteral("events")).toArray();
+    QCOMPARE(events.last().toObject().value(QStringLiteral("action")).toString(), QStringLiteral("submit_to_platform"));
+    r = admin(m_main, {QStringLiteral("outbox")}, QStringLiteral("auditor"));
+    QCOMPARE(json(r).value(QStringLiteral("conflicts")).toInt(), 1);
+    QCOMPARE(json(r)
+                 .value(QStringLiteral("problems"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QStringLiteral("entry"))
+                 .toString(),
+             caseNo);
+    // Not sent again: the conflict is an answer.
+    r = admin(m_main, {QStringLiteral("sync")});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QCOMPARE(json(r).value(QStringLiteral("pushed")).toObject().value(QStringLiteral("conflicts")).toInt(), 0);
+    QCOMPARE(json(r).value(QStringLiteral("pendingOutbox")).toInt(), 0);
+    // The simulator's own command refuses a case it does not hold.
+    QCOMPARE(m_sim.post(QStringLiteral("/v1/sim/case-move?case=XF1999-000001&state=rejected")), 404);
+}
+
+void TestSyncOutbox::outboxBadInput_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<int>("exit");
+    const QString right = QStringLiteral("admin-demo");
+    QTest::newRow("limit not a number") << QStringList{QStringLiteral("--limit"), QStringLiteral("ten")} << right << 3;
+    QTest::newRow("limit zero") << QStringList{QStringLiteral("--limit"), QStringLiteral("0")} << right << 3;
+    QTest::newRow("limit too large") << QStringList{QStringLiteral("--limit"), QStringLiteral("10001")} << right << 3;
+    QTest::newRow("SQL in the limit") << QStringList{QStringLiteral("--limit"), QStringLiteral("1; DROP TABLE x")}
+                                      << right << 3;
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--everything")} << right << 2;
+    QTest::newRow("wrong password") << QStringList{} << QStringLiteral("not-the-password") << 4;
+}
+
+void TestSyncOutbox::outboxBadInput()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, password);
+    QFETCH(int, exit);
+    QVERIFY(!m_main.isEmpty());
+    const Result r = AdminProcess::run(QStringList{QStringLiteral("outbox"), QStringLiteral("--workstation"), m_main,
+                                                   QStringLiteral("--user"), QStringLiteral("admin"),
+                                                   QStringLiteral("--password-stdin"), QStringLiteral("--json")} +
+                                           args,
+                                       password + QLatin1Char('\n'), m_state.path(), m_home.path());
+    QCOMPARE(r.code, exit);
+    // Nothing changed: the answers are as before.
+    QCOMPARE(json(admin(m_main, {QStringLiteral("outbox")})).value(QStringLiteral("accepted")).toInt(), m_mainEvents);
+}
+
+QTEST_GUILESS_MAIN(TestSyncOutbox)
+#include "TestSyncOutbox.moc"
