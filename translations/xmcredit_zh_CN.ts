@@ -985,6 +985,61 @@ Item %3: %4, decided %5</source>
     </message>
 </context>
 <context>
+    <name>CaseReplica</name>
+    <message>
+        <source>A case move names case &quot;%1&quot;, which is not a case number.</source>
+        <translation>一条案件变动所指的“%1”不是案件编号。</translation>
+    </message>
+    <message>
+        <source>A move of case %1 is of an unknown kind &quot;%2&quot;.</source>
+        <translation>案件 %1 的变动属于未知的案件类型“%2”。</translation>
+    </message>
+    <message>
+        <source>A move of case %1 has no sequence number.</source>
+        <translation>案件 %1 的变动缺少序号。</translation>
+    </message>
+    <message>
+        <source>Move %1 of case %2 names an unknown action or state.</source>
+        <translation>案件 %2 的第 %1 项变动包含未知的操作或状态。</translation>
+    </message>
+    <message>
+        <source>Move %1 of case %2 lacks its day, its actor or its time, or its details are not an object.</source>
+        <translation>案件 %2 的第 %1 项变动缺少日期、办理人或时间，或其详情不是对象。</translation>
+    </message>
+    <message>
+        <source>Move %1 of case %2: the intake, and only the intake, is move 0.</source>
+        <translation>案件 %2 的第 %1 项变动：第 0 项必须是受理，且只有受理是第 0 项。</translation>
+    </message>
+    <message>
+        <source>The intake of case %1 lacks its subject, items, applicant or day.</source>
+        <translation>案件 %1 的受理缺少信用主体、信用信息、申请人或受理日期。</translation>
+    </message>
+    <message>
+        <source>The platform published move %1 of case %2, which this workstation does not hold: its intake is missing.</source>
+        <translation>平台发布了案件 %2 的第 %1 项变动，但本工作站没有该案件：缺少其受理。</translation>
+    </message>
+    <message>
+        <source>Move %1 of case %2 is of another kind than the case held here.</source>
+        <translation>案件 %2 的第 %1 项变动与本工作站所存案件的类型不同。</translation>
+    </message>
+    <message>
+        <source>The platform published move %1 of case %2, but this workstation holds its moves only up to %3: a move is missing.</source>
+        <translation>平台发布了案件 %2 的第 %1 项变动，但本工作站只存有至第 %3 项：中间缺少变动。</translation>
+    </message>
+    <message>
+        <source>Case %1 moved while the platform&apos;s move was being written.</source>
+        <translation>写入平台变动时，案件 %1 已被改动。</translation>
+    </message>
+    <message>
+        <source>Case %1 names subject &quot;%2&quot;, which this workstation does not hold.</source>
+        <translation>案件 %1 所指的信用主体“%2”不在本工作站。</translation>
+    </message>
+    <message>
+        <source>Case %1 names credit item &quot;%2&quot;, which this workstation does not hold for its subject.</source>
+        <translation>案件 %1 所指的信用信息“%2”不在本工作站该主体名下。</translation>
+    </message>
+</context>
+<context>
     <name>CaseRepository</name>
     <message>
         <source>The applicant&apos;s capacity must be self, representative or agent, not &quot;%1&quot;.</source>
@@ -2440,6 +2495,10 @@ Item %3: %4, decided %5</source>
     <message>
         <source>A %1 may not import an exchange package.</source>
         <translation>%1无权导入交换包。</translation>
+    </message>
+    <message>
+        <source>Change %1 of a case_moves page: %2 Nothing was applied.</source>
+        <translation>案件变动页的第 %1 项：%2 未应用任何内容。</translation>
     </message>
 </context>
 <context>

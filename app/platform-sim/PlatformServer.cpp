@@ -175,6 +175,12 @@ bool PlatformServer::start(quint16 port, QString* error)
         m_answers = saved.value(QStringLiteral("answers")).toObject();
         m_cases = saved.value(QStringLiteral("cases")).toObject();
         m_refs = saved.value(QStringLiteral("refs")).toInt();
+        m_pendingMoves = saved.value(QStringLiteral("pendingMoves")).toArray();
+        m_moveLines = saved.value(QStringLiteral("moveLines")).toArray();
+        QList<QByteArray> lines;
+        for (const QJsonValue& line : std::as_const(m_moveLines))
+            lines << line.toString().toLatin1();
+        append(QStringLiteral("case_moves"), lines);
     }
     sslSetup(certificate, key);
     m_port = listen(QHostAddress::LocalHost, port);
@@ -356,11 +362,17 @@ void PlatformServer::page(const QHttpServerRequest& request, const QString& stre
 {
     if (device(request, socket).isEmpty())
         return;
-    if (!m_lines.contains(stream)) {
+    if (stream == QLatin1String("case_moves"))
+        publishMoves();
+    if (!m_lines.contains(stream) && stream != QLatin1String("case_moves")) {
         replyError(socket, 404, QStringLiteral("unknown stream %1").arg(stream));
         return;
     }
     const QString after = QUrlQuery(request.url()).queryItemValue(QStringLiteral("after"), QUrl::FullyDecoded);
+    if (m_lines.value(stream).isEmpty() && after.isEmpty()) {
+        reply(socket, 204); // nothing published on the stream yet
+        return;
+    }
     const QStringList& afters = m_afters[stream];
     const QStringList& cursors = m_cursors[stream];
     const QList<QByteArray>& lines = m_lines[stream];
@@ -415,7 +427,9 @@ bool PlatformServer::saveOutbox(QString* error) const
     QSaveFile file(QDir(m_options.dir).filePath(QStringLiteral("outbox.json")));
     const QByteArray bytes = QJsonDocument(QJsonObject{{QStringLiteral("answers"), m_answers},
                                                        {QStringLiteral("cases"), m_cases},
-                                                       {QStringLiteral("refs"), m_refs}})
+                                                       {QStringLiteral("refs"), m_refs},
+                                                       {QStringLiteral("pendingMoves"), m_pendingMoves},
+                                                       {QStringLiteral("moveLines"), m_moveLines}})
                                  .toJson(QJsonDocument::Compact);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
         *error = file.errorString();
@@ -479,7 +493,7 @@ QJsonObject PlatformServer::take(const QJsonObject& entry, const QByteArray& dev
         return answer(QStringLiteral("rejected"), QString(),
                       QStringLiteral("unknown entry kind %1").arg(kind.left(40)));
     const QString caseNo = data.value(QStringLiteral("caseNo")).toString();
-    const int seq = data.value(QStringLiteral("seq")).toInt(-1);
+    const int seq = entry.value(QStringLiteral("seq")).toInt(-1);
     const QString from = data.value(QStringLiteral("fromState")).toString();
     const QString to = data.value(QStringLiteral("toState")).toString();
     if (caseNo.isEmpty() || caseNo.size() > 40 || seq < 0 || to.isEmpty())
@@ -500,6 +514,7 @@ QJsonObject PlatformServer::take(const QJsonObject& entry, const QByteArray& dev
         if (!data.value(QStringLiteral("case")).isObject())
             return keep(answer(QStringLiteral("rejected"), QString(), QStringLiteral("an intake carries its case")));
         m_cases.insert(caseNo, moved);
+        queueMove(key, seq, data);
         return keep(answer(QStringLiteral("accepted"), caseNo, QString()));
     }
     if (held.isEmpty())
@@ -510,7 +525,67 @@ QJsonObject PlatformServer::take(const QJsonObject& entry, const QByteArray& dev
         return keep(answer(QStringLiteral("conflict"), QString(),
                            QStringLiteral("case %1 moved on at another window").arg(caseNo), held));
     m_cases.insert(caseNo, moved);
+    queueMove(key, seq, data);
     return keep(answer(QStringLiteral("accepted"), caseNo, QString()));
+}
+
+void PlatformServer::queueMove(const QString& origin, int seq, const QJsonObject& data)
+{
+    // The case_moves change: flat, as every change (PROTOCOL.md section 3).
+    QJsonObject change{
+        {QStringLiteral("platform_id"),
+         data.value(QStringLiteral("caseNo")).toString() + QLatin1Char('#') + QString::number(seq)},
+        {QStringLiteral("platform_version"), 1},
+        {QStringLiteral("case_no"), data.value(QStringLiteral("caseNo")).toString()},
+        {QStringLiteral("case_kind"), data.value(QStringLiteral("caseKind")).toString()},
+        {QStringLiteral("seq"), seq},
+        {QStringLiteral("origin"), origin},
+        {QStringLiteral("at"), data.value(QStringLiteral("at")).toString()},
+        {QStringLiteral("on_date"), data.value(QStringLiteral("onDate")).toString()},
+        {QStringLiteral("actor"), data.value(QStringLiteral("actor")).toString()},
+        {QStringLiteral("action"), data.value(QStringLiteral("action")).toString()},
+        {QStringLiteral("from_state"), data.value(QStringLiteral("fromState")).toString()},
+        {QStringLiteral("to_state"), data.value(QStringLiteral("toState")).toString()},
+        {QStringLiteral("note"), data.value(QStringLiteral("note")).toString()},
+        {QStringLiteral("details"),
+         QString::fromUtf8(
+             QJsonDocument(data.value(QStringLiteral("details")).toObject()).toJson(QJsonDocument::Compact))}};
+    const QJsonObject c = data.value(QStringLiteral("case")).toObject();
+    if (!c.isEmpty()) {
+        QStringList items;
+        for (const QJsonValue& item : c.value(QStringLiteral("items")).toArray())
+            items << item.toObject().value(QStringLiteral("platformId")).toString();
+        change.insert(QStringLiteral("subject_platform_id"), c.value(QStringLiteral("subjectPlatformId")).toString());
+        change.insert(QStringLiteral("received_on"), c.value(QStringLiteral("receivedOn")).toString());
+        change.insert(QStringLiteral("intake_by"), c.value(QStringLiteral("intakeBy")).toString());
+        change.insert(
+            QStringLiteral("applicant"),
+            QString::fromUtf8(
+                QJsonDocument(c.value(QStringLiteral("applicant")).toObject()).toJson(QJsonDocument::Compact)));
+        change.insert(QStringLiteral("grounds"), c.value(QStringLiteral("grounds")).toString());
+        change.insert(QStringLiteral("statement"), c.value(QStringLiteral("statement")).toString());
+        change.insert(QStringLiteral("item_platform_ids"), items.join(QLatin1Char(',')));
+    }
+    m_pendingMoves.append(change);
+}
+
+void PlatformServer::publishMoves()
+{
+    // Moves taken since the last page become one new page, cut when a window asks past the end (a page never
+    // changes once published).
+    if (m_pendingMoves.isEmpty())
+        return;
+    const QString stream = QStringLiteral("case_moves");
+    const int next = int(m_lines.value(stream).size()) + 1;
+    const QList<QByteArray> lines =
+        ReferenceFeed::signedPages(m_options.platformId, stream, m_pendingMoves, FeedPages::MaxChanges, next, m_seed,
+                                   QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    append(stream, lines);
+    for (const QByteArray& line : lines)
+        m_moveLines.append(QString::fromLatin1(line));
+    m_pendingMoves = {};
+    QString error;
+    saveOutbox(&error);
 }
 
 void PlatformServer::outbox(const QHttpServerRequest& request, QTcpSocket* socket)
@@ -552,6 +627,7 @@ void PlatformServer::outbox(const QHttpServerRequest& request, QTcpSocket* socke
     const QJsonObject answersBefore = m_answers;
     const QJsonObject casesBefore = m_cases;
     const int refsBefore = m_refs;
+    const QJsonArray movesBefore = m_pendingMoves;
     QJsonArray results;
     for (const QJsonValue& v : entries)
         results.append(take(v.toObject(), device));
@@ -561,6 +637,7 @@ void PlatformServer::outbox(const QHttpServerRequest& request, QTcpSocket* socke
         m_answers = answersBefore;
         m_cases = casesBefore;
         m_refs = refsBefore;
+        m_pendingMoves = movesBefore;
         replyError(socket, 500, error);
         return;
     }
@@ -581,9 +658,25 @@ void PlatformServer::caseMove(const QHttpServerRequest& request, QTcpSocket* soc
         return;
     }
     QJsonObject held = m_cases.value(caseNo).toObject();
+    const QString action = query.queryItemValue(QStringLiteral("action")).isEmpty()
+                               ? QStringLiteral("platform_update")
+                               : query.queryItemValue(QStringLiteral("action"));
+    const QString today = QDate::currentDate().toString(Qt::ISODate);
+    queueMove(
+        QString(), held.value(QStringLiteral("events")).toInt(),
+        QJsonObject{{QStringLiteral("caseNo"), caseNo},
+                    {QStringLiteral("caseKind"),
+                     caseNo.startsWith(QLatin1String("YY")) ? QStringLiteral("objection") : QStringLiteral("repair")},
+                    {QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+                    {QStringLiteral("onDate"), today},
+                    {QStringLiteral("actor"), QStringLiteral("another-window")},
+                    {QStringLiteral("action"), action},
+                    {QStringLiteral("fromState"), held.value(QStringLiteral("state")).toString()},
+                    {QStringLiteral("toState"), state},
+                    {QStringLiteral("note"), query.queryItemValue(QStringLiteral("note"))}});
     held.insert(QStringLiteral("state"), state);
     held.insert(QStringLiteral("events"), held.value(QStringLiteral("events")).toInt() + 1);
-    held.insert(QStringLiteral("lastAction"), query.queryItemValue(QStringLiteral("action")));
+    held.insert(QStringLiteral("lastAction"), action);
     held.insert(QStringLiteral("movedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     held.insert(QStringLiteral("movedBy"), QStringLiteral("another-window"));
     held.insert(QStringLiteral("device"), QStringLiteral("sim"));

@@ -70,6 +70,9 @@ private:
     // One entry of a push: its answer ({"key", "outcome", "platformRef", "reason", "platform"}).
     QJsonObject take(const QJsonObject& entry, const QByteArray& device);
     bool saveOutbox(QString* error) const;
+    // A case event taken (from a window's push or the simulator's case-move) queued for the case_moves stream.
+    void queueMove(const QString& origin, int seq, const QJsonObject& data);
+    void publishMoves();
     // The device's token hash, or empty (and a 401 sent) when the request carries no known token.
     QByteArray device(const QHttpServerRequest& request, QTcpSocket* socket);
     bool saveDevices(QString* error) const;
@@ -95,4 +98,6 @@ private:
     QJsonObject m_cases;
     int m_refs = 0;
     int m_outboxRequests = 0;
+    QJsonArray m_pendingMoves; // case_moves changes not on a page yet
+    QJsonArray m_moveLines;    // the case_moves pages published (kept in outbox.json across restarts)
 };

@@ -307,9 +307,14 @@ CaseRepository::Result CaseRepository::insertCase(CaseKind kind, qint64 subjectI
         return failure(Failure::Storage, unit.errorString());
     auto storageFailure = [](const QSqlQuery& q) { return failure(Failure::Storage, q.lastError().text()); };
 
-    const QString prefix = QStringLiteral("%1%2-")
+    // XF2026-1A2B-000001: kind, year received, the workstation's short id (so two windows never give the same
+    // number: the platform holds every window's cases), number within kind, year and workstation.
+    const QString window =
+        m_session.workstationId.isEmpty() ? QString() : m_session.workstationId.left(4).toUpper() + QLatin1Char('-');
+    const QString prefix = QStringLiteral("%1%2-%3")
                                .arg(kind == CaseKind::Repair ? QStringLiteral("XF") : QStringLiteral("YY"))
-                               .arg(on.year());
+                               .arg(on.year())
+                               .arg(window);
     // The highest number of the kind and year so far (an index range, not a count: cheap with many cases).
     QSqlQuery number(db);
     number.prepare(QStringLiteral("SELECT max(case_no) FROM cases WHERE case_no >= ? AND case_no < ?"));
@@ -517,9 +522,8 @@ CaseRepository::Result CaseRepository::act(const QString& caseNo, const QString&
     }
 
     const bool closes = !CaseWorkflow::isOpen(record.kind, check.to);
-    const bool paused = action == QLatin1String("request_supplement")  ? true
-                        : action == QLatin1String("receive_materials") ? false
-                                                                       : record.paused;
+    const CaseWorkflow::CaseColumns columns = CaseWorkflow::after(factsOf(record), record.outcome, action, check.to,
+                                                                  m_session.username, assignee, input.note);
     const QString at = nowText();
     QSqlQuery event(db);
     event.prepare(QStringLiteral("INSERT INTO case_events (case_id, at, on_date, actor, action, from_state, to_state, "
@@ -537,15 +541,12 @@ CaseRepository::Result CaseRepository::act(const QString& caseNo, const QString&
     update.prepare(QStringLiteral("UPDATE cases SET state = ?, paused = ?, assigned_to = ?, decided_from = ?, "
                                   "outcome = ?, updated_at = ?, last_event_id = ? WHERE id = ? AND last_event_id = ? "
                                   "AND state = ?"));
-    update.addBindValue(check.to);
-    update.addBindValue(paused ? 1 : 0);
-    update.addBindValue(assignee.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(assignee));
-    update.addBindValue(closes ? QVariant(record.state)
-                               : (action == QLatin1String("reopen")
-                                      ? QVariant(QMetaType(QMetaType::QString))
-                                      : QVariant(record.decidedFrom.isEmpty() ? QString() : record.decidedFrom)));
-    update.addBindValue(closes ? input.note.trimmed()
-                               : (action == QLatin1String("reopen") ? QString() : record.outcome));
+    const QVariant null(QMetaType(QMetaType::QString));
+    update.addBindValue(columns.state);
+    update.addBindValue(columns.paused ? 1 : 0);
+    update.addBindValue(columns.assignedTo.isEmpty() ? null : QVariant(columns.assignedTo));
+    update.addBindValue(action == QLatin1String("reopen") ? null : QVariant(columns.decidedFrom));
+    update.addBindValue(columns.outcome);
     update.addBindValue(at);
     update.addBindValue(eventId);
     update.addBindValue(record.id);

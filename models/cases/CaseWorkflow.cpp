@@ -325,4 +325,25 @@ QString actionName(const QString& action)
     return action;
 }
 
+CaseColumns after(const CaseFacts& facts, const QString& outcome, const QString& action, const QString& to,
+                  const QString& actor, const QString& assignee, const QString& note)
+{
+    CaseColumns c;
+    c.state = to;
+    c.paused = action == QLatin1String("request_supplement")  ? true
+               : action == QLatin1String("receive_materials") ? false
+                                                              : facts.paused;
+    c.assignedTo = facts.assignedTo;
+    if (action == QLatin1String("reassign"))
+        c.assignedTo = assignee;
+    else if ((action == QLatin1String("start_review") || action == QLatin1String("start_verification")) &&
+             c.assignedTo.isEmpty())
+        c.assignedTo = actor;
+    const bool closes = !isOpen(facts.kind, to);
+    const bool reopens = action == QLatin1String("reopen");
+    c.decidedFrom = closes ? facts.state : (reopens ? QString() : facts.decidedFrom);
+    c.outcome = closes ? note.trimmed() : (reopens ? QString() : outcome);
+    return c;
+}
+
 } // namespace CaseWorkflow

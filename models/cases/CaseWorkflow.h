@@ -69,6 +69,21 @@ bool roleMayTake(CaseKind kind, const QString& action, Role role);
 QList<Permission> permissionsFor(CaseKind kind, const QString& action);
 // The actions actor could take now (for menus and buttons).
 QStringList available(const CaseFacts& facts, Role role, const QString& actor);
+// What a case's columns become after an action that leads to `to` (the repository's act() and the replica of the
+// platform's moves, CaseReplica, both write this): the clock pauses at request_supplement and runs again at
+// receive_materials; reassign gives the case to `assignee`, a review or verification started on an unassigned case
+// gives it to its actor; a decision records the state it was decided in and its text (note); reopen clears both.
+struct CaseColumns
+{
+    QString state;
+    bool paused = false;
+    QString assignedTo;
+    QString decidedFrom;
+    QString outcome;
+};
+CaseColumns after(const CaseFacts& facts, const QString& outcome, const QString& action, const QString& to,
+                  const QString& actor, const QString& assignee, const QString& note);
+
 // The action that leads from the case's state to target (for "case move --to STATE"); empty when none does.
 QString actionTo(const CaseFacts& facts, const QString& target);
 

@@ -1,5 +1,7 @@
 #include "FeedApplier.h"
 
+#include "cases/CaseReplica.h"
+
 #include "records/BulkLoad.h"
 #include "records/CreditItemRepository.h"
 #include "records/PlatformWritePermit.h"
@@ -393,7 +395,27 @@ FeedApplier::Result FeedApplier::applyPage(const FeedPage& page, PlatformWritePe
                                .arg(i + 1)
                                .arg(page.stream, field.left(80)));
         bool written = false;
-        if (page.stream == QLatin1String("subjects")) {
+        if (page.stream == QLatin1String("case_moves")) {
+            // Cases are this window's records, not the platform's: no permit, the bulk path left first.
+            if (m_bulk && !endBulk(&error))
+                return failure(Failure::Storage, error);
+            PlatformCaseMove move;
+            if (!CaseReplica::parse(change, &move, &error))
+                return failure(Failure::Malformed,
+                               QCoreApplication::translate("FeedApplier",
+                                                           "Change %1 of a case_moves page: %2 Nothing was applied.")
+                                   .arg(i + 1)
+                                   .arg(error));
+            CaseReplica::Outcome outcome = CaseReplica::Outcome::AlreadyHeld;
+            bool malformed = false;
+            if (!CaseReplica::apply(db, m_session.workstationId, move, &outcome, &error, &malformed))
+                return failure(malformed ? Failure::OutOfOrder : Failure::Storage,
+                               QCoreApplication::translate("FeedApplier",
+                                                           "Change %1 of a case_moves page: %2 Nothing was applied.")
+                                   .arg(i + 1)
+                                   .arg(error));
+            written = outcome == CaseReplica::Outcome::Applied;
+        } else if (page.stream == QLatin1String("subjects")) {
             Subject s;
             if (!RecordJson::fromJson(change, &s, &error) || s.platformId.isEmpty() || s.platformVersion < 1)
                 return failure(Failure::Malformed,

@@ -37,7 +37,8 @@ QStringList knownStreams()
 
 QStringList appliedStreams()
 {
-    return {QStringLiteral("subjects"), QStringLiteral("credit_items")};
+    // In this order: a case names its subject and items.
+    return {QStringLiteral("subjects"), QStringLiteral("credit_items"), QStringLiteral("case_moves")};
 }
 
 QByteArray signedMessage(const QByteArray& pageBytes)

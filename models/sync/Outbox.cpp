@@ -48,11 +48,18 @@ qint64 answeredUpTo(const QSqlDatabase& db, const QString& kind, QString* error)
 }
 
 // "Not yet answered" for every kind: above the watermark and (should a hole ever exist) without an answer.
+// Case events the platform already holds (its own moves and other windows', applied here from the case_moves stream,
+// or this window's coming back before their answer) are not this window's to send.
 QString pendingCondition(const QString& kind, const QString& alias)
 {
-    return QStringLiteral("%1.id > ? AND NOT EXISTS (SELECT 1 FROM sync_outbox_answers a WHERE a.entry_kind = '%2' "
-                          "AND a.entry_id = %1.id)")
-        .arg(alias, kind);
+    QString condition =
+        QStringLiteral("%1.id > ? AND NOT EXISTS (SELECT 1 FROM sync_outbox_answers a WHERE a.entry_kind = '%2' "
+                       "AND a.entry_id = %1.id)")
+            .arg(alias, kind);
+    if (kind == QLatin1String("case_event"))
+        condition += QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM case_platform_events p WHERE p.event_id = %1.id)")
+                         .arg(alias);
+    return condition;
 }
 
 // Runs "<select> WHERE <pending> ORDER BY <alias>.id LIMIT limit" for a kind of entry.
@@ -105,8 +112,11 @@ bool caseEvents(const QSqlDatabase& db, int limit, QList<OutboxEntry>* out, QStr
     if (!selectPending(
             db, kind,
             QStringLiteral(
-                "SELECT e.id, c.case_no, c.kind, (SELECT count(*) FROM case_events x WHERE x.case_id = e.case_id "
-                "AND x.id < e.id), e.at, e.on_date, e.actor, e.action, e.from_state, e.to_state, e.note, e.details, "
+                "SELECT e.id, c.case_no, c.kind, (SELECT count(*) FROM case_platform_events p WHERE p.case_id = "
+                "e.case_id) + (SELECT count(*) FROM case_events x WHERE x.case_id = e.case_id AND x.id < e.id AND "
+                "NOT EXISTS (SELECT 1 FROM case_platform_events p WHERE p.event_id = x.id) AND NOT EXISTS (SELECT 1 "
+                "FROM sync_outbox_answers a WHERE a.entry_kind = 'case_event' AND a.entry_id = x.id)), e.at, "
+                "e.on_date, e.actor, e.action, e.from_state, e.to_state, e.note, e.details, "
                 "c.id, s.platform_id, s.identifier, c.received_on, c.intake_by, c.applicant, c.grounds, c.statement "
                 "FROM case_events e JOIN cases c ON c.id = e.case_id JOIN subjects s ON s.id = c.subject_id"),
             QStringLiteral("e"), limit, &q, error))
@@ -117,9 +127,9 @@ bool caseEvents(const QSqlDatabase& db, int limit, QList<OutboxEntry>* out, QStr
         e.localId = q.value(0).toLongLong();
         const QString caseNo = q.value(1).toString();
         const int seq = q.value(3).toInt();
+        const bool intake = q.value(7).toString() == QLatin1String("intake");
         QJsonObject data{{QStringLiteral("caseNo"), caseNo},
                          {QStringLiteral("caseKind"), q.value(2).toString()},
-                         {QStringLiteral("seq"), seq},
                          {QStringLiteral("at"), q.value(4).toString()},
                          {QStringLiteral("onDate"), q.value(5).toString()},
                          {QStringLiteral("actor"), q.value(6).toString()},
@@ -128,7 +138,7 @@ bool caseEvents(const QSqlDatabase& db, int limit, QList<OutboxEntry>* out, QStr
                          {QStringLiteral("toState"), q.value(9).toString()},
                          {QStringLiteral("note"), q.value(10).toString()},
                          {QStringLiteral("details"), objectOf(q.value(11).toString())}};
-        if (seq == 0) {
+        if (intake) {
             // The intake carries the case: its subject, items, applicant and statement. Materials travel as their
             // hashes (the scans themselves are fetched by the platform's reviewers separately).
             const qint64 caseId = q.value(12).toLongLong();
@@ -165,6 +175,7 @@ bool caseEvents(const QSqlDatabase& db, int limit, QList<OutboxEntry>* out, QStr
                                     {QStringLiteral("materials"), materials}});
         }
         e.data = data;
+        e.seq = seq;
         e.label = caseNo;
         out->append(e);
     }
@@ -340,6 +351,18 @@ bool record(const Session& session, const QList<OutboxEntry>& sent, const QList<
             return rollback(q.lastError().text());
         ++tally[a.outcome];
         QString why;
+        if (e.kind == QLatin1String("case_event") && a.outcome == QLatin1String("accepted")) {
+            // The platform's event seq of the case is this one now (unless its own copy came back first, on the
+            // case_moves stream, and was recognised as this window's).
+            QSqlQuery map(db);
+            map.prepare(QStringLiteral("INSERT INTO case_platform_events (case_id, seq, event_id, source, "
+                                       "recorded_at) SELECT case_id, ?, id, 'pushed', ? FROM case_events WHERE id = ? "
+                                       "AND NOT EXISTS (SELECT 1 FROM case_platform_events WHERE event_id = ?)"));
+            for (const QVariant& v : {QVariant(e.seq), QVariant(now), QVariant(e.localId), QVariant(e.localId)})
+                map.addBindValue(v);
+            if (!map.exec())
+                return rollback(map.lastError().text());
+        }
         if (e.kind == QLatin1String("record_submission")) {
             RecordSubmission current;
             if (!submissions.findById(e.localId, &current, &why))

@@ -20,6 +20,10 @@ struct OutboxEntry
     QJsonObject data; // what is sent
     QString sha256;   // of data's compact JSON (keys sorted): the platform checks it
     QString label;    // for people: the case number, report number or submission
+    // A case event: the platform's number it would get in its case (the platform's events held here, plus this
+    // window's earlier ones not yet answered). Sent beside data, not in it: it moves when other windows' events come
+    // in, while the entry itself (and its hash) never changes.
+    int seq = -1;
 };
 
 // The platform's answer to one entry.

@@ -525,11 +525,15 @@ SyncClient::Result SyncClient::push(QNetworkAccessManager& network, const SyncTr
         if (entries.isEmpty())
             break;
         QJsonArray sent;
-        for (const OutboxEntry& e : entries)
-            sent.append(QJsonObject{{QStringLiteral("key"), e.key},
-                                    {QStringLiteral("kind"), e.kind},
-                                    {QStringLiteral("sha256"), e.sha256},
-                                    {QStringLiteral("data"), e.data}});
+        for (const OutboxEntry& e : entries) {
+            QJsonObject entry{{QStringLiteral("key"), e.key},
+                              {QStringLiteral("kind"), e.kind},
+                              {QStringLiteral("sha256"), e.sha256},
+                              {QStringLiteral("data"), e.data}};
+            if (e.seq >= 0)
+                entry.insert(QStringLiteral("seq"), e.seq);
+            sent.append(entry);
+        }
         const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("workstation"), m_session.workstationId},
                                                           {QStringLiteral("entries"), sent}})
                                     .toJson(QJsonDocument::Compact);

@@ -480,7 +480,7 @@ void TestGuiCases::platformConflictShownOnTheCase()
         answers.append({e.key, QStringLiteral("accepted"), QString(), QString(), {}});
     // The newest move (not an intake) among those sent.
     int conflicting = int(sent.size()) - 1;
-    while (conflicting > 0 && sent.at(conflicting).data.value(QStringLiteral("seq")).toInt() == 0)
+    while (conflicting > 0 && sent.at(conflicting).seq == 0)
         --conflicting;
     QVERIFY(conflicting > 0);
     const QString caseNo = sent.at(conflicting).data.value(QStringLiteral("caseNo")).toString();

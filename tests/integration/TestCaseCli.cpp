@@ -19,6 +19,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -58,6 +59,7 @@ private:
     QString m_repairItem;
     QString m_objectionItem;
     QString m_repairCase;
+    QString m_window; // the workstation's short id in its case numbers (XF2025-1A2B-000001)
 };
 
 namespace {
@@ -175,7 +177,10 @@ void TestCaseCli::repairFromIntakeToApproval()
     QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
     QJsonObject c = json(r);
     m_repairCase = c.value(QLatin1String("caseNo")).toString();
-    QCOMPARE(m_repairCase, QStringLiteral("XF2025-000001"));
+    // Kind, year, this workstation's short id (no two windows give the same number), number.
+    QVERIFY2(QRegularExpression(QStringLiteral("^XF2025-[0-9A-F]{4}-000001$")).match(m_repairCase).hasMatch(),
+             qPrintable(m_repairCase));
+    m_window = m_repairCase.mid(7, 4);
     QCOMPARE(c.value(QLatin1String("stage")).toString(), QStringLiteral("received"));
     QVERIFY(c.value(QLatin1String("paused")).toBool());
     QCOMPARE(c.value(QLatin1String("state")).toString(), QStringLiteral("paused"));
@@ -284,7 +289,7 @@ void TestCaseCli::objectionFromIntakeToOutcome()
                                          QStringLiteral("2026-02-12")});
     QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
     const QString caseNo = json(r).value(QLatin1String("caseNo")).toString();
-    QCOMPARE(caseNo, QStringLiteral("YY2026-000001"));
+    QCOMPARE(caseNo, QStringLiteral("YY2026-%1-000001").arg(m_window));
     QCOMPARE(json(r).value(QLatin1String("dueDate")).toString(), QStringLiteral("2026-02-27"));
     QCOMPARE(
         scalar(QStringLiteral("SELECT objection_pending FROM credit_items WHERE id = %1").arg(m_objectionItem)).toInt(),
@@ -417,9 +422,8 @@ void TestCaseCli::badInputIsRefused_data()
                                                                    QStringLiteral("--applicant-id"),
                                                                    QStringLiteral("bad")}
                                                     << 3;
-    QTest::newRow("stage of another kind") << QStringList{QStringLiteral("move"), QStringLiteral("XF2025-000001"),
-                                                          QStringLiteral("--to"), QStringLiteral("verifying")}
-                                           << 3;
+    QTest::newRow("stage of another kind")
+        << QStringList{QStringLiteral("move"), m_repairCase, QStringLiteral("--to"), QStringLiteral("verifying")} << 3;
 }
 
 void TestCaseCli::badInputIsRefused()
@@ -489,7 +493,7 @@ void TestCaseCli::listShowsEveryOpenCaseWithItsClock()
     const QJsonArray cases = json(r).value(QLatin1String("cases")).toArray();
     QCOMPARE(cases.size(), 1);
     const QJsonObject c = cases.first().toObject();
-    QCOMPARE(c.value(QLatin1String("caseNo")).toString(), QStringLiteral("YY2026-000002"));
+    QCOMPARE(c.value(QLatin1String("caseNo")).toString(), QStringLiteral("YY2026-%1-000002").arg(m_window));
     // Missing materials: paused from the intake day, so nothing counts yet.
     QCOMPARE(c.value(QLatin1String("state")).toString(), QStringLiteral("paused"));
     QVERIFY(c.contains(QLatin1String("estimated")));
@@ -507,7 +511,7 @@ void TestCaseCli::receiptPdfReadsBack()
     env.insert(QStringLiteral("XMCREDIT_LANG"), QStringLiteral("zh_CN"));
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(XMCREDIT_ADMIN_BIN),
-                  {QStringLiteral("case"), QStringLiteral("receipt"), QStringLiteral("YY2026-000001"),
+                  {QStringLiteral("case"), QStringLiteral("receipt"), QStringLiteral("YY2026-%1-000001").arg(m_window),
                    QStringLiteral("--pdf"), pdf, QStringLiteral("--workstation"), m_dir, QStringLiteral("--user"),
                    QStringLiteral("clerk"), QStringLiteral("--password-stdin"), QStringLiteral("--on"),
                    QStringLiteral("2026-02-12")});
@@ -529,7 +533,7 @@ void TestCaseCli::receiptPdfReadsBack()
     text.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
     QVERIFY2(text.waitForFinished(30000), "pdftotext (poppler-utils) is installed by installer/dev.sh");
     const QString extracted = QString::fromUtf8(text.readAllStandardOutput());
-    QVERIFY2(extracted.contains(QStringLiteral("YY2026-000001")), qPrintable(extracted));
+    QVERIFY2(extracted.contains(QStringLiteral("YY2026-%1-000001").arg(m_window)), qPrintable(extracted));
     // The clock as the case now stands: maintained on 02-26 and reopened on 02-27, so that day did not count; the
     // sixth working day is then Saturday 02-28, a make-up working day.
     QVERIFY2(extracted.contains(QStringLiteral("2026-02-28")), qPrintable(extracted));
@@ -541,7 +545,10 @@ void TestCaseCli::receiptPdfReadsBack()
                     {QStringLiteral("receipt"), QStringLiteral("YY2026-999999"), QStringLiteral("--pdf"), pdf})
                  .code,
              10);
-    QCOMPARE(caseAs(QStringLiteral("clerk"), {QStringLiteral("receipt"), QStringLiteral("YY2026-000001")}).code, 2);
+    QCOMPARE(
+        caseAs(QStringLiteral("clerk"), {QStringLiteral("receipt"), QStringLiteral("YY2026-%1-000001").arg(m_window)})
+            .code,
+        2);
 }
 
 // Even with the database key and the program's own driver (its seal functions registered): no case, event, item link

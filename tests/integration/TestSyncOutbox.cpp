@@ -26,6 +26,7 @@ private slots:
     void answersLostOrRefusedAreTakenOnce_data();
     void answersLostOrRefusedAreTakenOnce();
     void caseMovedAtAnotherWindowIsAConflict();
+    void twoWindowsSeeEachOthersCaseMoves();
     void outboxBadInput_data();
     void outboxBadInput();
 
@@ -202,9 +203,14 @@ void TestSyncOutbox::caseMovedAtAnotherWindowIsAConflict()
     QCOMPARE(problems.first().toObject().value(QStringLiteral("platformState")).toString(), QStringLiteral("rejected"));
     QCOMPARE(problems.first().toObject().value(QStringLiteral("action")).toString(),
              QStringLiteral("submit_to_platform"));
-    // The local attempt stays in the case's history.
+    // Resolved in the platform's favour: the sync pulled the other window's move before it pushed, so the case is
+    // now as the platform holds it (rejected, by the other window), and the local attempt stays in its history.
+    QCOMPARE(json(r).value(QStringLiteral("stage")).toString(), QStringLiteral("rejected"));
     const QJsonArray events = json(r).value(QStringLiteral("events")).toArray();
-    QCOMPARE(events.last().toObject().value(QStringLiteral("action")).toString(), QStringLiteral("submit_to_platform"));
+    QCOMPARE(events.last().toObject().value(QStringLiteral("action")).toString(), QStringLiteral("municipal_reject"));
+    QCOMPARE(events.last().toObject().value(QStringLiteral("actor")).toString(), QStringLiteral("another-window"));
+    QCOMPARE(events.at(events.size() - 2).toObject().value(QStringLiteral("action")).toString(),
+             QStringLiteral("submit_to_platform"));
     r = admin(m_main, {QStringLiteral("outbox")}, QStringLiteral("auditor"));
     QCOMPARE(json(r).value(QStringLiteral("conflicts")).toInt(), 1);
     QCOMPARE(json(r)
@@ -222,6 +228,77 @@ void TestSyncOutbox::caseMovedAtAnotherWindowIsAConflict()
     QCOMPARE(json(r).value(QStringLiteral("pendingOutbox")).toInt(), 0);
     // The simulator's own command refuses a case it does not hold.
     QCOMPARE(m_sim.post(QStringLiteral("/v1/sim/case-move?case=XF1999-000001&state=rejected")), 404);
+}
+
+void TestSyncOutbox::twoWindowsSeeEachOthersCaseMoves()
+{
+    QVERIFY(!m_main.isEmpty());
+    auto stages = [this](const QString& ws) {
+        QMap<QString, QString> map;
+        const Result r = admin(ws, {QStringLiteral("case"), QStringLiteral("list"), QStringLiteral("--all")});
+        for (const QJsonValue& v : json(r).value(QStringLiteral("cases")).toArray())
+            map.insert(v.toObject().value(QStringLiteral("caseNo")).toString(),
+                       v.toObject().value(QStringLiteral("stage")).toString());
+        return map;
+    };
+    // A second window enrols and syncs: it holds every case of the first, in the same stage.
+    const QString second = m_tmp.filePath(QStringLiteral("second"));
+    QCOMPARE(AdminProcess::run({QStringLiteral("demo-init"), QStringLiteral("--workstation"), second}, {},
+                               m_state.path(), m_home.path())
+                 .code,
+             0);
+    Result r =
+        admin(second, {QStringLiteral("enrol"), QStringLiteral("--platform"), m_sim.url, QStringLiteral("--code"),
+                       QStringLiteral("CODE-1"), QStringLiteral("--ca-cert"), m_sim.ca});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    r = admin(second, {QStringLiteral("sync")});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QVERIFY(json(r).value(QStringLiteral("applied")).toObject().value(QStringLiteral("case_moves")).toInt() >
+            m_mainEvents);
+    // Nothing of what it pulled goes back.
+    QCOMPARE(json(r).value(QStringLiteral("pendingOutbox")).toInt(), 0);
+    const QMap<QString, QString> first = stages(m_main);
+    QCOMPARE(first.size(), 12);
+    QCOMPARE(stages(second), first);
+
+    // The second window's reviewer moves a case on; the first window sees it after both have synced.
+    QString moved;
+    QString to;
+    for (auto it = first.cbegin(); it != first.cend() && moved.isEmpty(); ++it) {
+        for (const QString& target : {QStringLiteral("municipal_review"), QStringLiteral("platform_review"),
+                                      QStringLiteral("verifying"), QStringLiteral("maintained")}) {
+            if (admin(second,
+                      {QStringLiteral("case"), QStringLiteral("move"), it.key(), QStringLiteral("--to"), target,
+                       QStringLiteral("--note"), QStringLiteral("第二窗口办理")},
+                      QStringLiteral("reviewer"))
+                    .code == 0) {
+                moved = it.key();
+                to = target;
+                break;
+            }
+        }
+    }
+    QVERIFY2(!moved.isEmpty(), "no case the second window's reviewer could move");
+    r = admin(second, {QStringLiteral("sync")});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QCOMPARE(json(r).value(QStringLiteral("pushed")).toObject().value(QStringLiteral("accepted")).toInt(), 1);
+    r = admin(m_main, {QStringLiteral("sync")});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QCOMPARE(json(r).value(QStringLiteral("applied")).toObject().value(QStringLiteral("case_moves")).toInt(), 1);
+    r = admin(m_main, {QStringLiteral("case"), QStringLiteral("show"), moved}, QStringLiteral("reviewer"));
+    QCOMPARE(json(r).value(QStringLiteral("stage")).toString(), to);
+    const QJsonObject last = json(r).value(QStringLiteral("events")).toArray().last().toObject();
+    QCOMPARE(last.value(QStringLiteral("note")).toString(), QStringLiteral("第二窗口办理"));
+    QCOMPARE(stages(m_main), stages(second));
+    // Both databases hold up: seals, chain, clocks.
+    for (const QString& ws : {m_main, second}) {
+        r = admin(ws, {QStringLiteral("check")});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    }
+    // And again: nothing more moves either way.
+    r = admin(second, {QStringLiteral("sync")});
+    QCOMPARE(json(r).value(QStringLiteral("applied")).toObject().value(QStringLiteral("case_moves")).toInt(), 0);
+    QCOMPARE(json(r).value(QStringLiteral("pushed")).toObject().value(QStringLiteral("accepted")).toInt(), 0);
 }
 
 void TestSyncOutbox::outboxBadInput_data()

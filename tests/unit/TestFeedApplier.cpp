@@ -11,6 +11,7 @@
 #include "storage/Signing.h"
 #include "sync/FeedApplier.h"
 #include "sync/FeedPage.h"
+#include "sync/Outbox.h"
 #include "sync/SyncClient.h"
 
 #include <QJsonArray>
@@ -41,9 +42,63 @@ private slots:
     void packages();
     void enrolmentAndRoles();
     void syncTablesRefuseChange();
+    void caseMovesFromOtherWindows();
+    void hostileCaseMovesAreRefused_data();
+    void hostileCaseMovesAreRefused();
     void fuzzThePageParser();
 
 private:
+    static QJsonObject intake(const QString& caseNo = QStringLiteral("XF2026-AB12-000001"))
+    {
+        return {{QStringLiteral("platform_id"), caseNo + QStringLiteral("#0")},
+                {QStringLiteral("platform_version"), 1},
+                {QStringLiteral("case_no"), caseNo},
+                {QStringLiteral("case_kind"), QStringLiteral("repair")},
+                {QStringLiteral("seq"), 0},
+                {QStringLiteral("origin"), QStringLiteral("other-window/case_event/7")},
+                {QStringLiteral("at"), QStringLiteral("2026-11-20T02:00:00.000Z")},
+                {QStringLiteral("on_date"), QStringLiteral("2026-11-20")},
+                {QStringLiteral("actor"), QStringLiteral("clerk9")},
+                {QStringLiteral("action"), QStringLiteral("intake")},
+                {QStringLiteral("from_state"), QString()},
+                {QStringLiteral("to_state"), QStringLiteral("received")},
+                {QStringLiteral("note"), QString()},
+                {QStringLiteral("details"), QStringLiteral("{}")},
+                {QStringLiteral("subject_platform_id"), QStringLiteral("S-1")},
+                {QStringLiteral("received_on"), QStringLiteral("2026-11-20")},
+                {QStringLiteral("intake_by"), QStringLiteral("clerk9")},
+                {QStringLiteral("applicant"), QStringLiteral("{\"capacity\":\"self\",\"name\":\"张三\"}")},
+                {QStringLiteral("grounds"), QString()},
+                {QStringLiteral("statement"), QString()},
+                {QStringLiteral("item_platform_ids"), QStringLiteral("I-1")}};
+    }
+    static QJsonObject move(int seq, const QString& action, const QString& from, const QString& to,
+                            const QString& caseNo = QStringLiteral("XF2026-AB12-000001"))
+    {
+        return {{QStringLiteral("platform_id"), caseNo + QStringLiteral("#%1").arg(seq)},
+                {QStringLiteral("platform_version"), 1},
+                {QStringLiteral("case_no"), caseNo},
+                {QStringLiteral("case_kind"), QStringLiteral("repair")},
+                {QStringLiteral("seq"), seq},
+                {QStringLiteral("origin"), QStringLiteral("other-window/case_event/%1").arg(7 + seq)},
+                {QStringLiteral("at"), QStringLiteral("2026-11-23T02:00:00.000Z")},
+                {QStringLiteral("on_date"), QStringLiteral("2026-11-23")},
+                {QStringLiteral("actor"), QStringLiteral("rev9")},
+                {QStringLiteral("action"), action},
+                {QStringLiteral("from_state"), from},
+                {QStringLiteral("to_state"), to},
+                {QStringLiteral("note"), QStringLiteral("另一窗口")},
+                {QStringLiteral("details"), QStringLiteral("{}")}};
+    }
+    // Subjects S-1, S-2 and items I-1 (of S-1), I-2 (of S-2) held, as the city's streams bring them.
+    void holdCity()
+    {
+        const FeedApplier::Result r = apply({sign(page(QStringLiteral("subjects"), QString(), QStringLiteral("s1"),
+                                                       QJsonArray{subjectChange(1), subjectChange(2)})),
+                                             sign(page(QStringLiteral("credit_items"), QString(), QStringLiteral("i1"),
+                                                       QJsonArray{itemChange(1, 1), itemChange(2, 2)}))});
+        QVERIFY2(r.ok(), qPrintable(r.message));
+    }
     QByteArray page(const QString& stream, const QString& after, const QString& cursor, const QJsonArray& changes,
                     const QString& platform = Platform) const
     {
@@ -400,6 +455,110 @@ void TestFeedApplier::syncTablesRefuseChange()
     QVERIFY(!RowSeals::verify(m_tdb->database(), &problems));
     QVERIFY2(problems.join(QLatin1Char(' ')).contains(QStringLiteral("sync_transport")),
              qPrintable(problems.join(QLatin1Char(' '))));
+}
+
+void TestFeedApplier::caseMovesFromOtherWindows()
+{
+    holdCity();
+    // A case taken in at another window, then reviewed there: it is created here and moves as the platform says.
+    SyncReport report;
+    FeedApplier::Result r =
+        apply({sign(page(QStringLiteral("case_moves"), QString(), QStringLiteral("c1"),
+                         QJsonArray{intake(), move(1, QStringLiteral("start_review"), QStringLiteral("received"),
+                                                   QStringLiteral("municipal_review"))}))},
+              &report);
+    QVERIFY2(r.ok(), qPrintable(r.message));
+    QCOMPARE(report.applied.value(QStringLiteral("case_moves")), 2);
+    QCOMPARE(m_tdb
+                 ->scalar(QStringLiteral("SELECT state || '/' || assigned_to || '/' || intake_by FROM cases WHERE "
+                                         "case_no = 'XF2026-AB12-000001'"))
+                 .toString(),
+             QStringLiteral("municipal_review/rev9/clerk9"));
+    QCOMPARE(count(QStringLiteral("case_events")), 2);
+    QCOMPARE(count(QStringLiteral("case_items")), 1);
+    QCOMPARE(
+        m_tdb->scalar(QStringLiteral("SELECT group_concat(seq || ':' || source) FROM case_platform_events")).toString(),
+        QStringLiteral("0:pulled,1:pulled"));
+    // The same moves again on a later page: already held, nothing written.
+    r = apply({sign(page(QStringLiteral("case_moves"), QStringLiteral("c1"), QStringLiteral("c2"),
+                         QJsonArray{move(1, QStringLiteral("start_review"), QStringLiteral("received"),
+                                         QStringLiteral("municipal_review"))}))},
+              &report);
+    QVERIFY2(r.ok(), qPrintable(r.message));
+    QCOMPARE(report.unchanged.value(QStringLiteral("case_moves")), 1);
+    QCOMPARE(count(QStringLiteral("case_events")), 2);
+    // Seals hold; the clocks of the new case are stale until the next queue read fills them.
+    QStringList problems;
+    QVERIFY2(RowSeals::verify(m_tdb->database(), &problems), qPrintable(problems.join(QLatin1Char(' '))));
+    QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT basis FROM case_clocks")).toString(), QString());
+    // Applied moves are not this window's to send.
+    QList<OutboxEntry> pending;
+    QVERIFY(Outbox::pending(m_tdb->database(), QStringLiteral("this-window"), 100, &pending));
+    QVERIFY(pending.isEmpty());
+    // The guards of the case tables hold for these rows too.
+    QString why;
+    QVERIFY(!m_tdb->exec(QStringLiteral("DELETE FROM case_platform_events"), &why));
+    QVERIFY(!m_tdb->exec(QStringLiteral("UPDATE case_platform_events SET seq = 5"), &why));
+    QVERIFY(!m_tdb->exec(QStringLiteral("INSERT INTO case_platform_events SELECT case_id, 9, event_id, source, "
+                                        "recorded_at FROM case_platform_events LIMIT 1"),
+                         &why));
+    QVERIFY2(why.contains(QStringLiteral("never")), qPrintable(why));
+}
+
+void TestFeedApplier::hostileCaseMovesAreRefused_data()
+{
+    QTest::addColumn<QJsonArray>("changes");
+    QTest::addColumn<int>("failure");
+    const int malformed = int(FeedApplier::Failure::Malformed);
+    const int outOfOrder = int(FeedApplier::Failure::OutOfOrder);
+    const QJsonObject received = intake();
+    auto with = [](QJsonObject o, const char* key, const QJsonValue& v) {
+        o.insert(QLatin1String(key), v);
+        return o;
+    };
+    QTest::newRow("a move of a case not held, without its intake")
+        << QJsonArray{move(1, QStringLiteral("start_review"), QStringLiteral("received"),
+                           QStringLiteral("municipal_review"))}
+        << outOfOrder;
+    QTest::newRow("a gap in a case's moves")
+        << QJsonArray{received, move(2, QStringLiteral("start_review"), QStringLiteral("received"),
+                                     QStringLiteral("municipal_review"))}
+        << outOfOrder;
+    QTest::newRow("a subject not held") << QJsonArray{with(received, "subject_platform_id", QStringLiteral("S-404"))}
+                                        << outOfOrder;
+    QTest::newRow("an item of another subject")
+        << QJsonArray{with(received, "item_platform_ids", QStringLiteral("I-2"))} << outOfOrder;
+    QTest::newRow("not a case number") << QJsonArray{with(received, "case_no", QStringLiteral("'; DROP TABLE cases--"))}
+                                       << malformed;
+    QTest::newRow("an unknown state") << QJsonArray{with(received, "to_state", QStringLiteral("approved_by_me"))}
+                                      << malformed;
+    QTest::newRow("an unknown kind") << QJsonArray{with(received, "case_kind", QStringLiteral("appeal"))} << malformed;
+    QTest::newRow("move 0 that is not an intake")
+        << QJsonArray{with(received, "action", QStringLiteral("start_review"))} << malformed;
+    QTest::newRow("an intake without its applicant") << QJsonArray{with(received, "applicant", QString())} << malformed;
+    QTest::newRow("details that are not an object")
+        << QJsonArray{with(received, "details", QStringLiteral("[1,2]"))} << malformed;
+    QTest::newRow("a nested object") << QJsonArray{with(received, "details", QJsonObject{{QStringLiteral("a"), 1}})}
+                                     << malformed;
+    QTest::newRow("a note too long") << QJsonArray{with(received, "note", QString(5000, QLatin1Char('x')))}
+                                     << malformed;
+}
+
+void TestFeedApplier::hostileCaseMovesAreRefused()
+{
+    QFETCH(QJsonArray, changes);
+    QFETCH(int, failure);
+    holdCity();
+    const int audits = count(QStringLiteral("audit_log"));
+    const FeedApplier::Result r =
+        apply({sign(page(QStringLiteral("case_moves"), QString(), QStringLiteral("c1"), changes))});
+    QCOMPARE(int(r.failure), failure);
+    QVERIFY(!r.message.isEmpty());
+    // Nothing of the page: no case, no event, no cursor, no audit entry.
+    QCOMPARE(count(QStringLiteral("cases")), 0);
+    QCOMPARE(count(QStringLiteral("case_events")), 0);
+    QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT count(*) FROM sync_streams WHERE stream = 'case_moves'")).toInt(), 0);
+    QCOMPARE(count(QStringLiteral("audit_log")), audits);
 }
 
 void TestFeedApplier::fuzzThePageParser()
