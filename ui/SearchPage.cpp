@@ -42,6 +42,7 @@ SearchPage::SearchPage(const Session& session, QWidget* parent)
     m_message->setText(tr("Type or scan an identifier, or type a name, then press Enter."));
     layout->addWidget(m_message);
 
+    // Lists show identifiers masked (a public counter: the screen can be seen), but for the number typed itself.
     m_model = new SubjectSearchModel(session.database(), identifierDisplayFor(session.role), this);
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("resultsView"));
@@ -202,8 +203,9 @@ void SearchPage::openRow(int row)
     const SubjectHit* hit = m_model->hit(row);
     if (!hit)
         return;
+    // Before a basis is recorded, the subject is named as the list names it.
     const QString caption =
-        QStringLiteral("%1 %2").arg(hit->name, displayIdentifier(hit->identifier, m_model->identifierDisplay()));
+        QStringLiteral("%1 %2").arg(hit->name, SubjectSearches::listedIdentifier(*hit, m_model->identifierDisplay()));
     emit subjectChosen(hit->id, caption);
 }
 

@@ -483,12 +483,13 @@ int runSearch(const QStringList& args, AdminIo& io)
     }
     if (!SubjectSearches::audit(session, search.input(), int(hits.size()), &error))
         return AdminCli::fail(io, json, ExitCode::Failure, error);
+    // As the window's list: masked, unless the hit is the number asked for and the role sees numbers in full.
     const IdentifierDisplay display = identifierDisplayFor(session.role);
     if (json) {
         QJsonArray results;
         for (const SubjectHit& hit : hits)
             results.append(QJsonObject{{QStringLiteral("id"), hit.id},
-                                       {QStringLiteral("identifier"), displayIdentifier(hit.identifier, display)},
+                                       {QStringLiteral("identifier"), SubjectSearches::listedIdentifier(hit, display)},
                                        {QStringLiteral("name"), hit.name},
                                        {QStringLiteral("kind"), toKey(hit.kind)},
                                        {QStringLiteral("district"), hit.district},
@@ -504,7 +505,7 @@ int runSearch(const QStringList& args, AdminIo& io)
         return ExitCode::Ok;
     }
     for (const SubjectHit& hit : hits)
-        io.out << AdminCli::padded(displayIdentifier(hit.identifier, display), 20) << "  " << hit.name << "\n";
+        io.out << AdminCli::padded(SubjectSearches::listedIdentifier(hit, display), 20) << "  " << hit.name << "\n";
     io.out << QCoreApplication::translate("ReportCommands", "%1 result(s)").arg(hits.size()) << Qt::endl;
     return ExitCode::Ok;
 }

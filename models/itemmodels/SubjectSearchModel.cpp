@@ -88,7 +88,9 @@ QVariant SubjectSearchModel::data(const QModelIndex& index, int role) const
         case NameColumn:
             return h.name;
         case IdentifierColumn:
-            return displayIdentifier(h.identifier, m_display);
+            // Masked in the list (copying a row copies what is shown), unless it is the number typed in full; the
+            // subject page shows it whole, to the roles that need it, once opened with a basis.
+            return SubjectSearches::listedIdentifier(h, m_display);
         case KindColumn:
             return displayName(h.kind);
         case DistrictColumn:

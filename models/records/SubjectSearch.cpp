@@ -1,5 +1,7 @@
 #include "SubjectSearch.h"
 
+#include "domain/Identifiers.h"
+
 #include "storage/AuditLog.h"
 #include "storage/Session.h"
 
@@ -287,6 +289,13 @@ QString toKey(SubjectMatch match)
         return QStringLiteral("fragment");
     }
     return QString();
+}
+
+QString listedIdentifier(const SubjectHit& hit, IdentifierDisplay display)
+{
+    return display == IdentifierDisplay::Full && hit.match == SubjectMatch::Identifier
+               ? hit.identifier
+               : Identifiers::mask(hit.identifier);
 }
 
 } // namespace SubjectSearches

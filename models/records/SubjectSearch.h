@@ -111,4 +111,8 @@ namespace SubjectSearches {
 // and how many hits the first page showed. Needs Permission::QuerySubject. A read-only session records nothing.
 bool audit(const Session& session, const SearchInput& input, int hits, QString* error = nullptr);
 QString toKey(SubjectMatch match);
+// What a list of hits shows of an identifier: masked (350203********0018), for every role, unless the hit matched it
+// exactly (the person typed or scanned that very number) and the role sees numbers in full (display, from
+// identifierDisplayFor). Anyone else's full number is shown only on the subject's page, opened with a recorded basis.
+QString listedIdentifier(const SubjectHit& hit, IdentifierDisplay display);
 } // namespace SubjectSearches

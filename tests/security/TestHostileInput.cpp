@@ -9,12 +9,14 @@
 #include "TestDatabase.h"
 #include "WorkstationFixture.h"
 
+#include "domain/Identifiers.h"
 #include "storage/SqlCipherDriver.h"
 #include "storage/Workstation.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
@@ -31,6 +33,7 @@ private slots:
     void hostileArguments_data();
     void hostileArguments();
     void noClearDataAndNoKeyBytesInTheFiles();
+    void listsMaskIdentifiersAndLogsHoldNone();
 
 private:
     using Result = AdminProcess::Result;
@@ -225,6 +228,43 @@ void TestHostileInput::noClearDataAndNoKeyBytesInTheFiles()
     }
     QVERIFY(files >= 3);
     qInfo("%d files checked for the test data, the passwords and the key's bytes", files);
+}
+
+void TestHostileInput::listsMaskIdentifiersAndLogsHoldNone()
+{
+    // A person in the city: in a list of hits their number is masked for every role, unless it is the number typed;
+    // nothing a command writes to its error output (the application log) holds it.
+    const QString identifier = scalar(QStringLiteral("SELECT identifier FROM subjects WHERE kind = 'natural_person' "
+                                                     "ORDER BY id LIMIT 1"))
+                                   .toString();
+    const QString name =
+        scalar(QStringLiteral("SELECT name FROM subjects WHERE identifier = '%1'").arg(identifier)).toString();
+    QVERIFY(identifier.size() == 18 && !name.isEmpty());
+    const QString masked = Identifiers::mask(identifier);
+    QVERIFY(masked != identifier && masked.contains(QLatin1Char('*')));
+    for (const QString& user : {QStringLiteral("clerk"), QStringLiteral("supervisor"), QStringLiteral("reviewer")}) {
+        Result r = as(user, {QStringLiteral("search"), name});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        bool listed = false;
+        for (const QJsonValue& v :
+             QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("results")).toArray()) {
+            const QString shown = v.toObject().value(QStringLiteral("identifier")).toString();
+            QVERIFY2(!shown.contains(identifier), qPrintable(user + QLatin1Char(' ') + shown));
+            listed = listed || shown == masked;
+        }
+        QVERIFY2(listed, qPrintable(r.out.left(300)));
+        QVERIFY(!r.err.contains(identifier));
+        // The number itself, typed in full: the one hit shows it to the roles that see numbers (the person at the
+        // counter said it); a reviewer sees it masked all the same.
+        r = as(user, {QStringLiteral("search"), identifier});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonArray hits =
+            QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("results")).toArray();
+        QCOMPARE(hits.size(), 1);
+        QCOMPARE(hits.first().toObject().value(QStringLiteral("identifier")).toString(),
+                 user == QLatin1String("reviewer") ? masked : identifier);
+        QVERIFY(!r.err.contains(identifier));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestHostileInput)

@@ -327,7 +327,14 @@ void TestSearch::maskingByRole()
     QCOMPARE(model.rowCount(), 1);
     const QString shown = model.data(model.index(0, SubjectSearchModel::IdentifierColumn)).toString();
     if (full) {
+        // The number typed in full is shown as typed ...
         QCOMPARE(shown, m_person.identifier);
+        // ... but found by name, in a list, it is masked for every role: the full number only on the subject's page.
+        model.search(m_person.name);
+        QVERIFY(model.rowCount() >= 1);
+        for (int row = 0; row < model.rowCount(); ++row)
+            QVERIFY(model.data(model.index(row, SubjectSearchModel::IdentifierColumn)).toString() !=
+                    m_person.identifier);
     } else {
         QCOMPARE(shown, Identifiers::mask(m_person.identifier));
         QCOMPARE(shown.size(), 18);
