@@ -3,6 +3,9 @@
 
 #include "HomePage.h"
 #include "IdleWatcher.h"
+#ifdef XMCREDIT_HAVE_DBUS
+#include "DesktopLockWatcher.h"
+#endif
 #include "LockScreen.h"
 #include "MessageBoxes.h"
 
@@ -92,6 +95,12 @@ MainWindow::MainWindow(const Session& session, QWidget* parent)
     m_ui->rootStack->setCurrentWidget(m_ui->workspacePage);
     showPage(m_home);
     connect(m_idle, &IdleWatcher::idleTimedOut, this, [this] { lockFor(QStringLiteral("idle")); });
+#ifdef XMCREDIT_HAVE_DBUS
+    // The desktop locks (the clerk pressed Super+L, the screen saver started): so does the window, at once.
+    m_desktopLock = new DesktopLockWatcher(this);
+    connect(m_desktopLock, &DesktopLockWatcher::desktopLocked, this, [this] { lockFor(QStringLiteral("desktop")); });
+    m_desktopLock->watch(QDBusConnection::sessionBus(), QDBusConnection::systemBus());
+#endif
     m_idle->start();
 }
 
@@ -163,6 +172,15 @@ QList<QWidget*> MainWindow::pages() const
 void MainWindow::setPreviousLogin(const QDateTime& when)
 {
     m_home->setPreviousLogin(when);
+}
+
+QStringList MainWindow::desktopLockSources() const
+{
+#ifdef XMCREDIT_HAVE_DBUS
+    return m_desktopLock->watching();
+#else
+    return {};
+#endif
 }
 
 void MainWindow::lock()

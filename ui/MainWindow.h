@@ -60,6 +60,8 @@ public:
 
     bool isLocked() const { return m_locked; }
     IdleWatcher* idleWatcher() const { return m_idle; }
+    // What of the desktop's own lock the window follows (empty where Qt cannot tell).
+    QStringList desktopLockSources() const;
     // Adds a command to the File menu, above Lock Workstation (features with a one-off task, such as importing an
     // exchange package). The action is disabled while the window is locked.
     void addFileAction(QAction* action);
@@ -107,6 +109,7 @@ private:
     Session m_session;
     HomePage* m_home = nullptr;
     IdleWatcher* m_idle = nullptr;
+    class DesktopLockWatcher* m_desktopLock = nullptr;
     QList<PageEntry> m_pages;
     QAction* m_pagesEnd = nullptr;
     QList<QAction*> m_lockableActions;

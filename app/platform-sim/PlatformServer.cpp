@@ -614,7 +614,8 @@ void PlatformServer::outbox(const QHttpServerRequest& request, QTcpSocket* socke
         keys.insert(key);
     }
     // Faults on pushes: dropped or 500 before anything is taken; "lost-answer" takes the entries and keeps them, then
-    // drops the connection, so the workstation sends them again and must be answered as the first time.
+    // drops the connection, so the workstation sends them again and must be answered as the first time; "slow" takes
+    // them at once and answers after slowMs.
     const bool faulty = !m_options.fault.isEmpty() && ++m_outboxRequests % std::max(1, m_options.faultEvery) == 0;
     if (faulty && m_options.fault == QLatin1String("drop")) {
         socket->abort();
@@ -645,7 +646,15 @@ void PlatformServer::outbox(const QHttpServerRequest& request, QTcpSocket* socke
         socket->abort();
         return;
     }
-    reply(socket, 200, QJsonDocument(QJsonObject{{QStringLiteral("results"), results}}).toJson(QJsonDocument::Compact));
+    const QByteArray answer =
+        QJsonDocument(QJsonObject{{QStringLiteral("results"), results}}).toJson(QJsonDocument::Compact);
+    if (faulty && m_options.fault == QLatin1String("slow")) {
+        // Taken and kept at once, answered later: a window killed meanwhile has lost the answer.
+        QPointer<QTcpSocket> later(socket);
+        QTimer::singleShot(m_options.slowMs, this, [later, answer] { reply(later, 200, answer); });
+        return;
+    }
+    reply(socket, 200, answer);
 }
 
 void PlatformServer::caseMove(const QHttpServerRequest& request, QTcpSocket* socket)

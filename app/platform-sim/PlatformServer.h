@@ -39,7 +39,7 @@ public:
         // Faults on page requests: "" none, or drop (the connection is closed unanswered), 500, slow (answered
         // after slowMs), stall (half an answer, then nothing), bad-signature, truncated, duplicate (the page before
         // again), out-of-order (the page after the next). Every faultEvery-th page request gets it. Pushes to the
-        // outbox get drop and 500 too, and lost-answer (the entries taken, the answer never sent).
+        // outbox get drop, 500 and slow too, and lost-answer (the entries taken, the answer never sent).
         QString fault;
         int faultEvery = 3;
         int slowMs = 3000;

@@ -48,8 +48,9 @@ qint64 answeredUpTo(const QSqlDatabase& db, const QString& kind, QString* error)
 }
 
 // "Not yet answered" for every kind: above the watermark and (should a hole ever exist) without an answer.
-// Case events the platform already holds (its own moves and other windows', applied here from the case_moves stream,
-// or this window's coming back before their answer) are not this window's to send.
+// Case events applied here from the case_moves stream (the platform's own moves and other windows') are not this
+// window's to send. This window's own events stay pending until answered, even when their copy came back first on
+// case_moves (the push's answer was lost): sent again under the same key, the platform answers as it did.
 QString pendingCondition(const QString& kind, const QString& alias)
 {
     QString condition =
@@ -57,7 +58,8 @@ QString pendingCondition(const QString& kind, const QString& alias)
                        "AND a.entry_id = %1.id)")
             .arg(alias, kind);
     if (kind == QLatin1String("case_event"))
-        condition += QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM case_platform_events p WHERE p.event_id = %1.id)")
+        condition += QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM case_platform_events p WHERE p.event_id = %1.id "
+                                    "AND p.source = 'pulled')")
                          .arg(alias);
     return condition;
 }

@@ -21,6 +21,7 @@
 #include "SupervisorOverrideDialog.h"
 #include "WindowPages.h"
 #include "WorkstationFixture.h"
+#include "domain/Identifiers.h"
 
 #include "itemmodels/CreditItemEntryModel.h"
 #include "itemmodels/SubjectEntryModel.h"
@@ -37,6 +38,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QDir>
 #include <QInputMethodEvent>
 #include <QJsonDocument>
@@ -328,6 +330,21 @@ void TestGuiRecords::searchByChineseNameFragment()
         model->fetchMore(QModelIndex());
     }
     QVERIFY(found);
+    // Found by name, the person's number is masked in the list even for a clerk, and Ctrl+C on the cell copies what
+    // is shown, not the number behind it.
+    int personRow = -1;
+    for (int row = 0; row < model->rowCount() && personRow < 0; ++row)
+        personRow = model->subjectId(row) == m_person.id ? row : -1;
+    QVERIFY(personRow >= 0);
+    const QModelIndex cell = model->index(personRow, SubjectSearchModel::IdentifierColumn);
+    QCOMPARE(cell.data().toString(), Identifiers::mask(m_person.identifier));
+    QTableView* view = m_pages.search->resultsView();
+    view->setFocus();
+    view->setCurrentIndex(cell);
+    QApplication::clipboard()->clear();
+    QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QApplication::clipboard()->text(), Identifiers::mask(m_person.identifier));
+    QTest::keyClick(view, Qt::Key_Escape);
 
     // A common prefix: many results, the first page at once, more as the view scrolls.
     QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);

@@ -12,6 +12,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -25,6 +27,7 @@ private slots:
     void pushAfterWork();
     void answersLostOrRefusedAreTakenOnce_data();
     void answersLostOrRefusedAreTakenOnce();
+    void killedPushesLoseNothingAndSendNothingTwice();
     void caseMovedAtAnotherWindowIsAConflict();
     void twoWindowsSeeEachOthersCaseMoves();
     void outboxBadInput_data();
@@ -163,6 +166,59 @@ void TestSyncOutbox::answersLostOrRefusedAreTakenOnce()
     QCOMPARE(json(r).value(QStringLiteral("pendingOutbox")).toInt(), 0);
     // The platform holds each entry once, however often it was sent.
     QCOMPARE(platformAnswers(sim), entries);
+}
+
+void TestSyncOutbox::killedPushesLoseNothingAndSendNothingTwice()
+{
+    // kill -9 of `xmcredit-admin sync` at random moments of its push, then syncs run to the end: the platform holds
+    // every entry exactly once (a second copy of a case move would be a conflict), the workstation has an answer for
+    // each, and its database holds up.
+    // Every request of the platform answered 300 ms late (the entries of a push taken at once): a sync takes long
+    // enough to be killed in its pull, between its batches and while an answer is on its way.
+    Sim sim;
+    QVERIFY(startSim(QStringLiteral("killed-push"),
+                     {QStringLiteral("--fault"), QStringLiteral("slow"), QStringLiteral("--fault-every"),
+                      QStringLiteral("1"), QStringLiteral("--slow-ms"), QStringLiteral("300")},
+                     &sim));
+    const QString ws = enrolledWithCases(QStringLiteral("killed-push-ws"), sim, 100);
+    QVERIFY(!ws.isEmpty());
+    const int entries = json(admin(ws, {QStringLiteral("outbox")})).value(QStringLiteral("pending")).toInt();
+    QVERIFY(entries > 200);
+    QRandomGenerator random(20261204);
+    int killed = 0;
+    int killedWithWorkLeft = 0;
+    for (int round = 0; round < 20; ++round) {
+        const int before = json(admin(ws, {QStringLiteral("outbox")})).value(QStringLiteral("pending")).toInt();
+        if (before == 0)
+            break; // all sent: nothing left to interrupt
+        QProcess p;
+        p.setProcessEnvironment(AdminProcess::environment(m_state.path(), m_home.path()));
+        p.start(QStringLiteral(XMCREDIT_ADMIN_BIN),
+                {QStringLiteral("sync"), QStringLiteral("--workstation"), ws, QStringLiteral("--user"),
+                 QStringLiteral("admin"), QStringLiteral("--password-stdin"), QStringLiteral("--json")});
+        QVERIFY(p.waitForStarted());
+        p.write("admin-demo\n");
+        p.closeWriteChannel();
+        QTest::qWait(random.bounded(50, 1000));
+        if (p.state() == QProcess::Running) {
+            p.kill();
+            ++killed;
+            killedWithWorkLeft += before > 0 ? 1 : 0;
+        }
+        p.waitForFinished(60000);
+    }
+    QVERIFY2(killedWithWorkLeft >= 2,
+             qPrintable(QStringLiteral("%1 kills, %2 with entries pending").arg(killed).arg(killedWithWorkLeft)));
+    const Result r = admin(ws, {QStringLiteral("sync")});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    const QJsonObject outbox = json(admin(ws, {QStringLiteral("outbox")}));
+    QCOMPARE(outbox.value(QStringLiteral("pending")).toInt(), 0);
+    QCOMPARE(outbox.value(QStringLiteral("accepted")).toInt(), entries);
+    QCOMPARE(outbox.value(QStringLiteral("conflicts")).toInt(), 0);
+    QCOMPARE(platformAnswers(sim), entries);
+    const Result check = admin(ws, {QStringLiteral("check")});
+    QVERIFY2(check.code == 0, qPrintable(check.out + check.err));
+    qInfo("%d syncs killed, %d of them with entries still to send (%d entries)", killed, killedWithWorkLeft, entries);
 }
 
 void TestSyncOutbox::caseMovedAtAnotherWindowIsAConflict()
