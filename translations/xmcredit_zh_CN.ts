@@ -363,6 +363,25 @@ Developers get a demo workstation with sample logins from
     </message>
 </context>
 <context>
+    <name>CalendarYears</name>
+    <message>
+        <source>The platform&apos;s calendar for %1 cannot be read: %2</source>
+        <translation>平台发布的 %1 年节假日安排无法读取：%2</translation>
+    </message>
+    <message>
+        <source>A calendar change needs its year and version.</source>
+        <translation>节假日安排变更须注明年份和版本。</translation>
+    </message>
+    <message>
+        <source>The calendar for %1 does not parse: %2</source>
+        <translation>%1 年节假日安排无法解析：%2</translation>
+    </message>
+    <message>
+        <source>The calendar change for %1 defines the year %2.</source>
+        <translation>%1 年的节假日安排变更定义的却是 %2 年。</translation>
+    </message>
+</context>
+<context>
     <name>CaseClocks</name>
     <message>
         <source>Case %1 has no row for its clocks.</source>
@@ -2499,6 +2518,10 @@ Item %3: %4, decided %5</source>
     <message>
         <source>Change %1 of a case_moves page: %2 Nothing was applied.</source>
         <translation>案件变动页的第 %1 项：%2 未应用任何内容。</translation>
+    </message>
+    <message>
+        <source>Change %1 of a calendar page: %2 Nothing was applied.</source>
+        <translation>节假日安排页的第 %1 项：%2 未应用任何内容。</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@
 #include "domain/PolicyRegistry.h"
 #include "domain/WorkingCalendar.h"
 #include "records/CreditItemRepository.h"
+#include "sync/CalendarYears.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -36,7 +37,7 @@ WindowPages installWindowPages(MainWindow* window)
     BackgroundSync::install(window);
     if (session.can(Permission::ReadAudit)) {
         QString calendarError;
-        pages.audit = new AuditPage(session, WorkingCalendar::builtIn(&calendarError));
+        pages.audit = new AuditPage(session, CalendarYears::load(session.database(), &calendarError));
         pages.auditAction = window->addPage(pages.audit, QCoreApplication::translate("WindowPages", "Audit Trail"),
                                             QKeySequence(QCoreApplication::translate("WindowPages", "Ctrl+U")),
                                             {Permission::ReadAudit});
@@ -136,7 +137,7 @@ WindowPages installWindowPages(MainWindow* window)
     }
     if (works) {
         QString calendarError;
-        const WorkingCalendar calendar = WorkingCalendar::builtIn(&calendarError);
+        const WorkingCalendar calendar = CalendarYears::load(session.database(), &calendarError);
         pages.cases = new CasesPage(session, policies, calendar);
         pages.casesAction =
             window->addPage(pages.cases, QCoreApplication::translate("WindowPages", "Cases"),

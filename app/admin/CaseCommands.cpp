@@ -13,6 +13,7 @@
 #include "storage/Signing.h"
 #include "storage/SqlCipherDriver.h"
 #include "storage/Workstation.h"
+#include "sync/CalendarYears.h"
 #include "sync/Outbox.h"
 
 #include <QCoreApplication>
@@ -394,7 +395,7 @@ int runCase(const QStringList& args, AdminIo& io)
     SessionGuard guard{c.session};
     QString error;
     const PolicyRegistry policies = PolicyRegistry::builtIn(&error);
-    const WorkingCalendar calendar = WorkingCalendar::builtIn(&error);
+    const WorkingCalendar calendar = CalendarYears::load(c.session.database(), &error);
     CaseRepository repository(c.session, policies, calendar);
     auto result = [&](const CaseRepository::Result& r, const CaseRecord& record) {
         if (!r.ok())
@@ -596,7 +597,7 @@ int runDemoCases(const QStringList& args, AdminIo& io)
                                 actAs(QStringLiteral("supervisor"))};
     QString error;
     const PolicyRegistry policies = PolicyRegistry::builtIn(&error);
-    const WorkingCalendar calendar = WorkingCalendar::builtIn(&error);
+    const WorkingCalendar calendar = CalendarYears::load(admin.database(), &error);
     DemoCasesReport report;
     // All or nothing: an interrupted run leaves no cases, and the next run makes them.
     QSqlDatabase db = admin.database();

@@ -4,6 +4,7 @@
 #include "AdminSession.h"
 #include "cases/CaseClocks.h"
 #include "storage/Workstation.h"
+#include "sync/CalendarYears.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -46,7 +47,7 @@ int runCheck(const QStringList& args, AdminIo& io)
         // The stored case clocks the queues are ordered by, recomputed from every case's events.
         QString error;
         const PolicyRegistry policies = PolicyRegistry::builtIn(&error);
-        const WorkingCalendar calendar = WorkingCalendar::builtIn(&error);
+        const WorkingCalendar calendar = CalendarYears::load(session.database(), &error);
         QStringList problems;
         Workstation::IntegrityReport::Check clocks{QStringLiteral("case_clocks"), true, {}};
         if (!CaseClocks::verify(session.database(), policies, calendar, &problems)) {

@@ -3,6 +3,7 @@
 #include "CityFeed.h"
 #include "TlsFiles.h"
 
+#include "domain/WorkingCalendar.h"
 #include "storage/Signing.h"
 #include "sync/FeedPage.h"
 #include "sync/ReferenceFeed.h"
@@ -115,6 +116,23 @@ PlatformServer::PlatformServer(const Options& options, const SecureBytes& seed, 
     append(QStringLiteral("credit_items"),
            ReferenceFeed::signedPages(options.platformId, QStringLiteral("credit_items"), items, options.perPage, 1,
                                       seed, issuedAt));
+    // The holiday calendar: the years the platform holds (the same schedules the program ships with), version 1.
+    QJsonArray years;
+    QString error;
+    const WorkingCalendar calendar = WorkingCalendar::builtIn(&error);
+    for (int year = 2000; year <= 2100; ++year) {
+        const CalendarYear* y = calendar.year(year);
+        if (!y)
+            continue;
+        years.append(
+            QJsonObject{{QStringLiteral("platform_id"), QStringLiteral("calendar/%1").arg(year)},
+                        {QStringLiteral("platform_version"), 1},
+                        {QStringLiteral("year"), year},
+                        {QStringLiteral("definition"),
+                         QString::fromUtf8(QJsonDocument::fromJson(y->toJson()).toJson(QJsonDocument::Compact))}});
+    }
+    append(QStringLiteral("calendar"), ReferenceFeed::signedPages(options.platformId, QStringLiteral("calendar"), years,
+                                                                  options.perPage, 1, seed, issuedAt));
 }
 
 void PlatformServer::append(const QString& stream, const QList<QByteArray>& lines)

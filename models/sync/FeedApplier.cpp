@@ -1,5 +1,7 @@
 #include "FeedApplier.h"
 
+#include "CalendarYears.h"
+
 #include "cases/CaseReplica.h"
 
 #include "records/BulkLoad.h"
@@ -395,7 +397,17 @@ FeedApplier::Result FeedApplier::applyPage(const FeedPage& page, PlatformWritePe
                                .arg(i + 1)
                                .arg(page.stream, field.left(80)));
         bool written = false;
-        if (page.stream == QLatin1String("case_moves")) {
+        if (page.stream == QLatin1String("calendar")) {
+            if (m_bulk && !endBulk(&error))
+                return failure(Failure::Storage, error);
+            bool malformed = false;
+            if (!CalendarYears::apply(db, change, m_session.username, &written, &error, &malformed))
+                return failure(
+                    malformed ? Failure::Malformed : Failure::Storage,
+                    QCoreApplication::translate("FeedApplier", "Change %1 of a calendar page: %2 Nothing was applied.")
+                        .arg(i + 1)
+                        .arg(error));
+        } else if (page.stream == QLatin1String("case_moves")) {
             // Cases are this window's records, not the platform's: no permit, the bulk path left first.
             if (m_bulk && !endBulk(&error))
                 return failure(Failure::Storage, error);

@@ -37,8 +37,9 @@ QStringList knownStreams()
 
 QStringList appliedStreams()
 {
-    // In this order: a case names its subject and items.
-    return {QStringLiteral("subjects"), QStringLiteral("credit_items"), QStringLiteral("case_moves")};
+    // In this order: a case names its subject and items, and its clock counts with the calendar.
+    return {QStringLiteral("subjects"), QStringLiteral("credit_items"), QStringLiteral("calendar"),
+            QStringLiteral("case_moves")};
 }
 
 QByteArray signedMessage(const QByteArray& pageBytes)

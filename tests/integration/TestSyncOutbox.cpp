@@ -311,6 +311,8 @@ void TestSyncOutbox::twoWindowsSeeEachOthersCaseMoves()
     QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
     QVERIFY(json(r).value(QStringLiteral("applied")).toObject().value(QStringLiteral("case_moves")).toInt() >
             m_mainEvents);
+    // The platform's holiday calendar came too (the years it holds).
+    QCOMPARE(json(r).value(QStringLiteral("applied")).toObject().value(QStringLiteral("calendar")).toInt(), 2);
     // Nothing of what it pulled goes back.
     QCOMPARE(json(r).value(QStringLiteral("pendingOutbox")).toInt(), 0);
     const QMap<QString, QString> first = stages(m_main);

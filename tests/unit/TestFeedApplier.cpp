@@ -9,6 +9,7 @@
 #include "records/RecordJson.h"
 #include "storage/RowSeals.h"
 #include "storage/Signing.h"
+#include "sync/CalendarYears.h"
 #include "sync/FeedApplier.h"
 #include "sync/FeedPage.h"
 #include "sync/Outbox.h"
@@ -42,6 +43,7 @@ private slots:
     void packages();
     void enrolmentAndRoles();
     void syncTablesRefuseChange();
+    void calendarYearsFromThePlatform();
     void caseMovesFromOtherWindows();
     void hostileCaseMovesAreRefused_data();
     void hostileCaseMovesAreRefused();
@@ -455,6 +457,71 @@ void TestFeedApplier::syncTablesRefuseChange()
     QVERIFY(!RowSeals::verify(m_tdb->database(), &problems));
     QVERIFY2(problems.join(QLatin1Char(' ')).contains(QStringLiteral("sync_transport")),
              qPrintable(problems.join(QLatin1Char(' '))));
+}
+
+void TestFeedApplier::calendarYearsFromThePlatform()
+{
+    // The State Council's 2027 schedule (made up for the test: a National Day week and a make-up Saturday), as the
+    // platform publishes it in November.
+    CalendarYear y2027;
+    y2027.year = 2027;
+    y2027.source = QStringLiteral("test");
+    y2027.holidays = {{QStringLiteral("national_day"), QStringLiteral("国庆节"), QStringLiteral("National Day"),
+                       QDate(2027, 10, 1), QDate(2027, 10, 7)}};
+    y2027.workingWeekends = {{QDate(2027, 10, 9), QStringLiteral("national_day")}};
+    auto change = [](const CalendarYear& y, int version) {
+        return QJsonObject{{QStringLiteral("platform_id"), QStringLiteral("calendar/%1").arg(y.year)},
+                           {QStringLiteral("platform_version"), version},
+                           {QStringLiteral("year"), y.year},
+                           {QStringLiteral("definition"),
+                            QString::fromUtf8(QJsonDocument::fromJson(y.toJson()).toJson(QJsonDocument::Compact))}};
+    };
+    QString error;
+    WorkingCalendar before = CalendarYears::load(m_tdb->database(), &error);
+    QVERIFY(!before.covers(2027));
+    SyncReport report;
+    FeedApplier::Result r =
+        apply({sign(page(QStringLiteral("calendar"), QString(), QStringLiteral("k1"), QJsonArray{change(y2027, 1)}))},
+              &report);
+    QVERIFY2(r.ok(), qPrintable(r.message));
+    QCOMPARE(report.applied.value(QStringLiteral("calendar")), 1);
+    WorkingCalendar after = CalendarYears::load(m_tdb->database(), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(after.covers(2027));
+    QVERIFY(!after.isWorkingDay(QDate(2027, 10, 4)));  // a Monday of the National Day week
+    QVERIFY(after.isWorkingDay(QDate(2027, 10, 9)));   // the make-up Saturday
+    QVERIFY(after.covers(2026) && after.covers(2025)); // the built-in years stand
+    // The same version again: unchanged. An older one: unchanged. A newer correction: applied.
+    CalendarYear corrected = y2027;
+    corrected.workingWeekends = {{QDate(2027, 10, 10), QStringLiteral("national_day")}};
+    r = apply({sign(page(QStringLiteral("calendar"), QStringLiteral("k1"), QStringLiteral("k2"),
+                         QJsonArray{change(corrected, 1), change(corrected, 2)}))},
+              &report);
+    QVERIFY2(r.ok(), qPrintable(r.message));
+    QCOMPARE(report.unchanged.value(QStringLiteral("calendar")), 1);
+    after = CalendarYears::load(m_tdb->database(), &error);
+    QVERIFY(!after.isWorkingDay(QDate(2027, 10, 9)));
+    QVERIFY(after.isWorkingDay(QDate(2027, 10, 10)));
+    // Hostile changes refuse the whole page.
+    const int years = count(QStringLiteral("calendar_years"));
+    QJsonObject wrongYear = change(y2027, 3);
+    wrongYear.insert(QStringLiteral("year"), 2028);
+    QJsonObject garbage = change(y2027, 3);
+    garbage.insert(QStringLiteral("definition"), QStringLiteral("{\"format\":1,\"year\":2027,\"holidays\":7}"));
+    CalendarYear weekdayMakeUp = y2027;
+    weekdayMakeUp.workingWeekends = {{QDate(2027, 10, 12), QStringLiteral("national_day")}}; // a Tuesday
+    for (const QJsonObject& bad : {wrongYear, garbage, change(weekdayMakeUp, 3)}) {
+        r = apply(
+            {sign(page(QStringLiteral("calendar"), QStringLiteral("k2"), QStringLiteral("k3"), QJsonArray{bad}))});
+        QCOMPARE(r.failure, FeedApplier::Failure::Malformed);
+        QCOMPARE(count(QStringLiteral("calendar_years")), years);
+    }
+    // Guarded like every table of records.
+    QString why;
+    QVERIFY(!m_tdb->exec(QStringLiteral("DELETE FROM calendar_years"), &why));
+    QVERIFY(!m_tdb->exec(QStringLiteral("INSERT OR REPLACE INTO calendar_years SELECT * FROM calendar_years"), &why));
+    QVERIFY(!m_tdb->exec(QStringLiteral("UPDATE calendar_years SET definition = '{}'"), &why));
+    QVERIFY2(why.contains(QStringLiteral("newer platform version")), qPrintable(why));
 }
 
 void TestFeedApplier::caseMovesFromOtherWindows()
