@@ -1168,6 +1168,26 @@ Item %3: %4, decided %5</source>
         <source>Case %1 was moved by someone else in the meantime: look at it again.</source>
         <translation>案件 %1 在此期间已被他人办理：请重新查看。</translation>
     </message>
+    <message>
+        <source>The applicant&apos;s name</source>
+        <translation>申请人姓名</translation>
+    </message>
+    <message>
+        <source>How the ID was checked</source>
+        <translation>身份证件核验方式</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s ID number</source>
+        <translation>申请人证件号码</translation>
+    </message>
+    <message>
+        <source>The statement</source>
+        <translation>陈述内容</translation>
+    </message>
+    <message>
+        <source>The note</source>
+        <translation>说明</translation>
+    </message>
 </context>
 <context>
     <name>CaseTimer</name>
@@ -3758,6 +3778,30 @@ Database: %2</source>
         <source>Enter the case number.</source>
         <translation>请填写案件编号。</translation>
     </message>
+    <message>
+        <source>The applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>The authorisation&apos;s reference</source>
+        <translation>授权书编号</translation>
+    </message>
+    <message>
+        <source>The agency</source>
+        <translation>查询机关</translation>
+    </message>
+    <message>
+        <source>The rule</source>
+        <translation>依据的规定</translation>
+    </message>
+    <message>
+        <source>The document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>The case number</source>
+        <translation>案件编号</translation>
+    </message>
 </context>
 <context>
     <name>RecordEntryForm</name>
@@ -5175,6 +5219,30 @@ codes 12.</source>
         <source>The subject has no legal representative on record, so nobody can be checked as one: a report for its agent needs its written authorisation.</source>
         <translation>该主体没有登记法定代表人，无法核对法定代表人身份：代理人查询须有其书面授权。</translation>
     </message>
+    <message>
+        <source>The applicant&apos;s name</source>
+        <translation>申请人姓名</translation>
+    </message>
+    <message>
+        <source>The document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>The authorisation&apos;s reference</source>
+        <translation>授权书编号</translation>
+    </message>
+    <message>
+        <source>The agency</source>
+        <translation>查询机关</translation>
+    </message>
+    <message>
+        <source>The agency&apos;s document</source>
+        <translation>查询机关公函</translation>
+    </message>
+    <message>
+        <source>The rule</source>
+        <translation>依据的规定</translation>
+    </message>
 </context>
 <context>
     <name>ReportVerifyPage</name>
@@ -5640,6 +5708,10 @@ codes 12.</source>
     <message>
         <source>&quot;%1&quot; is not a registration status.</source>
         <translation>“%1”不是有效的登记状态。</translation>
+    </message>
+    <message>
+        <source>A name needs letters or digits.</source>
+        <translation>名称须包含文字或数字。</translation>
     </message>
 </context>
 <context>
@@ -6254,6 +6326,25 @@ Exit codes: 3 bad --limit, 7 role.</source>
     <message>
         <source>%1 to send; %2 accepted, %3 in conflict, %4 rejected by the platform.</source>
         <translation>%1 条待上报；平台已采纳 %2 条，冲突 %3 条，拒绝 %4 条。</translation>
+    </message>
+</context>
+<context>
+    <name>TextRules</name>
+    <message>
+        <source>%1 is longer than %2 characters.</source>
+        <translation>%1超过 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>%1 holds characters that could not be read (invalid text): type it again.</source>
+        <translation>%1含有无法识别的字符（无效文本）：请重新输入。</translation>
+    </message>
+    <message>
+        <source>%1 holds control characters.</source>
+        <translation>%1含有控制字符。</translation>
+    </message>
+    <message>
+        <source>%1 holds invisible direction marks that change how it reads.</source>
+        <translation>%1含有会改变阅读顺序的不可见方向控制符。</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,8 @@ ErrorLabel::ErrorLabel(QWidget* parent)
     : QLabel(parent)
 {
     setWordWrap(true);
+    // Messages quote what was typed (a user name, a search): plain text, never markup.
+    setTextFormat(Qt::PlainText);
     setTextInteractionFlags(Qt::TextSelectableByMouse);
     // Dark red keeps the contrast ratio above 4.5:1 on the light window background.
     QPalette pal = palette();

@@ -1,5 +1,7 @@
 #include "QueryBasisDialog.h"
 
+#include "domain/TextRules.h"
+
 #include "EntryFields.h"
 
 #include "reports/ReportTypes.h"
@@ -87,10 +89,16 @@ QList<QPair<QString, QString>> QueryBasis::verificationMethods()
 
 QString QueryBasis::auditText() const
 {
+    // key=value; key=value, each value escaped (\\, \; and \=) so that typed text cannot add a field of its own.
     QStringList parts;
     for (const auto& entry : details) {
-        if (!entry.second.isEmpty())
-            parts << entry.first + QLatin1Char('=') + entry.second;
+        if (entry.second.isEmpty())
+            continue;
+        QString value = entry.second;
+        value.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char(';'), QStringLiteral("\\;"))
+            .replace(QLatin1Char('='), QStringLiteral("\\="));
+        parts << entry.first + QLatin1Char('=') + value;
     }
     return parts.isEmpty() ? kind : kind + QStringLiteral(": ") + parts.join(QStringLiteral("; "));
 }
@@ -212,6 +220,7 @@ QueryBasisDialog::QueryBasisDialog(const QString& subjectCaption, const QStringL
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("errorLabel"));
+    m_error->setTextFormat(Qt::PlainText);
     m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
     m_error->setWordWrap(true);
     m_error->setVisible(false);
@@ -294,6 +303,16 @@ QString QueryBasisDialog::requiredMissing(QWidget** field) const
     } else if (kind == CaseHandling) {
         if (m_caseNumber->text().trimmed().isEmpty())
             return missing(m_caseNumber, tr("Enter the case number."));
+    }
+    // What is typed goes into the audit trail as typed: no control characters, unreadable characters, direction
+    // overrides or oversized values.
+    for (const auto& [edit, label] :
+         {std::pair{m_applicant, tr("The applicant")}, std::pair{m_authorisation, tr("The authorisation's reference")},
+          std::pair{m_agency, tr("The agency")}, std::pair{m_purposeRule, tr("The rule")},
+          std::pair{m_entryDocument, tr("The document")}, std::pair{m_caseNumber, tr("The case number")}}) {
+        const QString problem = TextRules::problem(edit->text(), label, 200);
+        if (!problem.isEmpty())
+            return missing(edit, problem);
     }
     return QString();
 }

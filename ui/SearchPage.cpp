@@ -1,5 +1,7 @@
 #include "SearchPage.h"
 
+#include "domain/TextRules.h"
+
 #include "itemmodels/SubjectSearchModel.h"
 
 #include <QHeaderView>
@@ -37,6 +39,7 @@ SearchPage::SearchPage(const Session& session, QWidget* parent)
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("messageLabel"));
+    m_message->setTextFormat(Qt::PlainText);
     m_message->setWordWrap(true);
     m_message->setTextFormat(Qt::PlainText);
     m_message->setText(tr("Type or scan an identifier, or type a name, then press Enter."));
@@ -173,18 +176,18 @@ void SearchPage::showOutcome(int rows, bool more)
         problem = true;
         if (identifier)
             text = input.check.valid() ? tr("No subject has the identifier %1 on this workstation. %2")
-                                             .arg(input.text, input.check.message())
+                                             .arg(TextRules::shown(input.text), input.check.message())
                                        : tr("No subject found. %1").arg(input.check.message());
         else if (looksLikePartialIdentifier(input.text))
             text = tr("\"%1\" is not a whole identifier: identifiers have 18 characters and %2 were entered. Type or "
                       "scan all of it, or type a name.")
-                       .arg(input.text)
+                       .arg(TextRules::shown(input.text))
                        .arg(input.text.size());
         else if (input.text.size() < 2)
             text = tr("No name is or starts with \"%1\". Type at least 2 characters to find names containing them.")
-                       .arg(input.text);
+                       .arg(TextRules::shown(input.text));
         else
-            text = tr("No subject's name contains \"%1\".").arg(input.text);
+            text = tr("No subject's name contains \"%1\".").arg(TextRules::shown(input.text));
     } else {
         text = more ? tr("The first %n results; scroll for more. Enter opens the highlighted subject.", nullptr, rows)
                     : tr("Results: %n. Enter opens the highlighted subject.", nullptr, rows);

@@ -6,6 +6,7 @@
 #include "domain/Identifiers.h"
 #include "domain/PolicyProfile.h"
 #include "domain/RepairEligibility.h"
+#include "domain/TextRules.h"
 #include "records/AttachmentStore.h"
 #include "records/CreditItemRepository.h"
 #include "records/PlatformWritePermit.h"
@@ -144,6 +145,14 @@ CaseRepository::Result CaseRepository::validateApplicant(const Applicant& applic
     if (applicant.name.trimmed().isEmpty())
         return failure(Failure::Invalid,
                        QCoreApplication::translate("CaseRepository", "The applicant's name is required."));
+    for (const auto& [text, label] :
+         {std::pair{applicant.name, QCoreApplication::translate("CaseRepository", "The applicant's name")},
+          std::pair{applicant.idChecked, QCoreApplication::translate("CaseRepository", "How the ID was checked")},
+          std::pair{applicant.idNumber, QCoreApplication::translate("CaseRepository", "The applicant's ID number")}}) {
+        const QString problem = TextRules::problem(text, label, 200);
+        if (!problem.isEmpty())
+            return failure(Failure::Invalid, problem);
+    }
     if (applicant.idChecked.trimmed().isEmpty())
         return failure(
             Failure::Invalid,
@@ -268,6 +277,11 @@ CaseRepository::Result CaseRepository::intakeObjection(const ObjectionIntake& in
         return failure(
             Failure::Invalid,
             QCoreApplication::translate("CaseRepository", "Record the applicant's statement: what is wrong and why."));
+    if (const QString problem =
+            TextRules::problem(intake.statement, QCoreApplication::translate("CaseRepository", "The statement"), 4000,
+                               TextRules::Kind::Paragraph);
+        !problem.isEmpty())
+        return failure(Failure::Invalid, problem);
     Result checked = validateApplicant(intake.applicant, on);
     if (!checked.ok())
         return checked;
@@ -467,6 +481,10 @@ CaseRepository::Result CaseRepository::act(const QString& caseNo, const QString&
     if (!CaseWorkflow::roleMayTake(record.kind, action, m_session.role))
         return failure(Failure::Denied, QCoreApplication::translate("CaseRepository", "A %1 may not %2.")
                                             .arg(Roles::displayName(m_session.role), CaseWorkflow::actionName(action)));
+    if (const QString problem = TextRules::problem(
+            input.note, QCoreApplication::translate("CaseRepository", "The note"), 4000, TextRules::Kind::Paragraph);
+        !problem.isEmpty())
+        return failure(Failure::Invalid, problem);
     const CaseWorkflow::Check check =
         CaseWorkflow::check(factsOf(record), action, m_session.role, m_session.username, input.note);
     if (!check.allowed)

@@ -1,5 +1,9 @@
 #include "CreditItemEntryModel.h"
 
+#include "domain/TextRules.h"
+
+#include <tuple>
+
 #include "records/CreditItemRepository.h"
 
 CreditItemEntryModel::CreditItemEntryModel(const Session& session, const PolicyRegistry& policies, QObject* parent)
@@ -235,6 +239,19 @@ QMap<int, QString> CreditItemEntryModel::validate() const
     }
     if (flag(ConsentRecordedColumn) && text(ConsentReferenceColumn).isEmpty())
         put(ConsentReferenceColumn, tr("Record the reference of the signed consent form."));
+    // Typed text: no control characters (but line breaks in the content), unreadable characters, direction overrides
+    // or oversized values.
+    for (const auto& [column, limit, kind] : {std::tuple{int(SourceDepartmentColumn), 200, TextRules::Kind::Line},
+                                              std::tuple{int(LegalDocumentNumberColumn), 200, TextRules::Kind::Line},
+                                              std::tuple{int(TitleColumn), 200, TextRules::Kind::Line},
+                                              std::tuple{int(ContentColumn), 4000, TextRules::Kind::Paragraph},
+                                              std::tuple{int(ConsentReferenceColumn), 200, TextRules::Kind::Line},
+                                              std::tuple{int(OverridingLegalBasisColumn), 400, TextRules::Kind::Line},
+                                              std::tuple{int(BasisColumn), 400, TextRules::Kind::Line}}) {
+        const QString problem = TextRules::problem(raw(column).toString(), fieldLabel(column), limit, kind);
+        if (!problem.isEmpty())
+            errors.insert(column, problem);
+    }
     return errors;
 }
 

@@ -1,5 +1,9 @@
 #include "SubjectEntryModel.h"
 
+#include "domain/TextRules.h"
+
+#include <algorithm>
+
 #include "records/SubjectRepository.h"
 #include "storage/Staff.h"
 
@@ -179,7 +183,20 @@ QMap<int, QString> SubjectEntryModel::validate() const
     if (k == SubjectKind::NaturalPerson && !text(StatusColumn).isEmpty())
         errors.insert(StatusColumn, tr("A natural person has no registration status."));
     if (!text(StatusColumn).isEmpty() && !RegistrationStatus::keys().contains(text(StatusColumn)))
-        errors.insert(StatusColumn, tr("\"%1\" is not a registration status.").arg(text(StatusColumn)));
+        errors.insert(StatusColumn,
+                      tr("\"%1\" is not a registration status.").arg(TextRules::shown(text(StatusColumn))));
+    // A name has letters or digits (punctuation alone names nobody).
+    const QString name = text(NameColumn);
+    if (!name.isEmpty() && std::none_of(name.cbegin(), name.cend(), [](QChar c) { return c.isLetterOrNumber(); }))
+        errors.insert(NameColumn, tr("A name needs letters or digits."));
+    // Typed text: no control characters, unreadable characters, direction overrides or oversized values.
+    for (const auto& [column, limit] :
+         {std::pair{int(NameColumn), 200}, std::pair{int(LegalRepresentativeColumn), 200},
+          std::pair{int(RegisteredAddressColumn), 400}, std::pair{int(BasisColumn), 400}}) {
+        const QString problem = TextRules::problem(raw(column).toString(), fieldLabel(column), limit);
+        if (!problem.isEmpty())
+            errors.insert(column, problem);
+    }
     return errors;
 }
 

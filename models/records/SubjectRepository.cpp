@@ -62,7 +62,11 @@ void bindWritable(QSqlQuery& q, const Subject& s, RecordSql::TimestampCache& sta
     q.bindValue(QStringLiteral(":identifier"), s.identifier);
     q.bindValue(QStringLiteral(":identifier_override"), overrideColumn(s));
     q.bindValue(QStringLiteral(":name"), s.name);
-    q.bindValue(QStringLiteral(":name_bigrams"), SubjectNameIndex::bigrams(s.name));
+    // Never NULL: a name of punctuation alone has no bigrams, and the column takes no NULL.
+    QString bigrams = SubjectNameIndex::bigrams(s.name);
+    if (bigrams.isNull())
+        bigrams = QLatin1String("");
+    q.bindValue(QStringLiteral(":name_bigrams"), bigrams);
     q.bindValue(QStringLiteral(":legal_representative"), nullable(s.legalRepresentative));
     q.bindValue(QStringLiteral(":registered_address"), nullable(s.registeredAddress));
     q.bindValue(QStringLiteral(":established_on"), nullableDate(s.establishedOn));

@@ -2,6 +2,7 @@
 
 #include "domain/Identifiers.h"
 #include "domain/PolicyProfile.h"
+#include "domain/TextRules.h"
 
 #include <QCoreApplication>
 #include <QJsonValue>
@@ -342,6 +343,19 @@ QStringList problems(const ReportBasis& b, const Subject& subject, const QDate& 
             out << QCoreApplication::translate("ReportTypes",
                                                "Purpose (6) needs the state, provincial or city rule that sets it.");
         break;
+    }
+    // Whatever the kind, typed text goes into a signed report as typed: no control characters, unreadable characters,
+    // direction overrides or oversized values.
+    for (const auto& [text, label] :
+         {std::pair{b.applicantName, QCoreApplication::translate("ReportTypes", "The applicant's name")},
+          std::pair{b.documentNumber, QCoreApplication::translate("ReportTypes", "The document number")},
+          std::pair{b.authorisationRef, QCoreApplication::translate("ReportTypes", "The authorisation's reference")},
+          std::pair{b.agency, QCoreApplication::translate("ReportTypes", "The agency")},
+          std::pair{b.agencyDocument, QCoreApplication::translate("ReportTypes", "The agency's document")},
+          std::pair{b.purposeRule, QCoreApplication::translate("ReportTypes", "The rule")}}) {
+        const QString problem = TextRules::problem(text, label, 200);
+        if (!problem.isEmpty())
+            out << problem;
     }
     return out;
 }

@@ -1,5 +1,7 @@
 #include "AuditLog.h"
 
+#include "domain/TextRules.h"
+
 #include "RowSeals.h"
 #include "Signing.h"
 
@@ -122,8 +124,13 @@ bool checkHead(const QSqlDatabase& db, qint64* seq, QString* hash, QString* mess
     return true;
 }
 
-bool append(QSqlDatabase& db, const AuditEntry& entry, QString* error, QSqlError* sqlError)
+bool append(QSqlDatabase& db, const AuditEntry& given, QString* error, QSqlError* sqlError)
 {
+    // What is hashed is what the database will give back: typed text with a broken surrogate or a NUL (a hostile
+    // basis, a search) would otherwise read back differently and break the chain for everyone.
+    AuditEntry entry = given;
+    for (QString* text : {&entry.actor, &entry.action, &entry.objectType, &entry.objectId, &entry.basis})
+        *text = TextRules::canonical(*text);
     if (entry.actor.isEmpty() || entry.action.isEmpty()) {
         if (error)
             *error = QCoreApplication::translate("AuditLog", "An audit entry needs an actor and an action.");
@@ -163,7 +170,8 @@ bool append(QSqlDatabase& db, const AuditEntry& entry, QString* error, QSqlError
 
     const qint64 seq = headSeq + 1;
     const QString at = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    const QString details = QString::fromUtf8(QJsonDocument(entry.details).toJson(QJsonDocument::Compact));
+    const QString details =
+        TextRules::canonical(QString::fromUtf8(QJsonDocument(entry.details).toJson(QJsonDocument::Compact)));
     QString stateError;
     const QString state = RowSeals::stateDigest(db, &stateError);
     if (state.isEmpty())

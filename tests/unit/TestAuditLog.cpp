@@ -17,6 +17,7 @@ class TestAuditLog : public QObject
 private slots:
     void appendBuildsChain();
     void appendRequiresActorAndAction();
+    void unreadableTypedTextKeepsTheChain();
     void appendJoinsCallersTransaction();
     void triggersBlockUpdateAndDelete();
     void editDetected_data();
@@ -105,6 +106,34 @@ void TestAuditLog::appendRequiresActorAndAction()
     QVERIFY(!error.isEmpty());
     QVERIFY(!AuditLog::append(db, AuditEntry{QStringLiteral("x"), QString(), {}, {}, {}, {}}, &error));
     QCOMPARE(tdb.scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toInt(), 0);
+}
+
+void TestAuditLog::unreadableTypedTextKeepsTheChain()
+{
+    // Typed text with a broken surrogate, a NUL or control characters (a hostile basis or search) is hashed as the
+    // database gives it back: the chain still verifies, instead of reporting tampering and locking everyone out.
+    TestDatabase tdb;
+    QVERIFY(tdb.isValid());
+    QSqlDatabase db = tdb.database();
+    const QString hostile = QStringLiteral("赵") + QChar(0xD800) + QStringLiteral("六") + QChar(0) +
+                            QStringLiteral("\x01\x1b[2J") + QChar(0xDFFF);
+    AuditEntry entry{QStringLiteral("clerk1"),
+                     QStringLiteral("subject.search"),
+                     QStringLiteral("subject"),
+                     hostile,
+                     QStringLiteral("authorised_query: applicant=") + hostile,
+                     QJsonObject{{QStringLiteral("text"), hostile}}};
+    QString error;
+    QVERIFY2(AuditLog::append(db, entry, &error), qPrintable(error));
+    fill(tdb, 2);
+    const AuditVerifyResult result = AuditLog::verify(db);
+    QVERIFY2(result.ok, qPrintable(result.message));
+    QCOMPARE(result.entries, qint64(3));
+    // What is stored is the readable rest: no NUL, no surrogate half.
+    const QString stored = tdb.scalar(QStringLiteral("SELECT basis FROM audit_log WHERE seq = 1")).toString();
+    QVERIFY(stored.isValidUtf16());
+    QVERIFY(!stored.contains(QChar(0)));
+    QVERIFY(stored.contains(QStringLiteral("赵")) && stored.contains(QStringLiteral("六")));
 }
 
 void TestAuditLog::appendJoinsCallersTransaction()
