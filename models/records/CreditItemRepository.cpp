@@ -57,7 +57,7 @@ CreditItem readItem(const QSqlQuery& q)
 
 // Binds the columns written on insert and update by name: Qt's positional bindValue(int) formats a placeholder
 // name for every value, which costs more than SQLite's insert itself on the bulk path.
-void bindWritable(QSqlQuery& q, const CreditItem& i, RecordSql::TimestampCache& stamps)
+template<typename Binder> void bindWritable(Binder& q, const CreditItem& i, RecordSql::TimestampCache& stamps)
 {
     q.bindValue(QStringLiteral(":subject_id"), i.subjectId);
     q.bindValue(QStringLiteral(":category"), toKey(i.category));
@@ -142,26 +142,15 @@ bool CreditItemRepository::insertRow(CreditItem* item, QString* error)
                        ":decision_date, :disclosure_mode, :status, :objection_pending, :repaired_on, "
                        ":withdrawn_on, :non_repairable_basis, :title, :content, :origin, :platform_id, "
                        ":platform_version, :updated_at, :created_at)"),
-        item, m_stamps, bindWritable, error);
+        item, m_stamps, bindWritable<QSqlQuery>, error);
 }
 
-bool CreditItemRepository::updateRow(const CreditItem& item, QString* error)
+bool CreditItemRepository::updateRow(const CreditItem& item, const CreditItem& stored, QString* error)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE credit_items SET subject_id = :subject_id, category = :category, "
-                             "item_type = :item_type, severity = :severity, list_kind = :list_kind, "
-                             "field_key = :field_key, penalty_kind_key = :penalty_kind_key, cause_key = :cause_key, "
-                             "source_department = :source_department, legal_document_number = :legal_document_number, "
-                             "decision_date = :decision_date, disclosure_mode = :disclosure_mode, status = :status, "
-                             "objection_pending = :objection_pending, repaired_on = :repaired_on, "
-                             "withdrawn_on = :withdrawn_on, non_repairable_basis = :non_repairable_basis, "
-                             "title = :title, content = :content, origin = :origin, platform_id = :platform_id, "
-                             "platform_version = :platform_version, updated_at = :updated_at WHERE id = :id"));
-    bindWritable(q, item, m_stamps);
-    q.bindValue(QStringLiteral(":id"), item.id);
-    if (!q.exec())
-        return RecordSql::fail(q, error);
-    return true;
+    RecordSql::ColumnValues now, before;
+    bindWritable(now, item, m_stamps);
+    bindWritable(before, stored, m_stamps);
+    return RecordSql::updateChanged(m_db, QStringLiteral("credit_items"), item.id, now, before, error);
 }
 
 bool CreditItemRepository::submitLocal(const Session& session, qint64 subjectId, const CreditItem& item,
@@ -310,7 +299,8 @@ bool CreditItemRepository::applyPlatform(const PlatformWritePermit& permit, Cred
     }
     return RecordSql::applyNewer(
         item, found ? &existing : nullptr, applied, [this](CreditItem* row, QString* e) { return insertRow(row, e); },
-        [this](const CreditItem& row, QString* e) { return updateRow(row, e); }, error);
+        [this](const CreditItem& row, const CreditItem& stored, QString* e) { return updateRow(row, stored, e); },
+        error);
 }
 
 bool CreditItemRepository::updateOutcome(const PlatformWritePermit& permit, qint64 itemId, const QString& setClause,
@@ -377,5 +367,5 @@ bool CreditItemRepository::applyCorrection(const PlatformWritePermit& permit, co
     row.status = ItemStatus::Corrected;
     row.objectionPending = false;
     row.updatedAt = QDateTime::currentDateTimeUtc();
-    return updateRow(row, error);
+    return updateRow(row, existing, error);
 }

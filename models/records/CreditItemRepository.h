@@ -74,7 +74,7 @@ public:
 private:
     bool selectOne(const char* where, const QVariant& value, CreditItem* item, QString* error) const;
     bool insertRow(CreditItem* item, QString* error);
-    bool updateRow(const CreditItem& item, QString* error);
+    bool updateRow(const CreditItem& item, const CreditItem& stored, QString* error);
     bool updateOutcome(const PlatformWritePermit& permit, qint64 itemId, const QString& setClause,
                        const QVariantList& binds, QString* error);
 

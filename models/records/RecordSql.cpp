@@ -58,4 +58,40 @@ bool selectFirst(QSqlQuery* query, const QSqlDatabase& db, const QString& sql, c
     return false;
 }
 
+namespace {
+
+bool sameValue(const QVariant& a, const QVariant& b)
+{
+    return a.metaType() == b.metaType() && a.isNull() == b.isNull() && a == b;
+}
+
+} // namespace
+
+bool updateChanged(const QSqlDatabase& db, const QString& table, qint64 id, const ColumnValues& now,
+                   const ColumnValues& before, QString* error)
+{
+    QString sets;
+    QVariantList values;
+    for (qsizetype i = 0; i < now.names.size(); ++i) {
+        const QString& column = now.names.at(i);
+        const qsizetype j = before.names.size() > i && before.names.at(i) == column ? i : before.names.indexOf(column);
+        if (column != QLatin1String("updated_at") && j >= 0 && sameValue(now.values.at(i), before.values.at(j)))
+            continue;
+        if (!sets.isEmpty())
+            sets += QLatin1String(", ");
+        sets += column + QLatin1String(" = ?");
+        values << now.values.at(i);
+    }
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?").arg(table, sets)))
+        return fail(q, error);
+    for (const QVariant& value : std::as_const(values))
+        q.addBindValue(value);
+    q.addBindValue(id);
+    if (!q.exec())
+        return fail(q, error);
+    return true;
+}
+
 } // namespace RecordSql

@@ -7,6 +7,7 @@
 #include <QMetaType>
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 // Small helpers shared by the repositories (not part of the public API).
@@ -52,8 +53,27 @@ bool selectFirst(QSqlQuery* query, const QSqlDatabase& db, const QString& sql, c
 // Subjects and credit items are written the same way; these hold that once for both row types (Subject,
 // CreditItem: id, origin, platformId, platformVersion, createdAt, updatedAt).
 
+// A row's column values by name, collected through the same bindValue(":column", value) calls that bind a
+// QSqlQuery (bindWritable in the repositories writes into either), so an update can compare two rows.
+struct ColumnValues
+{
+    QStringList names; // without the colon
+    QVariantList values;
+    void bindValue(const QString& placeholder, const QVariant& value)
+    {
+        names << placeholder.mid(1);
+        values << value;
+    }
+};
+
+// Updates row id of table to the values of now, setting only the columns whose value differs from before (the
+// stored row) and always updated_at: an unchanged column is not written, so the indexes over it are left alone
+// (a sync that withdraws an item rewrites its status, not its subject's or platform id's index entries).
+bool updateChanged(const QSqlDatabase& db, const QString& table, qint64 id, const ColumnValues& now,
+                   const ColumnValues& before, QString* error);
+
 // Binds the provenance columns every platform row has, by name (see bindWritable in the repositories).
-template<typename Row> void bindProvenance(QSqlQuery& query, const Row& row, TimestampCache& stamps)
+template<typename Binder, typename Row> void bindProvenance(Binder& query, const Row& row, TimestampCache& stamps)
 {
     query.bindValue(QStringLiteral(":origin"), toKey(row.origin));
     query.bindValue(QStringLiteral(":platform_id"), nullable(row.platformId));
@@ -86,7 +106,8 @@ bool insertRow(QSqlQuery& insert, const QSqlDatabase& db, const QString& sql, Ro
 // The sync path's decision for a row from the platform, given the stored row it corresponds to (null when none):
 // an unknown row is inserted; a stored platform row of the same or a newer version is kept (*row becomes it and
 // *applied stays false); anything else, a local row the platform now acknowledges included, is updated in place,
-// keeping its id and creation time. insert(Row*, QString*) and update(const Row&, QString*) write the row.
+// keeping its id and creation time. insert(Row*, QString*) and update(const Row& row, const Row& stored, QString*)
+// write the row.
 template<typename Row, typename Insert, typename Update>
 bool applyNewer(Row* row, const Row* stored, bool* applied, Insert insert, Update update, QString* error)
 {
@@ -104,7 +125,7 @@ bool applyNewer(Row* row, const Row* stored, bool* applied, Insert insert, Updat
         row->id = stored->id;
         row->createdAt = stored->createdAt;
         row->updatedAt = QDateTime::currentDateTimeUtc();
-        if (!update(*row, error))
+        if (!update(*row, *stored, error))
             return false;
     }
     if (applied)

@@ -56,7 +56,7 @@ QVariant overrideColumn(const Subject& s)
 
 // Binds the columns written on insert and update by name: Qt's positional bindValue(int) formats a placeholder
 // name for every value, which costs more than SQLite's insert itself on the bulk path.
-void bindWritable(QSqlQuery& q, const Subject& s, RecordSql::TimestampCache& stamps)
+template<typename Binder> void bindWritable(Binder& q, const Subject& s, RecordSql::TimestampCache& stamps)
 {
     q.bindValue(QStringLiteral(":kind"), toKey(s.kind));
     q.bindValue(QStringLiteral(":identifier"), s.identifier);
@@ -110,6 +110,16 @@ bool SubjectRepository::findByPlatformId(const QString& platformId, Subject* sub
     return selectOne("platform_id", platformId, subject, error);
 }
 
+bool SubjectRepository::idByPlatformId(const QString& platformId, qint64* id, QString* error) const
+{
+    QSqlQuery q;
+    if (!RecordSql::selectFirst(&q, m_db, QStringLiteral("SELECT id FROM subjects WHERE platform_id = ?"), platformId,
+                                error))
+        return false;
+    *id = q.value(0).toLongLong();
+    return true;
+}
+
 qint64 SubjectRepository::count(QString* error) const
 {
     QSqlQuery q(m_db);
@@ -130,23 +140,15 @@ bool SubjectRepository::insertRow(Subject* subject, QString* error)
                        "VALUES (:kind, :identifier, :identifier_override, :name, :name_bigrams, "
                        ":legal_representative, :registered_address, :established_on, :industry, :district, "
                        ":status, :origin, :platform_id, :platform_version, :updated_at, :created_at)"),
-        subject, m_stamps, bindWritable, error);
+        subject, m_stamps, bindWritable<QSqlQuery>, error);
 }
 
-bool SubjectRepository::updateRow(const Subject& subject, QString* error)
+bool SubjectRepository::updateRow(const Subject& subject, const Subject& stored, QString* error)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE subjects SET kind = :kind, identifier = :identifier, "
-                             "identifier_override = :identifier_override, name = :name, name_bigrams = :name_bigrams, "
-                             "legal_representative = :legal_representative, registered_address = :registered_address, "
-                             "established_on = :established_on, industry = :industry, district = :district, "
-                             "status = :status, origin = :origin, platform_id = :platform_id, "
-                             "platform_version = :platform_version, updated_at = :updated_at WHERE id = :id"));
-    bindWritable(q, subject, m_stamps);
-    q.bindValue(QStringLiteral(":id"), subject.id);
-    if (!q.exec())
-        return RecordSql::fail(q, error);
-    return true;
+    RecordSql::ColumnValues now, before;
+    bindWritable(now, subject, m_stamps);
+    bindWritable(before, stored, m_stamps);
+    return RecordSql::updateChanged(m_db, QStringLiteral("subjects"), subject.id, now, before, error);
 }
 
 bool SubjectRepository::submitLocal(const Session& session, Subject* subject, const QString& basis,
@@ -250,5 +252,5 @@ bool SubjectRepository::applyPlatform(const PlatformWritePermit& permit, Subject
     }
     return RecordSql::applyNewer(
         subject, found ? &existing : nullptr, applied, [this](Subject* row, QString* e) { return insertRow(row, e); },
-        [this](const Subject& row, QString* e) { return updateRow(row, e); }, error);
+        [this](const Subject& row, const Subject& stored, QString* e) { return updateRow(row, stored, e); }, error);
 }

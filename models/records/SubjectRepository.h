@@ -26,6 +26,8 @@ public:
     // The identifier is normalised first (Identifiers::normalise), as typed or read from an ID card.
     bool findByIdentifier(const QString& identifier, Subject* subject, QString* error = nullptr) const;
     bool findByPlatformId(const QString& platformId, Subject* subject, QString* error = nullptr) const;
+    // Only the local id of the subject with this platform id (a credit item from the platform names its subject so).
+    bool idByPlatformId(const QString& platformId, qint64* id, QString* error = nullptr) const;
     // Number of subjects (for status displays and tests); -1 on error.
     qint64 count(QString* error = nullptr) const;
 
@@ -50,7 +52,7 @@ public:
 private:
     bool selectOne(const char* where, const QVariant& value, Subject* subject, QString* error) const;
     bool insertRow(Subject* subject, QString* error);
-    bool updateRow(const Subject& subject, QString* error);
+    bool updateRow(const Subject& subject, const Subject& stored, QString* error);
 
     QSqlDatabase m_db;
     QSqlQuery m_insert; // prepared once: the bulk path runs it millions of times

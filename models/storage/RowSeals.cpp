@@ -23,24 +23,36 @@ constexpr int SealWords = 1024;
 constexpr int SealBytes = SealWords * 2;
 using Seal = std::array<unsigned char, SealBytes>;
 
-bool parseSeal(const unsigned char* text, int length, Seal* seal)
+// A seal as stored: 2048 bytes (since migration 0014), or the 4096 hex digits of older schemas; NULL is the empty
+// seal.
+bool parseSeal(sqlite3_value* value, Seal* seal)
 {
     seal->fill(0);
-    if (!text)
+    switch (sqlite3_value_type(value)) {
+    case SQLITE_NULL:
         return true;
-    if (length != 2 * SealBytes)
+    case SQLITE_BLOB:
+        if (sqlite3_value_bytes(value) != SealBytes)
+            return false;
+        std::memcpy(seal->data(), sqlite3_value_blob(value), SealBytes);
+        return true;
+    case SQLITE_TEXT: {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
+        const int length = sqlite3_value_bytes(value);
+        if (length != 2 * SealBytes)
+            return false;
+        size_t written = 0;
+        return sodium_hex2bin(seal->data(), seal->size(), text, size_t(length), nullptr, &written, nullptr) == 0 &&
+               written == seal->size();
+    }
+    default:
         return false;
-    size_t written = 0;
-    return sodium_hex2bin(seal->data(), seal->size(), reinterpret_cast<const char*>(text), size_t(length), nullptr,
-                          &written, nullptr) == 0 &&
-           written == seal->size();
+    }
 }
 
 void resultSeal(sqlite3_context* context, const Seal& seal)
 {
-    QByteArray hex(2 * SealBytes + 1, Qt::Uninitialized);
-    sodium_bin2hex(hex.data(), size_t(hex.size()), seal.data(), seal.size());
-    sqlite3_result_text(context, hex.constData(), 2 * SealBytes, SQLITE_TRANSIENT);
+    sqlite3_result_blob(context, seal.data(), SealBytes, SQLITE_TRANSIENT);
 }
 
 // The row's 32-byte digest expanded to the seal's width (ChaCha20 keystream under the digest as key).
@@ -115,12 +127,23 @@ void rowDigest(sqlite3_context* context, int argc, sqlite3_value** argv)
 void sealChange(sqlite3_context* context, sqlite3_value** argv, bool subtract)
 {
     Seal seal;
-    if (!parseSeal(sqlite3_value_text(argv[0]), sqlite3_value_bytes(argv[0]), &seal) ||
-        sqlite3_value_type(argv[1]) != SQLITE_BLOB || sqlite3_value_bytes(argv[1]) != int(crypto_hash_sha256_BYTES)) {
+    if (!parseSeal(argv[0], &seal) || sqlite3_value_type(argv[1]) != SQLITE_BLOB ||
+        sqlite3_value_bytes(argv[1]) != int(crypto_hash_sha256_BYTES)) {
         sqlite3_result_error(context, "xmc_seal: invalid seal or digest", -1);
         return;
     }
     addTo(&seal, static_cast<const unsigned char*>(sqlite3_value_blob(argv[1])), subtract);
+    resultSeal(context, seal);
+}
+
+// xmc_seal(stored): a stored seal, hex digits or bytes, as the bytes it is now kept as (migration 0014).
+void sealBytes(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    Seal seal;
+    if (!parseSeal(argv[0], &seal)) {
+        sqlite3_result_error(context, "xmc_seal: invalid seal", -1);
+        return;
+    }
     resultSeal(context, seal);
 }
 
@@ -202,6 +225,8 @@ int registerFunctions(sqlite3* db)
     const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
     int rc = sqlite3_create_function_v2(db, "xmc_row_digest", -1, flags, nullptr, rowDigest, nullptr, nullptr, nullptr);
     if (rc == SQLITE_OK)
+        rc = sqlite3_create_function_v2(db, "xmc_seal", 1, flags, nullptr, sealBytes, nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK)
         rc = sqlite3_create_function_v2(db, "xmc_seal_add", 2, flags, nullptr, sealAdd, nullptr, nullptr, nullptr);
     if (rc == SQLITE_OK)
         rc = sqlite3_create_function_v2(db, "xmc_seal_sub", 2, flags, nullptr, sealSub, nullptr, nullptr, nullptr);
@@ -234,7 +259,7 @@ bool install(QSqlDatabase& db, QString* error)
         row.prepare(QStringLiteral("INSERT INTO table_seals (name, seal, rows) SELECT ?, ?, 0 WHERE NOT EXISTS "
                                    "(SELECT 1 FROM table_seals WHERE name = ?)"));
         row.addBindValue(table);
-        row.addBindValue(QString(2 * SealBytes, QLatin1Char('0')));
+        row.addBindValue(QByteArray(SealBytes, '\0'));
         row.addBindValue(table);
         if (!row.exec()) {
             *error = row.lastError().text();
@@ -278,7 +303,7 @@ bool verify(const QSqlDatabase& db, QStringList* problems)
             problems->append(query.lastError().text());
             continue;
         }
-        if (query.value(0).toString() != query.value(2).toString() ||
+        if (query.value(0).toByteArray() != query.value(2).toByteArray() ||
             query.value(1).toLongLong() != query.value(3).toLongLong())
             problems->append(table);
     }
@@ -297,9 +322,14 @@ QString stateDigest(const QSqlDatabase& db, QString* error)
     QCryptographicHash hash(QCryptographicHash::Sha256);
     bool any = false;
     while (query.next()) {
-        hash.addData(QStringLiteral("%1:%2:%3;")
-                         .arg(query.value(0).toString(), query.value(1).toString(), query.value(2).toString())
-                         .toUtf8());
+        // The seal in hex digits, as it was stored before migration 0014: the states recorded by earlier audit
+        // entries stay comparable.
+        const QVariant seal = query.value(1);
+        const QString sealText = seal.metaType().id() == QMetaType::QByteArray
+                                     ? QString::fromLatin1(seal.toByteArray().toHex())
+                                     : seal.toString();
+        hash.addData(
+            QStringLiteral("%1:%2:%3;").arg(query.value(0).toString(), sealText, query.value(2).toString()).toUtf8());
         any = true;
     }
     return any ? QString::fromLatin1(hash.result().toHex()) : QString();

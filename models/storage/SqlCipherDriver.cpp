@@ -273,12 +273,48 @@ void SqlCipherDriver::close()
     // Statements still held by live QSqlQuery objects must go first, or sqlite3_close() refuses.
     const QList<SqlCipherResult*> results = m_results;
     for (SqlCipherResult* result : results)
-        result->finalize();
+        result->finalize(false);
     m_results.clear();
+    clearStatementCache();
     sqlite3_close(m_db);
     m_db = nullptr;
     setOpen(false);
     setOpenError(false);
+}
+
+void SqlCipherDriver::clearStatementCache()
+{
+    for (const IdleStatement& idle : std::as_const(m_idle))
+        sqlite3_finalize(idle.stmt);
+    m_idle.clear();
+}
+
+bool SqlCipherDriver::takeStatement(const QByteArray& sql, IdleStatement* out)
+{
+    const size_t hash = qHash(sql);
+    for (qsizetype i = m_idle.size() - 1; i >= 0; --i) {
+        const IdleStatement& idle = m_idle.at(i);
+        if (idle.hash == hash && idle.sql == sql) {
+            *out = m_idle.takeAt(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+void SqlCipherDriver::keepStatement(IdleStatement&& idle)
+{
+    if (!m_db || !isOpen()) {
+        sqlite3_finalize(idle.stmt);
+        return;
+    }
+    // Reset: a kept statement holds no lock and no bound value (a bound key or name must not linger).
+    sqlite3_reset(idle.stmt);
+    sqlite3_clear_bindings(idle.stmt);
+    if (m_idle.size() >= StatementCacheSize)
+        sqlite3_finalize(m_idle.takeFirst().stmt);
+    idle.hash = qHash(idle.sql);
+    m_idle.append(std::move(idle));
 }
 
 QSqlResult* SqlCipherDriver::createResult() const
@@ -345,6 +381,7 @@ bool SqlCipherDriver::executeScript(const QString& sql, QSqlError* error)
             *error = QSqlError(tr("The database is not open."), QString(), QSqlError::ConnectionError);
         return false;
     }
+    clearStatementCache();
     char* message = nullptr;
     const QByteArray utf8 = sql.toUtf8();
     const int rc = sqlite3_exec(m_db, utf8.constData(), nullptr, nullptr, &message);
@@ -366,6 +403,7 @@ bool SqlCipherDriver::rekey(const SecureBytes& newKey, QSqlError* error)
             *error = QSqlError(tr("The database is not open."), QString(), QSqlError::ConnectionError);
         return false;
     }
+    clearStatementCache();
     const char* file = sqlite3_db_filename(m_db, "main");
     const QString path = file ? QString::fromUtf8(file) : QString();
     // SQLCipher 3 rewrites every page under the new key inside one rollback-journal transaction; it cannot do so

@@ -4,9 +4,11 @@
 
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlRecord>
 #include <QString>
 
 struct sqlite3;
+struct sqlite3_stmt;
 class SqlCipherResult;
 
 // QSQLCIPHER: a Qt SQL driver over the SQLCipher C API, written against Qt's public API only.
@@ -60,7 +62,30 @@ public:
     // Registers QSQLCIPHER with QSqlDatabase (idempotent).
     static void registerDriver();
 
+    // Prepared statements kept for reuse: a QSqlQuery that prepares a statement this connection prepared before (the
+    // same text, byte for byte) takes the compiled statement back instead of compiling it again (SQLite compiles every
+    // trigger and index an UPDATE touches into it, which costs more than running it). Only SELECT, INSERT, UPDATE and
+    // WITH statements are kept, at most StatementCacheSize of them; a statement that changes the schema empties the
+    // cache (a kept statement would be compiled again anyway: sqlite3_prepare_v2 recompiles on a schema change).
+    static constexpr int StatementCacheSize = 96;
+    int cachedStatements() const { return int(m_idle.size()); }
+    void clearStatementCache();
+
 private:
+    struct IdleStatement
+    {
+        QByteArray sql;
+        size_t hash = 0;
+        sqlite3_stmt* stmt = nullptr;
+        QSqlRecord record;
+        QList<QMetaType> types;
+        int columns = 0;
+    };
+    // Takes a kept statement of exactly this text out of the cache (false if there is none).
+    bool takeStatement(const QByteArray& sql, IdleStatement* out);
+    // Keeps a statement that its query no longer needs (reset, bindings cleared), or finalizes it.
+    void keepStatement(IdleStatement&& idle);
+
     // PRAGMA [schema.]table_info(table) for a table name that may carry a schema.
     QString tableInfoSql(const QString& tableName) const;
     friend class SqlCipherResult;
@@ -68,6 +93,7 @@ private:
 
     sqlite3* m_db = nullptr;
     QList<SqlCipherResult*> m_results;
+    QList<IdleStatement> m_idle; // least recently kept first
 };
 
 // Process-wide holder of database keys, by canonical file path, in locked memory.

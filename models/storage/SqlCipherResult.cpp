@@ -147,11 +147,24 @@ QVariant SqlCipherResult::handle() const
     return QVariant::fromValue(static_cast<void*>(m_stmt));
 }
 
-void SqlCipherResult::finalize()
+void SqlCipherResult::finalize(bool keep)
 {
     if (m_stmt) {
-        sqlite3_finalize(m_stmt);
+        auto* d = const_cast<SqlCipherDriver*>(static_cast<const SqlCipherDriver*>(driver()));
+        if (keep && m_cacheable && d) {
+            SqlCipherDriver::IdleStatement idle;
+            idle.sql = std::move(m_sql);
+            idle.stmt = m_stmt;
+            idle.record = std::move(m_preparedRecord);
+            idle.types = std::move(m_preparedTypes);
+            idle.columns = m_columns;
+            d->keepStatement(std::move(idle));
+        } else {
+            sqlite3_finalize(m_stmt);
+        }
         m_stmt = nullptr;
+        m_sql.clear();
+        m_cacheable = false;
         setActive(false);
     }
     m_done = true;
@@ -193,13 +206,32 @@ bool SqlCipherResult::prepare(const QString& query)
     }
     finalize();
     clearRows();
+    m_cacheable = false;
     m_record = QSqlRecord();
     m_columns = 0;
     setSelect(false);
     setActive(false);
     setAt(QSql::BeforeFirstRow);
 
-    const QByteArray utf8 = query.toUtf8();
+    QByteArray utf8 = query.toUtf8();
+    auto* driver = const_cast<SqlCipherDriver*>(d);
+    SqlCipherDriver::IdleStatement idle;
+    if (driver->takeStatement(utf8, &idle)) {
+        m_stmt = idle.stmt;
+        m_sql = std::move(idle.sql);
+        m_record = m_preparedRecord = std::move(idle.record);
+        m_types = m_preparedTypes = std::move(idle.types);
+        m_columns = idle.columns;
+        m_cacheable = true;
+        return true;
+    }
+    const QByteArray verb = utf8.left(16).trimmed().left(6).toUpper();
+    m_cacheable =
+        verb.startsWith("SELECT") || verb.startsWith("INSERT") || verb.startsWith("UPDATE") || verb.startsWith("WITH");
+    // Kept statements would be compiled again anyway after a change of the schema; they are let go so that none
+    // outlives a table or trigger it was made for.
+    if (verb.startsWith("CREATE") || verb.startsWith("DROP") || verb.startsWith("ALTER"))
+        driver->clearStatementCache();
     const char* tail = nullptr;
     const int rc = sqlite3_prepare_v2(d->m_db, utf8.constData(), int(utf8.size()), &m_stmt, &tail);
     if (rc != SQLITE_OK) {
@@ -222,6 +254,11 @@ bool SqlCipherResult::prepare(const QString& query)
     }
     m_columns = sqlite3_column_count(m_stmt);
     buildRecord();
+    if (m_cacheable) {
+        m_sql = std::move(utf8);
+        m_preparedRecord = m_record;
+        m_preparedTypes = m_types;
+    }
     return true;
 }
 
@@ -287,6 +324,13 @@ bool SqlCipherResult::exec()
     // into a WITHOUT ROWID table still reports the connection's last rowid: SQLite 3.15 cannot reset it.)
     const int totalBefore = sqlite3_total_changes(d->m_db);
     const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW && sqlite3_column_count(m_stmt) != m_columns) {
+        // A kept statement recompiled by SQLite after a change of the schema (a column added): its record follows.
+        m_columns = sqlite3_column_count(m_stmt);
+        buildRecord();
+        m_preparedRecord = m_record;
+        m_preparedTypes = m_types;
+    }
     if (rc == SQLITE_ROW) {
         m_pendingRow = true;
         m_done = false;

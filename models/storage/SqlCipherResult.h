@@ -38,8 +38,9 @@ protected:
 
 private:
     friend class SqlCipherDriver;
-    // Called by the driver when the connection closes under a live query.
-    void finalize();
+    // Lets go of the statement: kept by the driver for reuse (keep), or finalized (the connection closes under a live
+    // query, or the statement is not one to keep).
+    void finalize(bool keep = true);
     void clearRows();
     // Steps once; on a row, appends it to the cache. Returns false at the end or on error.
     bool stepRow();
@@ -50,6 +51,10 @@ private:
     QMetaType fieldType(int column) const;
 
     sqlite3_stmt* m_stmt = nullptr;
+    QByteArray m_sql;                 // the text m_stmt was prepared from (the driver's cache key)
+    bool m_cacheable = false;         // SELECT, INSERT, UPDATE or WITH: kept by the driver when let go
+    QSqlRecord m_preparedRecord;      // m_record and m_types as prepared, before any type was learned from a value:
+    QList<QMetaType> m_preparedTypes; // what a kept statement gives its next query
     QSqlRecord m_record;
     QList<QMetaType> m_types; // per column, as in m_record (read per row without copying a QSqlField)
     int m_columns = 0;

@@ -284,6 +284,7 @@ FeedApplier::Result FeedApplier::applyLines(const QList<QByteArray>& lines, Sync
     m_usedBulk = false;
     m_subjectIds.clear();
     m_itemIds.clear();
+    m_ownerIds.clear();
     {
         QSqlQuery empty(db);
         if (!empty.exec(QStringLiteral("SELECT NOT EXISTS (SELECT 1 FROM subjects) AND NOT EXISTS (SELECT 1 FROM "
@@ -460,7 +461,6 @@ FeedApplier::Result FeedApplier::applyPage(const FeedPage& page, PlatformWritePe
                                    .arg(error.isEmpty() ? QCoreApplication::translate(
                                                               "FeedApplier", "its platform id or version is missing.")
                                                         : error));
-            Subject owner;
             const QString ownerId = change.value(QLatin1String("subject_platform_id")).toString();
             if (m_bulk && m_itemIds.contains(item.platformId) && !endBulk(&error))
                 return failure(Failure::Storage, error);
@@ -482,7 +482,10 @@ FeedApplier::Result FeedApplier::applyPage(const FeedPage& page, PlatformWritePe
                 ++applied;
                 continue;
             }
-            if (!subjects.findByPlatformId(ownerId, &owner, &error))
+            qint64 ownerRowId = m_ownerIds.value(ownerId, 0);
+            if (ownerRowId == 0 && subjects.idByPlatformId(ownerId, &ownerRowId, &error))
+                m_ownerIds.insert(ownerId, ownerRowId);
+            if (ownerRowId == 0)
                 return error.isEmpty()
                            ? failure(Failure::Malformed,
                                      QCoreApplication::translate(
@@ -491,7 +494,7 @@ FeedApplier::Result FeedApplier::applyPage(const FeedPage& page, PlatformWritePe
                                          .arg(i + 1)
                                          .arg(ownerId.left(80)))
                            : failure(Failure::Storage, error);
-            item.subjectId = owner.id;
+            item.subjectId = ownerRowId;
             if (!items.applyPlatform(permit, &item, &written, &error))
                 return failure(Failure::Storage, error);
         }

@@ -97,4 +97,5 @@ private:
     bool m_usedBulk = false;
     QHash<QString, qint64> m_subjectIds;
     QSet<QString> m_itemIds;
+    QHash<QString, qint64> m_ownerIds; // subjects' local ids by platform id, looked up in this run
 };
