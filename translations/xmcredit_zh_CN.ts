@@ -1521,6 +1521,10 @@ Item %3: %4, decided %5</source>
         <source>%1 (refused by the platform)</source>
         <translation>%1（平台已拒绝）</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>CollectionRules</name>
@@ -2543,6 +2547,10 @@ Item %3: %4, decided %5</source>
         <source>Change %1 of a calendar page: %2 Nothing was applied.</source>
         <translation>节假日安排页的第 %1 项：%2 未应用任何内容。</translation>
     </message>
+    <message>
+        <source>Change %1 of a %2 page: %3 Nothing was applied.</source>
+        <translation>%2 页的第 %1 项变更：%3 未应用任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>FeedPage</name>
@@ -3508,6 +3516,49 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>PlatformStaff</name>
+    <message>
+        <source>A directory entry needs a username (lower-case letters, digits, ._-) and its version.</source>
+        <translation>名录条目须有用户名（小写字母、数字及 ._-）和版本号。</translation>
+    </message>
+    <message>
+        <source>The directory entry&apos;s platform id does not name %1.</source>
+        <translation>名录条目的平台标识与 %1 不符。</translation>
+    </message>
+    <message>
+        <source>The directory entry of %1 has an unknown role.</source>
+        <translation>%1 的名录条目角色未知。</translation>
+    </message>
+    <message>
+        <source>The directory entry of %1 does not say whether it is active.</source>
+        <translation>%1 的名录条目未注明是否在岗。</translation>
+    </message>
+    <message>
+        <source>The name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>The unit</source>
+        <translation>所在单位</translation>
+    </message>
+    <message>
+        <source>The directory entry of %1: %2</source>
+        <translation>%1 的名录条目：%2</translation>
+    </message>
+    <message>
+        <source>The directory entry of %1 has no name.</source>
+        <translation>%1 的名录条目没有姓名。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1, left</source>
+        <translation>%1，已离岗</translation>
+    </message>
+</context>
+<context>
     <name>PlatformWritePermit</name>
     <message>
         <source>A platform write permit needs the actor and the purpose.</source>
@@ -3619,6 +3670,29 @@ Database: %2</source>
     <message>
         <source>&apos;%1&apos; cannot be both prohibited and collectable with consent.</source>
         <translation>“%1”不能既属于禁止采集的信息，又属于经书面同意可采集的信息。</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyProfiles</name>
+    <message>
+        <source>The platform&apos;s policy profile %1 cannot be used: %2</source>
+        <translation>平台下发的政策配置 %1 无法使用：%2</translation>
+    </message>
+    <message>
+        <source>A policy change needs its profile id and version.</source>
+        <translation>政策变更须有配置标识和版本号。</translation>
+    </message>
+    <message>
+        <source>The policy change&apos;s platform id does not name profile %1.</source>
+        <translation>政策变更的平台标识与配置 %1 不符。</translation>
+    </message>
+    <message>
+        <source>The policy profile %1 does not validate: %2</source>
+        <translation>政策配置 %1 未通过校验：%2</translation>
+    </message>
+    <message>
+        <source>The policy change for %1 defines profile %2.</source>
+        <translation>%1 的政策变更定义的却是配置 %2。</translation>
     </message>
 </context>
 <context>
@@ -6354,10 +6428,6 @@ Exit codes: 3 bad --limit, 7 role.</source>
         <translation>政策配置</translation>
     </message>
     <message>
-        <source>A built-in policy profile is broken: %1</source>
-        <translation>内置的政策配置有误：%1</translation>
-    </message>
-    <message>
         <source>Find Subject</source>
         <translation>查找信用主体</translation>
     </message>
@@ -6428,6 +6498,10 @@ Exit codes: 3 bad --limit, 7 role.</source>
     <message>
         <source>Ctrl+Shift+M</source>
         <translation>Ctrl+Shift+M</translation>
+    </message>
+    <message>
+        <source>A policy profile cannot be used: %1</source>
+        <translation>有政策配置无法使用：%1</translation>
     </message>
 </context>
 <context>

@@ -361,13 +361,18 @@ void CasesPage::showCase()
     m_timeline->clear();
     QList<CaseEventRecord> events;
     if (m_repository.events(r.id, &events, &error)) {
+        // Who: this window's staff by name, other windows' and the platform's by the city's directory.
+        const QHash<QString, QString> names = CaseQueueModel::staffNames(m_session.database());
         for (const CaseEventRecord& e : events) {
             QString what = e.action == QLatin1String("intake") ? tr("received") : CaseWorkflow::actionName(e.action);
             if (problemOf.contains(e.id))
                 what = problemOf.value(e.id).outcome == QLatin1String("conflict")
                            ? tr("%1 (not taken by the platform: conflict)").arg(what)
                            : tr("%1 (refused by the platform)").arg(what);
-            auto* row = new QTreeWidgetItem({e.onDate.toString(Qt::ISODate), e.actor, what, e.note});
+            const QString actor = names.contains(e.actor) && names.value(e.actor) != e.actor
+                                      ? tr("%1 (%2)").arg(names.value(e.actor), e.actor)
+                                      : e.actor;
+            auto* row = new QTreeWidgetItem({e.onDate.toString(Qt::ISODate), actor, what, e.note});
             if (problemOf.contains(e.id))
                 for (int column = 0; column < 4; ++column)
                     row->setForeground(column, QColor(0x8c, 0x1d, 0x18));

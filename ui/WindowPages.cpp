@@ -1,4 +1,5 @@
 #include "WindowPages.h"
+#include "sync/PolicyProfiles.h"
 
 #include "AuditPage.h"
 #include "BackgroundSync.h"
@@ -53,11 +54,12 @@ WindowPages installWindowPages(MainWindow* window)
         return pages;
 
     QString policyError;
-    const PolicyRegistry policies = PolicyRegistry::builtIn(&policyError);
+    // The built-in profiles and those the platform published (the policy stream), as they are at the login.
+    const PolicyRegistry policies = PolicyProfiles::load(session.database(), &policyError);
     if (!policyError.isEmpty())
         MessageBoxes::warning(
             window, QCoreApplication::translate("WindowPages", "Policy"),
-            QCoreApplication::translate("WindowPages", "A built-in policy profile is broken: %1").arg(policyError));
+            QCoreApplication::translate("WindowPages", "A policy profile cannot be used: %1").arg(policyError));
 
     if (session.can(Permission::QuerySubject)) {
         pages.search = new SearchPage(session);

@@ -3,6 +3,7 @@
 
 #include "AdminCommand.h"
 #include "AdminSession.h"
+#include "sync/PolicyProfiles.h"
 
 #include "cases/CaseReceipt.h"
 #include "cases/CaseRepository.h"
@@ -15,6 +16,7 @@
 #include "storage/Workstation.h"
 #include "sync/CalendarYears.h"
 #include "sync/Outbox.h"
+#include "sync/PlatformStaff.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -264,10 +266,13 @@ int printCase(Context& c, const CaseRepository& repository, const CaseRecord& re
         if (!repository.events(record.id, &events, &error) || !repository.materials(record.id, &materials, &error))
             return fail(c, ExitCode::Failure, error);
         QJsonArray eventArray;
+        // Actors of other windows and of the platform are named by the city's directory (the staff stream).
+        const QHash<QString, QString> directory = PlatformStaff::names(c.session.database());
         for (const CaseEventRecord& e : events)
             eventArray.append(QJsonObject{{QStringLiteral("on"), e.onDate.toString(Qt::ISODate)},
                                           {QStringLiteral("at"), e.at.toString(Qt::ISODateWithMs)},
                                           {QStringLiteral("actor"), e.actor},
+                                          {QStringLiteral("actorName"), directory.value(e.actor)},
                                           {QStringLiteral("action"), e.action},
                                           {QStringLiteral("from"), e.fromState},
                                           {QStringLiteral("to"), e.toState},
@@ -394,7 +399,7 @@ int runCase(const QStringList& args, AdminIo& io)
         return code;
     SessionGuard guard{c.session};
     QString error;
-    const PolicyRegistry policies = PolicyRegistry::builtIn(&error);
+    const PolicyRegistry policies = PolicyProfiles::load(c.session.database(), &error);
     const WorkingCalendar calendar = CalendarYears::load(c.session.database(), &error);
     CaseRepository repository(c.session, policies, calendar);
     auto result = [&](const CaseRepository::Result& r, const CaseRecord& record) {
@@ -596,7 +601,7 @@ int runDemoCases(const QStringList& args, AdminIo& io)
     const DemoCaseActors actors{actAs(QStringLiteral("clerk")), actAs(QStringLiteral("reviewer")),
                                 actAs(QStringLiteral("supervisor"))};
     QString error;
-    const PolicyRegistry policies = PolicyRegistry::builtIn(&error);
+    const PolicyRegistry policies = PolicyProfiles::load(admin.database(), &error);
     const WorkingCalendar calendar = CalendarYears::load(admin.database(), &error);
     DemoCasesReport report;
     // All or nothing: an interrupted run leaves no cases, and the next run makes them.

@@ -5,6 +5,7 @@
 #include "cases/CaseClocks.h"
 #include "storage/Workstation.h"
 #include "sync/CalendarYears.h"
+#include "sync/PolicyProfiles.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -46,7 +47,7 @@ int runCheck(const QStringList& args, AdminIo& io)
     {
         // The stored case clocks the queues are ordered by, recomputed from every case's events.
         QString error;
-        const PolicyRegistry policies = PolicyRegistry::builtIn(&error);
+        const PolicyRegistry policies = PolicyProfiles::load(session.database(), &error);
         const WorkingCalendar calendar = CalendarYears::load(session.database(), &error);
         QStringList problems;
         Workstation::IntegrityReport::Check clocks{QStringLiteral("case_clocks"), true, {}};

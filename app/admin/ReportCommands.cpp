@@ -4,6 +4,7 @@
 
 #include "AdminCommand.h"
 #include "AdminSession.h"
+#include "sync/PolicyProfiles.h"
 
 #include "records/SubjectSearch.h"
 #include "reports/ReportRepository.h"
@@ -248,7 +249,7 @@ int issue(QCommandLineParser& parser, const Options& o, AdminIo& io, bool json)
         return code;
     QString error;
 
-    const PolicyRegistry policies = PolicyRegistry::builtIn(&error);
+    const PolicyRegistry policies = PolicyProfiles::load(session.database(), &error);
     ReportRepository repository(session, policies);
     IssuedReport report;
     const ReportRepository::Result r = repository.issue(request, on, &report);
@@ -287,7 +288,7 @@ int reprint(QCommandLineParser& parser, const Options& o, const QString& number,
         return code;
     SessionGuard guard{session};
     QString error;
-    const PolicyRegistry policies = PolicyRegistry::builtIn(&error);
+    const PolicyRegistry policies = PolicyProfiles::load(session.database(), &error);
     ReportRepository repository(session, policies);
     if (!session.can(Permission::PrintReport))
         return AdminCli::fail(io, json, ExitCode::Denied,
@@ -329,7 +330,7 @@ int verify(QCommandLineParser& parser, const Options& o, const QStringList& posi
         return code;
     SessionGuard guard{session};
     QString error;
-    const PolicyRegistry policies = PolicyRegistry::builtIn(&error);
+    const PolicyRegistry policies = PolicyProfiles::load(session.database(), &error);
     ReportRepository repository(session, policies);
     const ReportVerification v =
         byQr ? repository.verifyPayload(parser.value(o.qr)) : repository.verify(positional.at(1), positional.at(2));

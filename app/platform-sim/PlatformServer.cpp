@@ -1,5 +1,7 @@
 #include "PlatformServer.h"
 
+#include "domain/PolicyRegistry.h"
+
 #include "CityFeed.h"
 #include "TlsFiles.h"
 
@@ -133,6 +135,80 @@ PlatformServer::PlatformServer(const Options& options, const SecureBytes& seed, 
     }
     append(QStringLiteral("calendar"), ReferenceFeed::signedPages(options.platformId, QStringLiteral("calendar"), years,
                                                                   options.perPage, 1, seed, issuedAt));
+    // The policy profiles the platform holds: the ones the program ships with, version 1 (POST /v1/sim/policy
+    // publishes a new profile or a corrected edition).
+    QJsonArray profiles;
+    const PolicyRegistry policies = PolicyRegistry::builtIn(&error);
+    for (const PolicyProfilePtr& profile : policies.profiles()) {
+        QFile file(QStringLiteral(":/xmcredit/policy/%1.json").arg(profile->id()));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray compact = QJsonDocument::fromJson(file.readAll()).toJson(QJsonDocument::Compact);
+        profiles.append(policyChange(profile->id(), 1, compact));
+        m_policyVersions.insert(profile->id(), 1);
+    }
+    append(QStringLiteral("policy"), ReferenceFeed::signedPages(options.platformId, QStringLiteral("policy"), profiles,
+                                                                options.perPage, 1, seed, issuedAt));
+    // The city's staff directory: the people behind the case moves of other windows and of the platform (fictional).
+    struct Entry
+    {
+        const char* username;
+        const char* name;
+        const char* role;
+        const char* unit;
+        bool active;
+    };
+    static const Entry directory[] = {
+        {"another-window", "陈思明", "reviewer", "思明区政务服务中心信用窗口", true},
+        {"huli-clerk", "黄志强", "clerk", "湖里区政务服务中心信用窗口", true},
+        {"jimei-clerk", "吴丽华", "clerk", "集美区政务服务中心信用窗口", true},
+        {"haicang-clerk", "郑建国", "clerk", "海沧区政务服务中心信用窗口", false},
+        {"platform-review", "林海燕", "platform_reviewer", "厦门市公共信用信息平台", true},
+    };
+    QJsonArray staff;
+    for (const Entry& e : directory)
+        staff.append(QJsonObject{{QStringLiteral("platform_id"), QStringLiteral("staff/") + QLatin1String(e.username)},
+                                 {QStringLiteral("platform_version"), 1},
+                                 {QStringLiteral("username"), QLatin1String(e.username)},
+                                 {QStringLiteral("display_name"), QString::fromUtf8(e.name)},
+                                 {QStringLiteral("role"), QLatin1String(e.role)},
+                                 {QStringLiteral("unit"), QString::fromUtf8(e.unit)},
+                                 {QStringLiteral("active"), e.active}});
+    append(QStringLiteral("staff"), ReferenceFeed::signedPages(options.platformId, QStringLiteral("staff"), staff,
+                                                               options.perPage, 1, seed, issuedAt));
+}
+
+QJsonObject PlatformServer::policyChange(const QString& id, int version, const QByteArray& compactJson)
+{
+    return QJsonObject{{QStringLiteral("platform_id"), QStringLiteral("policy/") + id},
+                       {QStringLiteral("platform_version"), version},
+                       {QStringLiteral("profile_id"), id},
+                       {QStringLiteral("definition"), QString::fromUtf8(compactJson)}};
+}
+
+void PlatformServer::publishPolicy(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    // The body is a profile (resources/policy/README.md): published as it is, the platform's checks being the
+    // workstation's to make (a test publishes a broken one to see it refused).
+    QJsonParseError parse;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &parse);
+    const QString id = doc.object().value(QStringLiteral("id")).toString();
+    if (parse.error != QJsonParseError::NoError || id.isEmpty()) {
+        replyError(socket, 400, QStringLiteral("the body must be a policy profile with its id"));
+        return;
+    }
+    const int version = m_policyVersions.value(id, 0) + 1;
+    m_policyVersions.insert(id, version);
+    const QString stream = QStringLiteral("policy");
+    const int next = int(m_lines.value(stream).size()) + 1;
+    append(stream, ReferenceFeed::signedPages(m_options.platformId, stream,
+                                              QJsonArray{policyChange(id, version, doc.toJson(QJsonDocument::Compact))},
+                                              FeedPages::MaxChanges, next, m_seed,
+                                              QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)));
+    reply(socket, 200,
+          QJsonDocument(QJsonObject{{QStringLiteral("cursor"), m_cursors.value(stream).constLast()},
+                                    {QStringLiteral("version"), version}})
+              .toJson(QJsonDocument::Compact));
 }
 
 void PlatformServer::append(const QString& stream, const QList<QByteArray>& lines)
@@ -256,6 +332,10 @@ bool PlatformServer::handleRequest(const QHttpServerRequest& request, QTcpSocket
     }
     if (path == QLatin1String("/v1/sim/case-move") && request.method() == QHttpServerRequest::Method::Post) {
         caseMove(request, socket);
+        return true;
+    }
+    if (path == QLatin1String("/v1/sim/policy") && request.method() == QHttpServerRequest::Method::Post) {
+        publishPolicy(request, socket);
         return true;
     }
     if (path == QLatin1String("/v1/sim/publish") && request.method() == QHttpServerRequest::Method::Post) {

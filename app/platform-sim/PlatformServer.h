@@ -67,6 +67,8 @@ private:
     void anchor(const QHttpServerRequest& request, QTcpSocket* socket);
     void outbox(const QHttpServerRequest& request, QTcpSocket* socket);
     void caseMove(const QHttpServerRequest& request, QTcpSocket* socket);
+    void publishPolicy(const QHttpServerRequest& request, QTcpSocket* socket);
+    static QJsonObject policyChange(const QString& id, int version, const QByteArray& compactJson);
     // One entry of a push: its answer ({"key", "outcome", "platformRef", "reason", "platform"}).
     QJsonObject take(const QJsonObject& entry, const QByteArray& device);
     bool saveOutbox(QString* error) const;
@@ -86,7 +88,8 @@ private:
     QHash<QString, QList<QByteArray>> m_lines;
     QHash<QString, QStringList> m_afters;
     QHash<QString, QStringList> m_cursors;
-    QHash<QString, int> m_versions; // item platform id -> last version published
+    QHash<QString, int> m_versions;       // item platform id -> last version published
+    QHash<QString, int> m_policyVersions; // profile id -> last version published
     int m_published = 0;
     QSet<QString> m_usedCodes;
     QSet<QByteArray> m_tokenHashes;

@@ -1,6 +1,7 @@
 #include "CaseQueueModel.h"
 
 #include "storage/Staff.h"
+#include "sync/PlatformStaff.h"
 
 #include "cases/CaseClocks.h"
 #include "cases/CaseWorkflow.h"
@@ -259,7 +260,9 @@ QVariant CaseQueueModel::headerData(int section, Qt::Orientation orientation, in
 
 QHash<QString, QString> CaseQueueModel::staffNames(const QSqlDatabase& db)
 {
-    QHash<QString, QString> names;
+    // Actors of other windows and of the platform by the city's directory (the staff stream); this window's own staff
+    // by its staff list.
+    QHash<QString, QString> names = PlatformStaff::names(db);
     QList<StaffMember> members;
     if (StaffDirectory::list(db, &members)) {
         for (const StaffMember& m : members)

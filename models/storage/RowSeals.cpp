@@ -211,13 +211,26 @@ bool exec(QSqlDatabase& db, const QString& sql, QString* error)
 
 QStringList sealedTables()
 {
-    return {
-        QStringLiteral("attachments"),   QStringLiteral("case_clocks"),          QStringLiteral("case_platform_events"),
-        QStringLiteral("case_events"),   QStringLiteral("case_items"),           QStringLiteral("case_materials"),
-        QStringLiteral("cases"),         QStringLiteral("credit_items"),         QStringLiteral("record_submissions"),
-        QStringLiteral("report_prints"), QStringLiteral("report_verifications"), QStringLiteral("reports"),
-        QStringLiteral("subjects"),      QStringLiteral("sync_enrolment"),       QStringLiteral("sync_outbox_answers"),
-        QStringLiteral("sync_pages"),    QStringLiteral("sync_streams"),         QStringLiteral("sync_transport")};
+    return {QStringLiteral("attachments"),
+            QStringLiteral("case_clocks"),
+            QStringLiteral("case_platform_events"),
+            QStringLiteral("case_events"),
+            QStringLiteral("case_items"),
+            QStringLiteral("case_materials"),
+            QStringLiteral("cases"),
+            QStringLiteral("credit_items"),
+            QStringLiteral("platform_staff"),
+            QStringLiteral("policy_profiles"),
+            QStringLiteral("record_submissions"),
+            QStringLiteral("report_prints"),
+            QStringLiteral("report_verifications"),
+            QStringLiteral("reports"),
+            QStringLiteral("subjects"),
+            QStringLiteral("sync_enrolment"),
+            QStringLiteral("sync_outbox_answers"),
+            QStringLiteral("sync_pages"),
+            QStringLiteral("sync_streams"),
+            QStringLiteral("sync_transport")};
 }
 
 int registerFunctions(sqlite3* db)

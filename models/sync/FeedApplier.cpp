@@ -1,6 +1,8 @@
 #include "FeedApplier.h"
 
 #include "CalendarYears.h"
+#include "PlatformStaff.h"
+#include "PolicyProfiles.h"
 
 #include "cases/CaseReplica.h"
 
@@ -45,7 +47,10 @@ bool withinLimits(const QJsonObject& change, QString* field)
         }
         if (!it.value().isString())
             continue;
-        const qsizetype limit = shortFields.contains(it.key()) ? 200 : 4000;
+        // A policy profile travels whole in its definition (a profile of the built-in kind is about 7,000 characters).
+        const qsizetype limit = shortFields.contains(it.key())            ? 200
+                                : it.key() == QLatin1String("definition") ? 65536
+                                                                          : 4000;
         if (it.value().toString().size() > limit) {
             *field = it.key();
             return false;
@@ -408,6 +413,18 @@ FeedApplier::Result FeedApplier::applyPage(const FeedPage& page, PlatformWritePe
                     QCoreApplication::translate("FeedApplier", "Change %1 of a calendar page: %2 Nothing was applied.")
                         .arg(i + 1)
                         .arg(error));
+        } else if (page.stream == QLatin1String("policy") || page.stream == QLatin1String("staff")) {
+            if (m_bulk && !endBulk(&error))
+                return failure(Failure::Storage, error);
+            bool malformed = false;
+            const bool policy = page.stream == QLatin1String("policy");
+            if (!(policy ? PolicyProfiles::apply(db, change, m_session.username, &written, &error, &malformed)
+                         : PlatformStaff::apply(db, change, m_session.username, &written, &error, &malformed)))
+                return failure(malformed ? Failure::Malformed : Failure::Storage,
+                               QCoreApplication::translate("FeedApplier", "Change %1 of a %2 page: %3 Nothing was "
+                                                                          "applied.")
+                                   .arg(i + 1)
+                                   .arg(page.stream, error));
         } else if (page.stream == QLatin1String("case_moves")) {
             // Cases are this window's records, not the platform's: no permit, the bulk path left first.
             if (m_bulk && !endBulk(&error))

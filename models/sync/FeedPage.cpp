@@ -39,7 +39,7 @@ QStringList appliedStreams()
 {
     // In this order: a case names its subject and items, and its clock counts with the calendar.
     return {QStringLiteral("subjects"), QStringLiteral("credit_items"), QStringLiteral("calendar"),
-            QStringLiteral("case_moves")};
+            QStringLiteral("policy"),   QStringLiteral("staff"),        QStringLiteral("case_moves")};
 }
 
 QByteArray signedMessage(const QByteArray& pageBytes)

@@ -32,6 +32,8 @@ private slots:
     void twoWindowsSeeEachOthersCaseMoves();
     void outboxBadInput_data();
     void outboxBadInput();
+    // Last: it leaves the platform publishing a page every window refuses.
+    void policyFromThePlatform();
 
 private:
     using Result = AdminProcess::Result;
@@ -265,6 +267,10 @@ void TestSyncOutbox::caseMovedAtAnotherWindowIsAConflict()
     const QJsonArray events = json(r).value(QStringLiteral("events")).toArray();
     QCOMPARE(events.last().toObject().value(QStringLiteral("action")).toString(), QStringLiteral("municipal_reject"));
     QCOMPARE(events.last().toObject().value(QStringLiteral("actor")).toString(), QStringLiteral("another-window"));
+    // Named by the city's directory, which the staff stream brought.
+    QVERIFY2(
+        events.last().toObject().value(QStringLiteral("actorName")).toString().startsWith(QStringLiteral("陈思明")),
+        qPrintable(r.out));
     QCOMPARE(events.at(events.size() - 2).toObject().value(QStringLiteral("action")).toString(),
              QStringLiteral("submit_to_platform"));
     r = admin(m_main, {QStringLiteral("outbox")}, QStringLiteral("auditor"));
@@ -313,6 +319,9 @@ void TestSyncOutbox::twoWindowsSeeEachOthersCaseMoves()
             m_mainEvents);
     // The platform's holiday calendar came too (the years it holds).
     QCOMPARE(json(r).value(QStringLiteral("applied")).toObject().value(QStringLiteral("calendar")).toInt(), 2);
+    // And its policy profiles (the built-in one, as the platform holds it) and the city's staff directory.
+    QCOMPARE(json(r).value(QStringLiteral("applied")).toObject().value(QStringLiteral("policy")).toInt(), 1);
+    QCOMPARE(json(r).value(QStringLiteral("applied")).toObject().value(QStringLiteral("staff")).toInt(), 5);
     // Nothing of what it pulled goes back.
     QCOMPARE(json(r).value(QStringLiteral("pendingOutbox")).toInt(), 0);
     const QMap<QString, QString> first = stages(m_main);
@@ -391,4 +400,33 @@ void TestSyncOutbox::outboxBadInput()
 }
 
 QTEST_GUILESS_MAIN(TestSyncOutbox)
+
+void TestSyncOutbox::policyFromThePlatform()
+{
+    QVERIFY(!m_main.isEmpty());
+    QFile builtIn(QStringLiteral(":/xmcredit/policy/xiamen-2021.json"));
+    QVERIFY(builtIn.open(QIODevice::ReadOnly));
+    QJsonObject profile = QJsonDocument::fromJson(builtIn.readAll()).object();
+    // A new profile from 2027 on (made up for the test), published by the platform: every window takes it.
+    profile.insert(QStringLiteral("id"), QStringLiteral("xiamen-2027"));
+    profile.insert(QStringLiteral("effectiveFrom"), QStringLiteral("2027-01-01"));
+    QCOMPARE(m_sim.post(QStringLiteral("/v1/sim/policy"), nullptr, QJsonDocument(profile).toJson()), 200);
+    Result r = admin(m_main, {QStringLiteral("sync")}, QStringLiteral("clerk"));
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QCOMPARE(json(r).value(QStringLiteral("applied")).toObject().value(QStringLiteral("policy")).toInt(), 1);
+    r = admin(m_main, {QStringLiteral("check")}, QStringLiteral("auditor"));
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    // A broken one (taking effect the same day as the other: which applies would be arbitrary) is refused whole, with
+    // the reason, and refused again until the platform corrects it; the window keeps working on what it holds.
+    profile.insert(QStringLiteral("id"), QStringLiteral("xiamen-2027-bis"));
+    QCOMPARE(m_sim.post(QStringLiteral("/v1/sim/policy"), nullptr, QJsonDocument(profile).toJson()), 200);
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        r = admin(m_main, {QStringLiteral("sync")}, QStringLiteral("clerk"));
+        QCOMPARE(r.code, 3);
+        QVERIFY2((r.out + r.err).contains(QStringLiteral("xiamen-2027")), qPrintable(r.out + r.err));
+    }
+    r = admin(m_main, {QStringLiteral("check")}, QStringLiteral("auditor"));
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+}
+
 #include "TestSyncOutbox.moc"

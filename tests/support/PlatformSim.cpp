@@ -59,7 +59,7 @@ void PlatformSim::stop()
     }
 }
 
-int PlatformSim::post(const QString& pathAndQuery, QByteArray* body) const
+int PlatformSim::post(const QString& pathAndQuery, QByteArray* body, const QByteArray& payload) const
 {
     QFile caFile(ca);
     if (!caFile.open(QIODevice::ReadOnly))
@@ -70,7 +70,7 @@ int PlatformSim::post(const QString& pathAndQuery, QByteArray* body) const
     QNetworkRequest request(QUrl(url + pathAndQuery));
     request.setSslConfiguration(ssl);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply* reply = network.post(request, QByteArray());
+    QNetworkReply* reply = network.post(request, payload);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();

@@ -26,7 +26,7 @@ public:
     bool running() const { return m_process && m_process->state() == QProcess::Running; }
 
     // POSTs to the platform (its simulator commands), trusting only its CA. The HTTP status, or -1.
-    int post(const QString& pathAndQuery, QByteArray* body = nullptr) const;
+    int post(const QString& pathAndQuery, QByteArray* body = nullptr, const QByteArray& payload = {}) const;
 
     QString dir; // the key directory
     QString url; // https://127.0.0.1:PORT

@@ -13,6 +13,8 @@
 #include "sync/FeedApplier.h"
 #include "sync/FeedPage.h"
 #include "sync/Outbox.h"
+#include "sync/PlatformStaff.h"
+#include "sync/PolicyProfiles.h"
 #include "sync/SyncClient.h"
 
 #include <QJsonArray>
@@ -44,6 +46,8 @@ private slots:
     void enrolmentAndRoles();
     void syncTablesRefuseChange();
     void calendarYearsFromThePlatform();
+    void policyProfilesFromThePlatform();
+    void staffDirectoryFromThePlatform();
     void caseMovesFromOtherWindows();
     void hostileCaseMovesAreRefused_data();
     void hostileCaseMovesAreRefused();
@@ -231,7 +235,7 @@ void TestFeedApplier::hostilePagesAreRefusedWhole_data()
     QTest::newRow("page altered after signing") << 1 << int(FeedApplier::Failure::Signature);
     QTest::newRow("another platform") << 2 << malformed;
     QTest::newRow("unknown stream") << 3 << malformed;
-    QTest::newRow("stream not applied yet") << 4 << malformed;
+    QTest::newRow("stream withdrawn (case_decisions)") << 4 << malformed;
     QTest::newRow("invalid UTF-8") << 5 << malformed;
     QTest::newRow("nested 40 deep") << 6 << malformed;
     QTest::newRow("name of 201 characters") << 7 << malformed;
@@ -280,7 +284,7 @@ void TestFeedApplier::hostilePagesAreRefusedWhole()
         bad = sign(page(QStringLiteral("gossip"), QString(), QStringLiteral("g1"), QJsonArray{}));
         break;
     case 4:
-        bad = sign(page(QStringLiteral("policy"), QString(), QStringLiteral("p1"), QJsonArray{}));
+        bad = sign(page(QStringLiteral("case_decisions"), QString(), QStringLiteral("p1"), QJsonArray{}));
         break;
     case 5: {
         QByteArray bytes =
@@ -522,6 +526,161 @@ void TestFeedApplier::calendarYearsFromThePlatform()
     QVERIFY(!m_tdb->exec(QStringLiteral("INSERT OR REPLACE INTO calendar_years SELECT * FROM calendar_years"), &why));
     QVERIFY(!m_tdb->exec(QStringLiteral("UPDATE calendar_years SET definition = '{}'"), &why));
     QVERIFY2(why.contains(QStringLiteral("newer platform version")), qPrintable(why));
+}
+
+void TestFeedApplier::policyProfilesFromThePlatform()
+{
+    // A profile for 2027 (made up for the test: the built-in rules with a longer objection time limit), then its
+    // corrected edition; and a corrected edition of the built-in profile itself.
+    QFile builtIn(QStringLiteral(":/xmcredit/policy/xiamen-2021.json"));
+    QVERIFY(builtIn.open(QIODevice::ReadOnly));
+    const QJsonObject base = QJsonDocument::fromJson(builtIn.readAll()).object();
+    auto profile = [&](const QString& id, const QString& from, int objectionDays) {
+        QJsonObject p = base;
+        p.insert(QStringLiteral("id"), id);
+        p.insert(QStringLiteral("effectiveFrom"), from);
+        QJsonObject limits = p.value(QStringLiteral("timeLimits")).toObject();
+        limits.insert(QStringLiteral("objection"), objectionDays);
+        p.insert(QStringLiteral("timeLimits"), limits);
+        return p;
+    };
+    auto change = [](const QJsonObject& p, int version) {
+        const QString id = p.value(QStringLiteral("id")).toString();
+        return QJsonObject{
+            {QStringLiteral("platform_id"), QStringLiteral("policy/") + id},
+            {QStringLiteral("platform_version"), version},
+            {QStringLiteral("profile_id"), id},
+            {QStringLiteral("definition"), QString::fromUtf8(QJsonDocument(p).toJson(QJsonDocument::Compact))}};
+    };
+    QString error;
+    QVERIFY(!PolicyProfiles::load(m_tdb->database(), &error).profile(QStringLiteral("xiamen-2027")));
+    SyncReport report;
+    FeedApplier::Result r = apply(
+        {sign(page(QStringLiteral("policy"), QString(), QStringLiteral("p1"),
+                   QJsonArray{change(profile(QStringLiteral("xiamen-2027"), QStringLiteral("2027-01-01"), 9), 1)}))},
+        &report);
+    QVERIFY2(r.ok(), qPrintable(r.message));
+    QCOMPARE(report.applied.value(QStringLiteral("policy")), 1);
+    PolicyRegistry registry = PolicyProfiles::load(m_tdb->database(), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(registry.profiles().size(), 2);
+    QCOMPARE(registry.profileOn(QDate(2027, 3, 1))->id(), QStringLiteral("xiamen-2027"));
+    QCOMPARE(registry.profileOn(QDate(2027, 3, 1))->timeLimit(CaseStage::Objection), 9);
+    QCOMPARE(registry.profileOn(QDate(2026, 3, 1))->id(), QStringLiteral("xiamen-2021")); // the built-in stands
+    // The same version again and an older one: unchanged; a newer edition of each: applied.
+    r = apply(
+        {sign(page(QStringLiteral("policy"), QStringLiteral("p1"), QStringLiteral("p2"),
+                   QJsonArray{change(profile(QStringLiteral("xiamen-2027"), QStringLiteral("2027-01-01"), 11), 1),
+                              change(profile(QStringLiteral("xiamen-2027"), QStringLiteral("2027-01-01"), 8), 2),
+                              change(profile(QStringLiteral("xiamen-2021"), QStringLiteral("2021-01-01"), 7), 1)}))},
+        &report);
+    QVERIFY2(r.ok(), qPrintable(r.message));
+    QCOMPARE(report.unchanged.value(QStringLiteral("policy")), 1);
+    registry = PolicyProfiles::load(m_tdb->database(), &error);
+    QCOMPARE(registry.profiles().size(), 2);
+    QCOMPARE(registry.profileOn(QDate(2027, 3, 1))->timeLimit(CaseStage::Objection), 8);
+    QCOMPARE(registry.profileOn(QDate(2026, 3, 1))->timeLimit(CaseStage::Objection), 7);
+    // Hostile changes refuse the whole page, nothing applied.
+    const int held = count(QStringLiteral("policy_profiles"));
+    QJsonObject otherId = change(profile(QStringLiteral("xiamen-2028"), QStringLiteral("2028-01-01"), 6), 1);
+    otherId.insert(QStringLiteral("profile_id"), QStringLiteral("xiamen-2029"));
+    QJsonObject notJson = change(profile(QStringLiteral("xiamen-2028"), QStringLiteral("2028-01-01"), 6), 1);
+    notJson.insert(QStringLiteral("definition"), QStringLiteral("{\"format\":1,\"id\":\"xiamen-2028\""));
+    QJsonObject invalid = profile(QStringLiteral("xiamen-2028"), QStringLiteral("2028-01-01"), 6);
+    invalid.insert(QStringLiteral("disclosurePeriods"),
+                   QJsonObject{{QStringLiteral("general"), QStringLiteral("forever")}});
+    QJsonObject badId = change(profile(QStringLiteral("Xiamen 2028; DROP"), QStringLiteral("2028-01-01"), 6), 1);
+    QJsonObject huge = change(profile(QStringLiteral("xiamen-2028"), QStringLiteral("2028-01-01"), 6), 1);
+    huge.insert(QStringLiteral("definition"), QString(70000, QLatin1Char(' ')));
+    const QList<QJsonObject> bad{otherId, notJson, change(invalid, 1), badId, huge,
+                                 // two profiles taking effect the same day: the choice would be arbitrary
+                                 change(profile(QStringLiteral("xiamen-2027b"), QStringLiteral("2027-01-01"), 6), 1)};
+    for (const QJsonObject& b : bad) {
+        SyncReport none;
+        r = apply(
+            {sign(page(
+                QStringLiteral("policy"), QStringLiteral("p2"), QStringLiteral("p3"),
+                QJsonArray{change(profile(QStringLiteral("xiamen-2030"), QStringLiteral("2030-01-01"), 6), 1), b}))},
+            &none);
+        QCOMPARE(r.failure, FeedApplier::Failure::Malformed);
+        QVERIFY(!r.message.isEmpty());
+        QCOMPARE(count(QStringLiteral("policy_profiles")), held);
+        QCOMPARE(none.pagesApplied, 0);
+    }
+    // Guarded like every table of records.
+    QString why;
+    QVERIFY(!m_tdb->exec(QStringLiteral("DELETE FROM policy_profiles"), &why));
+    QVERIFY(!m_tdb->exec(QStringLiteral("INSERT OR REPLACE INTO policy_profiles SELECT * FROM policy_profiles"), &why));
+    QVERIFY(!m_tdb->exec(QStringLiteral("UPDATE policy_profiles SET definition = '{}'"), &why));
+    QVERIFY2(why.contains(QStringLiteral("newer platform version")), qPrintable(why));
+    QVERIFY(RowSeals::sealedTables().contains(QStringLiteral("policy_profiles")));
+}
+
+void TestFeedApplier::staffDirectoryFromThePlatform()
+{
+    auto entry = [](const QString& user, const QString& name, const QString& role, bool active, int version) {
+        return QJsonObject{{QStringLiteral("platform_id"), QStringLiteral("staff/") + user},
+                           {QStringLiteral("platform_version"), version},
+                           {QStringLiteral("username"), user},
+                           {QStringLiteral("display_name"), name},
+                           {QStringLiteral("role"), role},
+                           {QStringLiteral("unit"), QStringLiteral("湖里区信用窗口")},
+                           {QStringLiteral("active"), active}};
+    };
+    SyncReport report;
+    FeedApplier::Result r =
+        apply({sign(page(QStringLiteral("staff"), QString(), QStringLiteral("d1"),
+                         QJsonArray{entry(QStringLiteral("huli-clerk"), QStringLiteral("黄志强"),
+                                          QStringLiteral("clerk"), true, 1),
+                                    entry(QStringLiteral("platform-review"), QStringLiteral("林海燕"),
+                                          QStringLiteral("platform_reviewer"), true, 1)}))},
+              &report);
+    QVERIFY2(r.ok(), qPrintable(r.message));
+    QCOMPARE(report.applied.value(QStringLiteral("staff")), 2);
+    QHash<QString, QString> names = PlatformStaff::names(m_tdb->database());
+    QCOMPARE(names.value(QStringLiteral("huli-clerk")), QStringLiteral("黄志强 (湖里区信用窗口)"));
+    // Leaving is a newer version, inactive; an older version changes nothing.
+    r = apply({sign(page(QStringLiteral("staff"), QStringLiteral("d1"), QStringLiteral("d2"),
+                         QJsonArray{entry(QStringLiteral("huli-clerk"), QStringLiteral("黄志强"),
+                                          QStringLiteral("clerk"), false, 2),
+                                    entry(QStringLiteral("platform-review"), QStringLiteral("某人"),
+                                          QStringLiteral("clerk"), true, 1)}))},
+              &report);
+    QVERIFY2(r.ok(), qPrintable(r.message));
+    names = PlatformStaff::names(m_tdb->database());
+    QVERIFY2(names.value(QStringLiteral("huli-clerk")).endsWith(QStringLiteral("left")) ||
+                 names.value(QStringLiteral("huli-clerk")).contains(QStringLiteral("离")),
+             qPrintable(names.value(QStringLiteral("huli-clerk"))));
+    QVERIFY(names.value(QStringLiteral("platform-review")).startsWith(QStringLiteral("林海燕")));
+    // A directory entry is no login: the local staff list does not hold it.
+    QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT count(*) FROM staff WHERE username = 'huli-clerk'")).toInt(), 0);
+    // Hostile entries refuse the page.
+    const int held = count(QStringLiteral("platform_staff"));
+    QJsonObject wrongId = entry(QStringLiteral("x1"), QStringLiteral("某"), QStringLiteral("clerk"), true, 1);
+    wrongId.insert(QStringLiteral("platform_id"), QStringLiteral("staff/admin"));
+    QJsonObject notBool = entry(QStringLiteral("x2"), QStringLiteral("某"), QStringLiteral("clerk"), true, 1);
+    notBool.insert(QStringLiteral("active"), QStringLiteral("yes"));
+    const QList<QJsonObject> bad{
+        entry(QStringLiteral("x3"), QStringLiteral("某"), QStringLiteral("root"), true, 1),
+        entry(QStringLiteral("Admin; DROP TABLE staff"), QStringLiteral("某"), QStringLiteral("clerk"), true, 1),
+        entry(QStringLiteral("x4"), QStringLiteral("invoice") + QChar(0x202E) + QStringLiteral("fdp"),
+              QStringLiteral("clerk"), true, 1),
+        entry(QStringLiteral("x5"), QStringLiteral("  "), QStringLiteral("clerk"), true, 1),
+        entry(QStringLiteral("x6"), QStringLiteral("某"), QStringLiteral("clerk"), true, 0),
+        wrongId,
+        notBool};
+    for (const QJsonObject& b : bad) {
+        r = apply({sign(page(
+            QStringLiteral("staff"), QStringLiteral("d2"), QStringLiteral("d3"),
+            QJsonArray{entry(QStringLiteral("ok-user"), QStringLiteral("某"), QStringLiteral("clerk"), true, 1), b}))});
+        QCOMPARE(r.failure, FeedApplier::Failure::Malformed);
+        QCOMPARE(count(QStringLiteral("platform_staff")), held);
+    }
+    QString why;
+    QVERIFY(!m_tdb->exec(QStringLiteral("DELETE FROM platform_staff"), &why));
+    QVERIFY(!m_tdb->exec(QStringLiteral("INSERT OR REPLACE INTO platform_staff SELECT * FROM platform_staff"), &why));
+    QVERIFY(!m_tdb->exec(QStringLiteral("UPDATE platform_staff SET role = 'administrator'"), &why));
+    QVERIFY(RowSeals::sealedTables().contains(QStringLiteral("platform_staff")));
 }
 
 void TestFeedApplier::caseMovesFromOtherWindows()
