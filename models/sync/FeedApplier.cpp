@@ -21,6 +21,9 @@
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <numeric>
 
 namespace {
 
@@ -260,16 +263,33 @@ FeedApplier::Result FeedApplier::applyLines(const QList<QByteArray>& lines, Sync
                        QCoreApplication::translate("FeedApplier",
                                                    "This workstation is not enrolled with a platform: enrol it first "
                                                    "(xmcredit-admin enrol)."));
-    // Every page verified before anything is applied.
-    QList<FeedPage> pages;
-    for (int i = 0; i < lines.size(); ++i) {
+    // Every page verified before anything is applied; the signatures and the parsing, page by page, on every core
+    // (a first sync verifies thousands of pages). The first page that fails, in order, is the one reported.
+    struct Verified
+    {
         FeedPage page;
+        QString error;
+        bool ok = false;
         bool badSignature = false;
-        if (!FeedPages::verifyLine(lines.at(i), enrolment.publicKey, enrolment.platformId, &page, &error,
-                                   &badSignature))
-            return failure(
-                badSignature ? Failure::Signature : Failure::Malformed,
-                QCoreApplication::translate("FeedApplier", "Page %1: %2 Nothing was applied.").arg(i + 1).arg(error));
+    };
+    QList<int> indexes(lines.size());
+    std::iota(indexes.begin(), indexes.end(), 0);
+    const QByteArray publicKey = enrolment.publicKey;
+    const QString platformId = enrolment.platformId;
+    const QList<Verified> verified = QtConcurrent::blockingMapped(indexes, [&lines, publicKey, platformId](int i) {
+        Verified v;
+        v.ok = FeedPages::verifyLine(lines.at(i), publicKey, platformId, &v.page, &v.error, &v.badSignature);
+        return v;
+    });
+    QList<FeedPage> pages;
+    pages.reserve(lines.size());
+    for (int i = 0; i < verified.size(); ++i) {
+        if (!verified.at(i).ok)
+            return failure(verified.at(i).badSignature ? Failure::Signature : Failure::Malformed,
+                           QCoreApplication::translate("FeedApplier", "Page %1: %2 Nothing was applied.")
+                               .arg(i + 1)
+                               .arg(verified.at(i).error));
+        const FeedPage& page = verified.at(i).page;
         if (!FeedPages::appliedStreams().contains(page.stream))
             return failure(Failure::Malformed,
                            QCoreApplication::translate("FeedApplier",
