@@ -18,7 +18,7 @@ packages=(
     qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev
     libsqlcipher-dev sqlcipher libsodium-dev libssl-dev
     xvfb xauth poppler-utils fonts-noto-cjk fonts-wqy-microhei qt6-qpa-plugins
-    libqrencode-dev zbar-tools qt6-pdf-dev dbus-daemon
+    libqrencode-dev zbar-tools qt6-pdf-dev dbus-daemon python3
 )
 
 log() { printf '\033[1m[dev.sh]\033[0m %s\n' "$*" >&2; }

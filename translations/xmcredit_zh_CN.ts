@@ -912,7 +912,7 @@ Item %3: %4, decided %5</source>
     </message>
     <message>
         <source>agent with a power of attorney</source>
-        <translation>受托代理人</translation>
+        <translation>持授权委托书的代理人</translation>
     </message>
     <message>
         <source>Applicant&apos;s ID</source>
@@ -3264,6 +3264,50 @@ Database: %2</source>
         <source>Read-only: this database failed its integrity check. %1 Run xmcredit-admin check for the full report.</source>
         <translation>只读：此数据库未通过完整性检查。%1 请运行 xmcredit-admin check 查看完整报告。</translation>
     </message>
+    <message>
+        <source>&amp;Text Size</source>
+        <translation>文字大小(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Normal (100%)</source>
+        <translation>标准（100%）</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Text size: %1%</source>
+        <translation>文字大小：%1%</translation>
+    </message>
+    <message>
+        <source>Larger</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Ctrl+=</source>
+        <translation>Ctrl+=</translation>
+    </message>
+    <message>
+        <source>Ctrl++</source>
+        <translation>Ctrl++</translation>
+    </message>
+    <message>
+        <source>Smaller</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Ctrl+-</source>
+        <translation>Ctrl+-</translation>
+    </message>
+    <message>
+        <source>Normal Size</source>
+        <translation>标准大小</translation>
+    </message>
+    <message>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
 </context>
 <context>
     <name>ObjectionGrounds</name>
@@ -4369,7 +4413,7 @@ Database: %2</source>
     </message>
     <message>
         <source>Resident ID number</source>
-        <translation>公民身份号码</translation>
+        <translation>居民身份证号码</translation>
     </message>
     <message>
         <source>Unified social credit code</source>
@@ -5203,7 +5247,7 @@ codes 12.</source>
     </message>
     <message>
         <source>The applicant&apos;s resident ID number is not valid: %1</source>
-        <translation>申请人的公民身份号码无效：%1</translation>
+        <translation>申请人的居民身份证号码无效：%1</translation>
     </message>
     <message>
         <source>Say how the identity document was checked.</source>

@@ -39,6 +39,33 @@ void AppController::setUpApplication()
         font.setFamily(cjk);
         QApplication::setFont(font);
     }
+    baseFont() = QApplication::font();
+    setTextScale(textScale());
+}
+
+QFont& AppController::baseFont()
+{
+    static QFont font;
+    return font;
+}
+
+int AppController::textScale()
+{
+    const int saved = QSettings().value(QStringLiteral("ui/textScale"), 100).toInt();
+    return textScales().contains(saved) ? saved : 100;
+}
+
+void AppController::setTextScale(int percent)
+{
+    if (!textScales().contains(percent))
+        percent = 100;
+    QSettings().setValue(QStringLiteral("ui/textScale"), percent);
+    QFont font = baseFont();
+    if (font.pointSizeF() > 0)
+        font.setPointSizeF(font.pointSizeF() * percent / 100.0);
+    else if (font.pixelSize() > 0)
+        font.setPixelSize(font.pixelSize() * percent / 100);
+    QApplication::setFont(font);
 }
 
 QString AppController::chooseLanguage(const QString& requested)

@@ -3,6 +3,8 @@
 #include "storage/Session.h"
 #include "storage/Workstation.h"
 
+#include <QFont>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -21,12 +23,21 @@ public:
     // directories, and match xmcredit-admin), version, the QSQLCIPHER driver, a CJK-capable font when one is
     // installed, and no quitting when the last window closes (the controller decides when to quit).
     static void setUpApplication();
+    // The text size: a percentage of the platform's font size (100 to 150), applied to every window at once and kept
+    // in the settings (ui/textScale) for the next start.
+    static QList<int> textScales() { return {100, 115, 130, 150}; }
+    static int textScale();
+    static void setTextScale(int percent);
     // The UI language, "zh_CN" or "en": requested (--lang) if not empty, else XMCREDIT_LANG, else the language
     // chosen in View > Language, else the locale (Translations::languageFromEnvironment).
     static QString chooseLanguage(const QString& requested = QString());
     // What to tell someone who starts the workstation on a directory without one: how to create it.
     static QString noWorkstationMessage(const QString& dir);
 
+private:
+    static QFont& baseFont(); // the platform's font (with the CJK family), before any text scale
+
+public:
     explicit AppController(const QString& workstationDir, QObject* parent = nullptr);
     // Closes a session that is still open.
     ~AppController() override;

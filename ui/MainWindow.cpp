@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 #include "ui_MainWindow.h"
 
+#include "AppController.h"
 #include "HomePage.h"
 #include "IdleWatcher.h"
 #ifdef XMCREDIT_HAVE_DBUS
@@ -20,6 +21,9 @@
 #include <QLocale>
 #include <QSettings>
 #include <QSignalBlocker>
+#include <QStatusBar>
+
+#include <algorithm>
 
 MainWindow::MainWindow(const Session& session, QWidget* parent)
     : QMainWindow(parent)
@@ -43,6 +47,7 @@ MainWindow::MainWindow(const Session& session, QWidget* parent)
     m_pagesEnd = m_ui->menuView->addSeparator();
     setUpIdleLockMenu();
     setUpLanguageMenu();
+    setUpTextSizeMenu();
 
     m_ui->pageList->setStyleSheet(QStringLiteral("QListWidget#pageList::item { padding: 6px 10px; }"));
     connect(m_ui->pageList, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -388,6 +393,45 @@ void MainWindow::setUpLanguageMenu()
                                       tr("The workstation uses the new language the next time it starts."));
         });
     }
+}
+
+void MainWindow::setUpTextSizeMenu()
+{
+    // A larger text for a long day at the window, applied at once to every page (Ctrl++ and Ctrl+- step through the
+    // sizes, Ctrl+0 goes back to normal) and kept for the next start.
+    QMenu* menu = m_ui->menuView->addMenu(tr("&Text Size"));
+    menu->setObjectName(QStringLiteral("menuTextSize"));
+    auto* group = new QActionGroup(this);
+    const QList<int> scales = AppController::textScales();
+    for (int percent : scales) {
+        QAction* action = menu->addAction(percent == 100 ? tr("Normal (100%)") : tr("%1%").arg(percent));
+        action->setObjectName(QStringLiteral("textSize%1").arg(percent));
+        action->setCheckable(true);
+        action->setChecked(percent == AppController::textScale());
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [percent] { AppController::setTextScale(percent); });
+    }
+    auto step = [this, scales, group](int direction) {
+        const int at = int(scales.indexOf(AppController::textScale()));
+        const int next = direction == 0 ? 0 : std::clamp(at + direction, 0, int(scales.size()) - 1);
+        AppController::setTextScale(scales.at(next));
+        for (QAction* action : group->actions())
+            action->setChecked(action->objectName() == QStringLiteral("textSize%1").arg(scales.at(next)));
+        statusBar()->showMessage(tr("Text size: %1%").arg(scales.at(next)), 3000);
+    };
+    menu->addSeparator();
+    QAction* larger = menu->addAction(tr("Larger"));
+    larger->setObjectName(QStringLiteral("textLarger"));
+    larger->setShortcuts({QKeySequence(tr("Ctrl+=")), QKeySequence(tr("Ctrl++"))});
+    connect(larger, &QAction::triggered, this, [step] { step(+1); });
+    QAction* smaller = menu->addAction(tr("Smaller"));
+    smaller->setObjectName(QStringLiteral("textSmaller"));
+    smaller->setShortcut(QKeySequence(tr("Ctrl+-")));
+    connect(smaller, &QAction::triggered, this, [step] { step(-1); });
+    QAction* normal = menu->addAction(tr("Normal Size"));
+    normal->setObjectName(QStringLiteral("textNormal"));
+    normal->setShortcut(QKeySequence(tr("Ctrl+0")));
+    connect(normal, &QAction::triggered, this, [step] { step(0); });
 }
 
 void MainWindow::showAbout()

@@ -102,6 +102,7 @@ private:
     void updateHomeLinks();
     void setUpIdleLockMenu();
     void setUpLanguageMenu();
+    void setUpTextSizeMenu();
     void showAbout();
     QString cipherVersion() const;
 

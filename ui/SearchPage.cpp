@@ -4,6 +4,7 @@
 
 #include "itemmodels/SubjectSearchModel.h"
 
+#include <QCoreApplication>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
@@ -234,6 +235,16 @@ bool SearchPage::eventFilter(QObject* watched, QEvent* event)
         }
         if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && m_view->currentIndex().isValid()) {
             openRow(m_view->currentIndex().row());
+            return true;
+        }
+        // A card scanned (or a name typed) while the results have the focus goes to the search box, replacing the
+        // last search: a reader types into whatever has the focus, and the list would only jump to a row.
+        const QString text = key->text();
+        if (!text.isEmpty() && text.at(0).isPrint() && !text.at(0).isSpace() &&
+            !(key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))) {
+            m_edit->setFocus(Qt::OtherFocusReason);
+            m_edit->selectAll();
+            QCoreApplication::sendEvent(m_edit, event);
             return true;
         }
     }
