@@ -3249,10 +3249,6 @@ Database: %2</source>
         <translation>语言</translation>
     </message>
     <message>
-        <source>The workstation uses the new language the next time it starts.</source>
-        <translation>工作站下次启动时将使用新语言。</translation>
-    </message>
-    <message>
         <source>&lt;h3&gt;Xiamen Public Credit Information Workstation&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;Encrypted database: SQLCipher %2 on SQLite %3&lt;br&gt;Qt %4&lt;/p&gt;&lt;p&gt;Workstation: %5&lt;br&gt;%6&lt;/p&gt;</source>
         <translation>&lt;h3&gt;厦门市公共信用信息工作站&lt;/h3&gt;&lt;p&gt;版本 %1&lt;/p&gt;&lt;p&gt;加密数据库：SQLCipher %2（基于 SQLite %3）&lt;br&gt;Qt %4&lt;/p&gt;&lt;p&gt;工作站：%5&lt;br&gt;%6&lt;/p&gt;</translation>
     </message>
@@ -3307,6 +3303,14 @@ Database: %2</source>
     <message>
         <source>Ctrl+0</source>
         <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <source>Switch the window to the new language now? Every page opens again from the home page: anything typed and not yet saved is lost.
+
+Otherwise the new language is used from the next start.</source>
+        <translation>现在就切换界面语言吗？所有页面将从首页重新打开：已输入但尚未保存的内容会丢失。
+
+否则将在下次启动时使用新语言。</translation>
     </message>
 </context>
 <context>

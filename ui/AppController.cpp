@@ -159,17 +159,55 @@ void AppController::onSessionOpened(const Session& session)
     const QDateTime previous = settings.value(key).toDateTime();
     settings.setValue(key, QDateTime::currentDateTimeUtc());
 
-    m_main = new MainWindow(session);
+    m_previousLogin = previous;
+    openMainWindow(QRect());
+    emit loggedIn(m_main);
+}
+
+void AppController::openMainWindow(const QRect& geometry)
+{
+    m_main = new MainWindow(m_session);
     m_main->setAttribute(Qt::WA_DeleteOnClose, false);
-    m_main->setPreviousLogin(previous);
+    m_main->setPreviousLogin(m_previousLogin);
     connect(m_main, &MainWindow::logoutRequested, this, &AppController::logout);
     connect(m_main, &MainWindow::quitRequested, this, &AppController::quit);
+    connect(m_main, &MainWindow::languageChangeRequested, this, &AppController::switchLanguage);
     // The feature pages (each only for a role that may use it).
     installWindowPages(m_main);
+    if (geometry.isValid())
+        m_main->setGeometry(geometry);
     m_main->show();
     m_main->raise();
     m_main->activateWindow();
-    emit loggedIn(m_main);
+}
+
+void AppController::switchLanguage(const QString& language)
+{
+    if (m_ending || !m_session.isValid())
+        return;
+    m_ending = true;
+    // Queued: the request comes from inside a slot of the window that is about to be deleted.
+    QTimer::singleShot(0, this, [this, language] { rebuildWindow(language, 0); });
+}
+
+void AppController::rebuildWindow(const QString& language, int attempt)
+{
+    if (closeModalWindows() && attempt < 50) {
+        QTimer::singleShot(0, this, [this, language, attempt] { rebuildWindow(language, attempt + 1); });
+        return;
+    }
+    // The same session, a new window: every page is built again with the new translators, so every text (and Qt's
+    // own dialogs) speaks the new language at once.
+    const QRect geometry = m_main ? m_main->geometry() : QRect();
+    const bool maximized = m_main && m_main->isMaximized();
+    delete m_main;
+    m_main = nullptr;
+    Translations::install(language);
+    openMainWindow(geometry);
+    if (maximized)
+        m_main->showMaximized();
+    m_ending = false;
+    emit languageChanged(m_main);
 }
 
 void AppController::logout()

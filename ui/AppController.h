@@ -3,10 +3,12 @@
 #include "storage/Session.h"
 #include "storage/Workstation.h"
 
+#include <QDateTime>
 #include <QFont>
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QRect>
 #include <QString>
 
 class LoginDialog;
@@ -63,6 +65,8 @@ public slots:
 signals:
     // A session was opened and its main window created and shown.
     void loggedIn(MainWindow* window);
+    // The window was built again in another language (View > Language), for the same session.
+    void languageChanged(MainWindow* window);
     // The session was closed and its main window deleted.
     void loggedOut();
     // The application should exit with this code (the login was cancelled or the user quit).
@@ -71,6 +75,9 @@ signals:
 private:
     void showLogin();
     void onSessionOpened(const Session& session);
+    void openMainWindow(const QRect& geometry);
+    void switchLanguage(const QString& language);
+    void rebuildWindow(const QString& language, int attempt);
     void endSession(bool quitAfter, int attempt);
     bool closeModalWindows();
 
@@ -78,6 +85,7 @@ private:
     WorkstationInfo m_info;
     QPointer<LoginDialog> m_login;
     QPointer<MainWindow> m_main;
+    QDateTime m_previousLogin;
     Session m_session;
     bool m_ending = false;
 };

@@ -384,13 +384,28 @@ void MainWindow::setUpLanguageMenu()
                                                       {QStringLiteral("en"), QStringLiteral("English")}};
     for (const auto& [code, name] : languages) {
         QAction* action = menu->addAction(name);
+        action->setObjectName(QStringLiteral("language_%1").arg(code));
+        action->setData(code);
         action->setCheckable(true);
         action->setChecked(code == current);
         group->addAction(action);
-        connect(action, &QAction::triggered, this, [this, language = code] {
+        connect(action, &QAction::triggered, this, [this, group, language = code, current] {
+            if (language == current)
+                return;
             QSettings().setValue(QStringLiteral("ui/language"), language);
-            MessageBoxes::information(this, tr("Language"),
-                                      tr("The workstation uses the new language the next time it starts."));
+            // The window is built again in the new language, on the home page: what is typed on a page and not
+            // yet saved would be lost, so the clerk chooses.
+            const auto answer = MessageBoxes::question(
+                this, tr("Language"),
+                tr("Switch the window to the new language now? Every page opens again from the home page: anything "
+                   "typed and not yet saved is lost.\n\nOtherwise the new language is used from the next start."),
+                QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+            if (answer == QMessageBox::Yes) {
+                emit languageChangeRequested(language);
+            } else {
+                for (QAction* other : group->actions())
+                    other->setChecked(other->data().toString() == current);
+            }
         });
     }
 }

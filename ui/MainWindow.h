@@ -75,6 +75,8 @@ signals:
     void pageShown(QWidget* page);
     void logoutRequested();
     void quitRequested();
+    // View > Language: the owner rebuilds the window in the new language (the session stays open).
+    void languageChangeRequested(const QString& language);
 
 protected:
     void closeEvent(QCloseEvent* event) override;

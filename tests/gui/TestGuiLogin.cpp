@@ -104,6 +104,7 @@ private slots:
     void lockCoversOtherWindows();
     void logoutReturnsToLoginDialog();
     void logoutFromLockScreen();
+    void languageSwitchAppliesAtOnce();
     void screenshots();
 
 private:
@@ -689,6 +690,46 @@ void TestGuiLogin::logoutReturnsToLoginDialog()
     // And somebody else can log in next.
     QVERIFY(logIn(ClerkUser, ClerkPassword));
     QCOMPARE(m_controller->session().username, ClerkUser);
+}
+
+void TestGuiLogin::languageSwitchAppliesAtOnce()
+{
+    const QString start = QLocale().language() == QLocale::English ? QStringLiteral("en") : QStringLiteral("zh_CN");
+    const QString other = start == QLatin1String("en") ? QStringLiteral("zh_CN") : QStringLiteral("en");
+    MainWindow* window = logIn(ClerkUser, ClerkPassword);
+    QVERIFY(window);
+    const QString connection = window->session().connectionName;
+    const QString titleBefore = window->windowTitle();
+    QSignalSpy changed(m_controller.get(), &AppController::languageChanged);
+    // Declined: nothing changes now (the choice is kept for the next start).
+    MessageBoxes::setNextAnswer(QMessageBox::No);
+    child<QAction>(window, QStringLiteral("language_%1").arg(other))->trigger();
+    QTest::qWait(50);
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(m_controller->mainWindow(), window);
+    QVERIFY(child<QAction>(window, QStringLiteral("language_%1").arg(start))->isChecked());
+    // Accepted: the window is built again in the other language, for the same session.
+    MessageBoxes::setNextAnswer(QMessageBox::Yes);
+    child<QAction>(window, QStringLiteral("language_%1").arg(other))->trigger();
+    QTRY_COMPARE(changed.count(), 1);
+    MainWindow* rebuilt = m_controller->mainWindow();
+    QVERIFY(rebuilt && rebuilt->isVisible());
+    QCOMPARE(rebuilt->session().connectionName, connection);
+    QVERIFY(QSqlDatabase::database(connection, false).isOpen());
+    QVERIFY(rebuilt->windowTitle() != titleBefore);
+    QCOMPARE(rebuilt->windowTitle(),
+             QCoreApplication::translate("MainWindow", "Xiamen Public Credit Information Workstation"));
+    if (other == QLatin1String("zh_CN")) {
+        QCOMPARE(rebuilt->windowTitle(), QStringLiteral("厦门市公共信用信息工作站"));
+        // Qt's own dialogs too (qtbase translations from qt6-translations-l10n).
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("取消"));
+    }
+    QVERIFY(child<QAction>(rebuilt, QStringLiteral("language_%1").arg(other))->isChecked());
+    // And back, so the remaining tests run in the language they started with.
+    MessageBoxes::setNextAnswer(QMessageBox::Yes);
+    child<QAction>(rebuilt, QStringLiteral("language_%1").arg(start))->trigger();
+    QTRY_COMPARE(changed.count(), 2);
+    QCOMPARE(m_controller->mainWindow()->windowTitle(), titleBefore);
 }
 
 void TestGuiLogin::logoutFromLockScreen()
