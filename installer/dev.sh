@@ -3,6 +3,7 @@
 #   installer/dev.sh run     set up, build, and open the workstation on the demo city
 #   installer/dev.sh test    set up, build with warnings as errors, run every test (benchmarks at small scale)
 #   installer/dev.sh bench   set up, build, run the benchmarks at city scale (2M subjects, 10M items)
+#   installer/dev.sh screenshots  set up, build, and regenerate the guide's screenshots (resources/screenshots)
 #   installer/dev.sh build   set up and build only
 set -euo pipefail
 
@@ -137,13 +138,30 @@ run_bench() {
     ctest --test-dir "$build_dir" -L bench --verbose --timeout 0 "$@"
 }
 
+# The guide's screenshots, from the real program offscreen: the GUI tests save what they drive (in Chinese, the
+# window's default language) when XMCREDIT_SCREENSHOT_DIR is set.
+screenshots() {
+    local out="$root/resources/screenshots"
+    local scratch
+    scratch=$(mktemp -d)
+    log "regenerating the screenshots in $out"
+    XMCREDIT_SCREENSHOT_DIR="$scratch" XMCREDIT_TEST_LANG=zh_CN QT_QPA_PLATFORM=offscreen \
+        QT_LOGGING_RULES="qt.qpa.*=false" ctest --test-dir "$build_dir" -L gui --output-on-failure -j 1
+    mkdir -p "$out"
+    rm -f "$out"/*.png
+    cp "$scratch"/*.png "$out"/
+    rm -rf "$scratch"
+    log "$(ls "$out"/*.png | wc -l) screenshots in $out"
+}
+
 cmd=${1:-}
 [ $# -gt 0 ] && shift
 case "$cmd" in
     run) setup; build; run "$@" ;;
     test) setup; build; run_tests "$@" ;;
     bench) setup; build; run_bench "$@" ;;
+    screenshots) setup; build; screenshots ;;
     build) setup; build ;;
     setup) setup ;;
-    *) echo "usage: installer/dev.sh run|test|bench|build|setup" >&2; exit 2 ;;
+    *) echo "usage: installer/dev.sh run|test|bench|screenshots|build|setup" >&2; exit 2 ;;
 esac

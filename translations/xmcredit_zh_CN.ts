@@ -156,10 +156,6 @@ Developers get a demo workstation with sample logins from
         <translation>操作（如 subject.open、case.）</translation>
     </message>
     <message>
-        <source>Object (e.g. subject 1234, case XF2026-000001)</source>
-        <translation>对象（如 subject 1234、case XF2026-000001）</translation>
-    </message>
-    <message>
         <source>&amp;Show</source>
         <translation>显示(&amp;S)</translation>
     </message>
@@ -198,6 +194,10 @@ Developers get a demo workstation with sample logins from
     <message>
         <source>Audit entries exported by %1 (%2) at %3 from %4</source>
         <translation>审计日志条目，由 %1（%2）于 %3 从 %4 导出</translation>
+    </message>
+    <message>
+        <source>Object (e.g. subject 1234, case XF2026-1A2B-000001)</source>
+        <translation>对象（如 subject 1234、case XF2026-1A2B-000001）</translation>
     </message>
 </context>
 <context>

@@ -39,7 +39,7 @@ AuditPage::AuditPage(const Session& session, const WorkingCalendar& calendar, QW
     m_action->setPlaceholderText(tr("Action (e.g. subject.open, case.)"));
     m_object = new QLineEdit(this);
     m_object->setObjectName(QStringLiteral("objectEdit"));
-    m_object->setPlaceholderText(tr("Object (e.g. subject 1234, case XF2026-000001)"));
+    m_object->setPlaceholderText(tr("Object (e.g. subject 1234, case XF2026-1A2B-000001)"));
     m_from = new QDateEdit(QDate::currentDate().addDays(-30), this);
     m_from->setObjectName(QStringLiteral("fromDate"));
     m_from->setCalendarPopup(true);
