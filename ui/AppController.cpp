@@ -10,8 +10,10 @@
 #include <QApplication>
 #include <QDialog>
 #include <QDir>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QSettings>
+#include <QStyle>
 #include <QTimer>
 
 namespace {
@@ -66,6 +68,15 @@ void AppController::setTextScale(int percent)
     else if (font.pixelSize() > 0)
         font.setPixelSize(font.pixelSize() * percent / 100);
     QApplication::setFont(font);
+    // Every widget told at once (Qt does so only once the event loop has run, and the text size may change before).
+    QEvent change(QEvent::ApplicationFontChange);
+    for (QWidget* widget : QApplication::allWidgets())
+        QCoreApplication::sendEvent(widget, &change);
+    // A widget with a style sheet took its font when it was polished: polished again, it takes the new size.
+    for (QWidget* widget : QApplication::allWidgets())
+        if (!widget->styleSheet().isEmpty() ||
+            qstrcmp(widget->style()->metaObject()->className(), "QStyleSheetStyle") == 0)
+            widget->setStyleSheet(widget->styleSheet());
 }
 
 QString AppController::chooseLanguage(const QString& requested)

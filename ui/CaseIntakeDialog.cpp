@@ -102,6 +102,7 @@ CaseIntakeDialog::CaseIntakeDialog(const Session& session, const PolicyRegistry&
     layout->addWidget(new QLabel(tr("Materials (attach each scan; missing ones put the case into supplement):"), this));
     m_materials = new QTableWidget(0, 3, this);
     m_materials->setObjectName(QStringLiteral("materialsTable"));
+    m_materials->setTabKeyNavigation(false); // Tab leaves the table; the arrows move in it
     m_materials->setHorizontalHeaderLabels({tr("Material"), tr("Scan"), QString()});
     m_materials->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_materials->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
@@ -114,6 +115,7 @@ CaseIntakeDialog::CaseIntakeDialog(const Session& session, const PolicyRegistry&
     m_scanner->setObjectName(QStringLiteral("scannerFolderLabel"));
     m_scanner->setWordWrap(true);
     auto* chooseFolder = new QPushButton(tr("Scanner &Folder…"), this);
+    m_folderButton = chooseFolder;
     scannerRow->addWidget(m_scanner, 1);
     scannerRow->addWidget(chooseFolder);
     layout->addLayout(scannerRow);
@@ -205,6 +207,17 @@ void CaseIntakeDialog::rebuildMaterials()
         });
         m_materials->setCellWidget(row, 2, attach);
     }
+    // Tab: the table, each row's Attach in order, then the scanner folder and the buttons (the Attach buttons are
+    // made after them, and would come last).
+    QWidget* previous = m_materials;
+    for (int row = 0; row < m_materials->rowCount(); ++row) {
+        if (QWidget* attach = m_materials->cellWidget(row, 2)) {
+            QWidget::setTabOrder(previous, attach);
+            previous = attach;
+        }
+    }
+    if (m_folderButton)
+        QWidget::setTabOrder(previous, m_folderButton);
 }
 
 QStringList CaseIntakeDialog::missingMaterials() const

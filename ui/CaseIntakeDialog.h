@@ -16,6 +16,7 @@ class QFileSystemWatcher;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QPushButton;
 class QTableWidget;
 
 // Taking in a credit repair application or an objection at the window, for one subject and item: who applies and
@@ -72,6 +73,7 @@ private:
     QComboBox* m_grounds = nullptr;
     QPlainTextEdit* m_statement = nullptr;
     QTableWidget* m_materials = nullptr;
+    QPushButton* m_folderButton = nullptr;
     QLabel* m_scanner = nullptr;
     QFileSystemWatcher* m_watcher = nullptr;
     QString m_folder;

@@ -2,6 +2,7 @@
 
 #include "MessageBoxes.h"
 #include "ScanViewer.h"
+#include "UiFonts.h"
 
 #include "ErrorLabel.h"
 
@@ -110,10 +111,7 @@ CasesPage::CasesPage(const Session& session, const PolicyRegistry& policies, con
     detail->setContentsMargins(0, 0, 0, 0);
     m_title = new QLabel(m_detail);
     m_title->setObjectName(QStringLiteral("caseTitleLabel"));
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
+    UiFonts::relative(m_title, 1.3, true);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     detail->addWidget(m_title);
     m_platformProblem = new QLabel(m_detail);

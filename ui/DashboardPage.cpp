@@ -2,6 +2,7 @@
 
 #include "AuditedExport.h"
 #include "ErrorLabel.h"
+#include "UiFonts.h"
 
 #include "cases/CaseClocks.h"
 #include "cases/CaseQueueQuery.h"
@@ -75,9 +76,7 @@ DashboardPage::DashboardPage(const Session& session, const PolicyRegistry& polic
     auto* top = new QHBoxLayout;
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("summaryLabel"));
-    QFont big = m_summary->font();
-    big.setPointSizeF(big.pointSizeF() * 1.2);
-    m_summary->setFont(big);
+    UiFonts::relative(m_summary, 1.2);
     m_summary->setWordWrap(true);
     auto* refreshButton = new QPushButton(tr("&Refresh"), this);
     auto* exportButton = new QPushButton(tr("&Export Open Cases (CSV)…"), this);

@@ -64,6 +64,11 @@ void OptionalDateEdit::setOptionalDate(const QDate& value)
     setDate(value.isValid() && value > minimumDate() ? value : minimumDate());
 }
 
+bool OptionalDateEdit::focusNextPrevChild(bool next)
+{
+    return QWidget::focusNextPrevChild(next);
+}
+
 void OptionalDateEdit::keyPressEvent(QKeyEvent* event)
 {
     const int key = event->key();

@@ -49,4 +49,7 @@ signals:
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
+    // Tab leaves the field (QDateEdit would step through year, month and day first, and stays put on "(not set)"):
+    // the sections are typed through, or reached with the arrow keys.
+    bool focusNextPrevChild(bool next) override;
 };

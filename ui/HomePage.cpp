@@ -1,5 +1,7 @@
 #include "HomePage.h"
 
+#include "UiFonts.h"
+
 #include <QAction>
 #include <QHeaderView>
 #include <QLabel>
@@ -46,10 +48,7 @@ HomePage::HomePage(const Session& session, QWidget* parent)
 
     m_welcome = new QLabel(this);
     m_welcome->setObjectName(QStringLiteral("welcomeLabel"));
-    QFont big = m_welcome->font();
-    big.setPointSizeF(big.pointSizeF() * 1.5);
-    big.setBold(true);
-    m_welcome->setFont(big);
+    UiFonts::relative(m_welcome, 1.5, true);
     m_welcome->setText(tr("Welcome, %1").arg(session.displayName));
     layout->addWidget(m_welcome);
 

@@ -1,4 +1,5 @@
 #include "LockScreen.h"
+#include "UiFonts.h"
 #include "ui_LockScreen.h"
 
 #include "MessageBoxes.h"
@@ -14,10 +15,7 @@ LockScreen::LockScreen(QWidget* parent)
     , m_runner(new UnlockRunner(this))
 {
     m_ui->setupUi(this);
-    QFont titleFont = m_ui->lockTitleLabel->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
-    titleFont.setBold(true);
-    m_ui->lockTitleLabel->setFont(titleFont);
+    UiFonts::relative(m_ui->lockTitleLabel, 1.35, true);
 
     connect(m_ui->lockPasswordEdit, &QLineEdit::returnPressed, this, &LockScreen::tryUnlock);
     connect(m_ui->unlockButton, &QPushButton::clicked, this, &LockScreen::tryUnlock);

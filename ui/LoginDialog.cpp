@@ -1,4 +1,5 @@
 #include "LoginDialog.h"
+#include "UiFonts.h"
 #include "ui_LoginDialog.h"
 
 #include "UnlockRunner.h"
@@ -33,10 +34,7 @@ LoginDialog::LoginDialog(const WorkstationInfo& workstation, QWidget* parent)
     m_ui->setupUi(this);
     setWindowTitle(tr("Log In · Xiamen Public Credit Information Workstation"));
 
-    QFont titleFont = m_ui->titleLabel->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
-    titleFont.setBold(true);
-    m_ui->titleLabel->setFont(titleFont);
+    UiFonts::relative(m_ui->titleLabel, 1.35, true);
 
     QPushButton* ok = m_ui->buttonBox->button(QDialogButtonBox::Ok);
     ok->setText(tr("&Log In"));
@@ -49,9 +47,7 @@ LoginDialog::LoginDialog(const WorkstationInfo& workstation, QWidget* parent)
         m_ui->passwordEdit->setFocus();
     });
 
-    QFont smallFont = m_ui->workstationLabel->font();
-    smallFont.setPointSizeF(smallFont.pointSizeF() * 0.85);
-    m_ui->workstationLabel->setFont(smallFont);
+    UiFonts::relative(m_ui->workstationLabel, 0.85);
     QPalette pal = m_ui->workstationLabel->palette();
     pal.setColor(QPalette::WindowText, pal.color(QPalette::PlaceholderText));
     m_ui->workstationLabel->setPalette(pal);

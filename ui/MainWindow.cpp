@@ -19,6 +19,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLocale>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QStatusBar>
@@ -134,7 +135,15 @@ QAction* MainWindow::insertPage(QWidget* page, const QString& title, const QKeyS
     m_lockableActions << action;
     action->setEnabled(!m_locked);
 
-    m_ui->pageStack->addWidget(page);
+    // Each page scrolls when the window is smaller than the page needs (a 1366 x 768 screen at 150% has 911 x 512
+    // pixels for the whole window): the window itself can always be made that small.
+    auto* scroll = new QScrollArea(m_ui->pageStack);
+    scroll->setObjectName(page->objectName() + QStringLiteral("Scroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setFocusPolicy(Qt::NoFocus);
+    scroll->setWidget(page);
+    m_ui->pageStack->addWidget(scroll);
     auto* item = new QListWidgetItem(title, m_ui->pageList);
     if (!action->shortcut().isEmpty())
         item->setToolTip(action->shortcut().toString(QKeySequence::NativeText));
@@ -150,7 +159,7 @@ void MainWindow::showPage(QWidget* page)
     for (int row = 0; row < m_pages.size(); ++row) {
         if (m_pages.at(row).page != page)
             continue;
-        m_ui->pageStack->setCurrentWidget(page);
+        m_ui->pageStack->setCurrentWidget(page->parentWidget() ? page->parentWidget()->parentWidget() : page);
         {
             const QSignalBlocker blocker(m_ui->pageList);
             m_ui->pageList->setCurrentRow(row);
@@ -163,7 +172,8 @@ void MainWindow::showPage(QWidget* page)
 
 QWidget* MainWindow::currentPage() const
 {
-    return m_ui->pageStack->currentWidget();
+    auto* scroll = qobject_cast<QScrollArea*>(m_ui->pageStack->currentWidget());
+    return scroll ? scroll->widget() : m_ui->pageStack->currentWidget();
 }
 
 QList<QWidget*> MainWindow::pages() const

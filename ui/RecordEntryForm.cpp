@@ -2,6 +2,7 @@
 
 #include "EntryFormBinder.h"
 #include "EntryFormFooter.h"
+#include "UiFonts.h"
 
 #include "itemmodels/CreditItemEntryModel.h"
 #include "records/RecordSubmissionRepository.h"
@@ -27,10 +28,7 @@ RecordEntryForm::RecordEntryForm(const Session& session, const PolicyRegistry& p
     m_subjectLabel->setObjectName(QStringLiteral("subjectLabel"));
     m_subjectLabel->setTextFormat(Qt::PlainText);
     m_subjectLabel->setWordWrap(true);
-    QFont heading = m_subjectLabel->font();
-    heading.setPointSizeF(heading.pointSizeF() * 1.2);
-    heading.setBold(true);
-    m_subjectLabel->setFont(heading);
+    UiFonts::relative(m_subjectLabel, 1.2, true);
     layout->addWidget(m_subjectLabel);
 
     // No scroll area: the two columns need about 760 x 510 pixels, which a 1366 x 768 screen has, and a scroll

@@ -1,5 +1,6 @@
 #include "SearchPage.h"
 
+#include "UiFonts.h"
 #include "domain/TextRules.h"
 
 #include "itemmodels/SubjectSearchModel.h"
@@ -26,9 +27,7 @@ SearchPage::SearchPage(const Session& session, QWidget* parent)
     m_edit->setObjectName(QStringLiteral("searchEdit"));
     m_edit->setPlaceholderText(tr("Identifier, name, or part of a name (2 characters or more)"));
     m_edit->setClearButtonEnabled(true);
-    QFont big = m_edit->font();
-    big.setPointSizeF(big.pointSizeF() * 1.25);
-    m_edit->setFont(big);
+    UiFonts::relative(m_edit, 1.25);
     label->setBuddy(m_edit);
     auto* button = new QPushButton(tr("Search"), this);
     button->setObjectName(QStringLiteral("searchButton"));
@@ -58,30 +57,11 @@ SearchPage::SearchPage(const Session& session, QWidget* parent)
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->setVisible(false);
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
     QHeaderView* header = m_view->horizontalHeader();
     header->setHighlightSections(false);
     header->setStretchLastSection(false);
-    // Widths from the font, not from the rows: measuring rows would read every fetched page again.
-    const QFontMetrics fm = m_view->fontMetrics();
     header->setSectionResizeMode(SubjectSearchModel::NameColumn, QHeaderView::Stretch);
-    header->resizeSection(SubjectSearchModel::IdentifierColumn,
-                          fm.horizontalAdvance(QStringLiteral("350203199001010018")) + 24);
-    int kindWidth = fm.horizontalAdvance(tr("Kind")) + 24;
-    for (const SubjectKind kind : {SubjectKind::NaturalPerson, SubjectKind::LegalPerson,
-                                   SubjectKind::UnincorporatedOrganisation, SubjectKind::IndividualBusiness})
-        kindWidth = qMax(kindWidth, fm.horizontalAdvance(displayName(kind)) + 24);
-    header->resizeSection(SubjectSearchModel::KindColumn, kindWidth);
-    int districtWidth = fm.horizontalAdvance(tr("District")) + 24;
-    for (const QString& code : XiamenDistricts::codes())
-        districtWidth = qMax(districtWidth, fm.horizontalAdvance(XiamenDistricts::displayName(code)) + 24);
-    header->resizeSection(SubjectSearchModel::DistrictColumn, districtWidth);
-    int matchWidth = fm.horizontalAdvance(tr("Match")) + 24;
-    for (const SubjectMatch match :
-         {SubjectMatch::Identifier, SubjectMatch::ExactName, SubjectMatch::NamePrefix, SubjectMatch::Fragment})
-        matchWidth = qMax(matchWidth, fm.horizontalAdvance(displayName(match)) + 24);
-    header->resizeSection(SubjectSearchModel::MatchColumn, matchWidth);
-    header->setMinimumSectionSize(fm.horizontalAdvance(QStringLiteral("MMMM")));
+    fitColumns();
     layout->addWidget(m_view, 1);
 
     setFocusProxy(m_edit);
@@ -104,6 +84,39 @@ SearchPage::SearchPage(const Session& session, QWidget* parent)
         m_message->setStyleSheet(QStringLiteral("color: #c62828;"));
         m_message->setText(tr("The search failed: %1").arg(error));
     });
+}
+
+// Widths from the font, not from the rows (measuring rows would read every fetched page again); again whenever the
+// font changes (View > Text Size).
+void SearchPage::fitColumns()
+{
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
+    QHeaderView* header = m_view->horizontalHeader();
+    const QFontMetrics fm = m_view->fontMetrics();
+    header->resizeSection(SubjectSearchModel::IdentifierColumn,
+                          fm.horizontalAdvance(QStringLiteral("350203199001010018")) + 24);
+    int kindWidth = fm.horizontalAdvance(tr("Kind")) + 24;
+    for (const SubjectKind kind : {SubjectKind::NaturalPerson, SubjectKind::LegalPerson,
+                                   SubjectKind::UnincorporatedOrganisation, SubjectKind::IndividualBusiness})
+        kindWidth = qMax(kindWidth, fm.horizontalAdvance(displayName(kind)) + 24);
+    header->resizeSection(SubjectSearchModel::KindColumn, kindWidth);
+    int districtWidth = fm.horizontalAdvance(tr("District")) + 24;
+    for (const QString& code : XiamenDistricts::codes())
+        districtWidth = qMax(districtWidth, fm.horizontalAdvance(XiamenDistricts::displayName(code)) + 24);
+    header->resizeSection(SubjectSearchModel::DistrictColumn, districtWidth);
+    int matchWidth = fm.horizontalAdvance(tr("Match")) + 24;
+    for (const SubjectMatch match :
+         {SubjectMatch::Identifier, SubjectMatch::ExactName, SubjectMatch::NamePrefix, SubjectMatch::Fragment})
+        matchWidth = qMax(matchWidth, fm.horizontalAdvance(displayName(match)) + 24);
+    header->resizeSection(SubjectSearchModel::MatchColumn, matchWidth);
+    header->setMinimumSectionSize(fm.horizontalAdvance(QStringLiteral("MMMM")));
+}
+
+void SearchPage::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::FontChange && m_view)
+        fitColumns();
+    QWidget::changeEvent(event);
 }
 
 void SearchPage::search()

@@ -43,9 +43,11 @@ signals:
     void subjectChosen(qint64 subjectId, const QString& caption);
 
 protected:
+    void changeEvent(QEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void fitColumns();
     void openRow(int row);
     void showOutcome(int rows, bool more);
 

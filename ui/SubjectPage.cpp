@@ -1,6 +1,7 @@
 #include "SubjectPage.h"
 
 #include "MessageBoxes.h"
+#include "UiFonts.h"
 
 #include "itemmodels/SubjectItemsModel.h"
 #include "records/RecordSubmissionRepository.h"
@@ -73,19 +74,14 @@ SubjectPage::SubjectPage(const Session& session, const PolicyRegistry& policies,
     m_name->setObjectName(QStringLiteral("nameLabel"));
     m_name->setTextFormat(Qt::PlainText);
     m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QFont title = m_name->font();
-    title.setPointSizeF(title.pointSizeF() * 1.5);
-    title.setBold(true);
-    m_name->setFont(title);
+    UiFonts::relative(m_name, 1.5, true);
     content->addWidget(m_name);
 
     m_identifier = new QLabel(m_content);
     m_identifier->setObjectName(QStringLiteral("identifierLabel"));
     m_identifier->setTextFormat(Qt::PlainText);
     m_identifier->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QFont mono = m_identifier->font();
-    mono.setPointSizeF(mono.pointSizeF() * 1.15);
-    m_identifier->setFont(mono);
+    UiFonts::relative(m_identifier, 1.15);
     content->addWidget(m_identifier);
 
     m_details = new QLabel(m_content);
