@@ -3,6 +3,7 @@
 #   installer/dev.sh run     set up, build, and open the workstation on the demo city
 #   installer/dev.sh test    set up, build with warnings as errors, run every test (benchmarks at small scale)
 #   installer/dev.sh bench   set up, build, run the benchmarks at city scale (2M subjects, 10M items)
+#   installer/dev.sh package set up, build the Debian package (a release build of its own, build/package) and check it
 #   installer/dev.sh screenshots  set up, build, and regenerate the guide's screenshots (resources/screenshots)
 #   installer/dev.sh build   set up and build only
 set -euo pipefail
@@ -20,6 +21,7 @@ packages=(
     libsqlcipher-dev sqlcipher libsodium-dev libssl-dev
     xvfb xauth poppler-utils fonts-noto-cjk fonts-wqy-microhei qt6-qpa-plugins
     libqrencode-dev zbar-tools qt6-pdf-dev dbus-daemon python3
+    lintian appstream desktop-file-utils file man-db
 )
 
 log() { printf '\033[1m[dev.sh]\033[0m %s\n' "$*" >&2; }
@@ -154,14 +156,32 @@ screenshots() {
     log "$(ls "$out"/*.png | wc -l) screenshots in $out"
 }
 
+# The Debian package: from a build of its own without the test suite (its test hooks must not ship) and with the
+# hardening flags, then checked (contents, lintian, AppStream, desktop entry, the programs run from the unpacked tree).
+package_dir=${XMCREDIT_PACKAGE_DIR:-$root/build/package}
+package() {
+    log "configuring the release build for the package in $package_dir"
+    cmake -S "$root" -B "$package_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DXMCREDIT_WERROR=ON \
+        -DXMCREDIT_BUILD_TESTS=OFF >/dev/null
+    cmake --build "$package_dir" --parallel "$jobs"
+    rm -f "$package_dir"/xmcredit_*.deb
+    (cd "$package_dir" && cpack -G DEB >/dev/null)
+    local deb
+    deb=$(ls "$package_dir"/xmcredit_*.deb)
+    log "checking $deb"
+    bash "$root/installer/check-package.sh" "$deb"
+    log "package: $deb"
+}
+
 cmd=${1:-}
 [ $# -gt 0 ] && shift
 case "$cmd" in
     run) setup; build; run "$@" ;;
-    test) setup; build; run_tests "$@" ;;
+    test) setup; build; run_tests "$@"; package ;;
+    package) setup; package ;;
     bench) setup; build; run_bench "$@" ;;
     screenshots) setup; build; screenshots ;;
     build) setup; build ;;
     setup) setup ;;
-    *) echo "usage: installer/dev.sh run|test|bench|screenshots|build|setup" >&2; exit 2 ;;
+    *) echo "usage: installer/dev.sh run|test|bench|package|screenshots|build|setup" >&2; exit 2 ;;
 esac

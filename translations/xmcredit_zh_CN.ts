@@ -4417,7 +4417,7 @@ Otherwise the new language is used from the next start.</source>
     </message>
     <message>
         <source>Resident ID number</source>
-        <translation>居民身份证号码</translation>
+        <translation>公民身份号码</translation>
     </message>
     <message>
         <source>Unified social credit code</source>
@@ -5251,7 +5251,7 @@ codes 12.</source>
     </message>
     <message>
         <source>The applicant&apos;s resident ID number is not valid: %1</source>
-        <translation>申请人的居民身份证号码无效：%1</translation>
+        <translation>申请人的公民身份号码无效：%1</translation>
     </message>
     <message>
         <source>Say how the identity document was checked.</source>

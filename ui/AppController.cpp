@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QEvent>
 #include <QFontDatabase>
+#include <QIcon>
 #include <QSettings>
 #include <QStyle>
 #include <QTimer>
@@ -31,6 +32,10 @@ void AppController::setUpApplication()
     QCoreApplication::setOrganizationName(QStringLiteral("xmcredit"));
     QCoreApplication::setApplicationVersion(QStringLiteral(XMCREDIT_VERSION));
     QApplication::setQuitOnLastWindowClosed(false);
+    // The desktop entry and AppStream id (installer/): on Wayland the shell matches the window to its menu entry and
+    // icon by it; the icon comes from the installed theme (hicolor).
+    QGuiApplication::setDesktopFileName(QStringLiteral("cn.xmcredit.Workstation"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("cn.xmcredit.Workstation")));
     SqlCipherDriver::registerDriver();
 
     // Without a desktop's font configuration (offscreen, minimal X sessions) Qt may pick a font without Chinese
