@@ -1,7 +1,8 @@
 #include "CalendarYears.h"
 
+#include "PlatformRows.h"
+
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -55,32 +56,15 @@ bool apply(QSqlDatabase& db, const QJsonObject& change, const QString& actor, bo
         return refuse(QCoreApplication::translate("CalendarYears", "The calendar change for %1 defines the year %2.")
                           .arg(year)
                           .arg(parsed.year));
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT platform_version FROM calendar_years WHERE year = ?"));
-    q.addBindValue(year);
-    if (!q.exec()) {
-        if (error)
-            *error = q.lastError().text();
+    int held = 0;
+    if (!PlatformRows::storedVersion(db, QStringLiteral("calendar_years"), QStringLiteral("year"), year, &held, error))
         return false;
-    }
-    const bool held = q.next();
-    if (held && q.value(0).toInt() >= version)
+    if (held >= version)
         return true; // an older or the same version: the stored one stands
-    q.finish();
-    q.prepare(held ? QStringLiteral("UPDATE calendar_years SET definition = ?, platform_version = ?, applied_by = ?, "
-                                    "applied_at = ? WHERE year = ?")
-                   : QStringLiteral("INSERT INTO calendar_years (definition, platform_version, applied_by, applied_at, "
-                                    "year) VALUES (?, ?, ?, ?, ?)"));
-    q.addBindValue(QString::fromUtf8(parsed.toJson()));
-    q.addBindValue(version);
-    q.addBindValue(actor);
-    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-    q.addBindValue(year);
-    if (!q.exec()) {
-        if (error)
-            *error = q.lastError().text();
+    if (!PlatformRows::write(db, QStringLiteral("calendar_years"), QStringLiteral("year"), year, held > 0,
+                             {{QStringLiteral("definition"), QString::fromUtf8(parsed.toJson())}}, version, actor,
+                             error))
         return false;
-    }
     *written = true;
     return true;
 }

@@ -1,9 +1,10 @@
 #include "PlatformStaff.h"
 
+#include "PlatformRows.h"
+
 #include "domain/TextRules.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -55,35 +56,19 @@ bool apply(QSqlDatabase& db, const QJsonObject& change, const QString& actor, bo
     if (name.isEmpty())
         return refuse(
             QCoreApplication::translate("PlatformStaff", "The directory entry of %1 has no name.").arg(username));
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT platform_version FROM platform_staff WHERE username = ?"));
-    q.addBindValue(username);
-    if (!q.exec()) {
-        if (error)
-            *error = q.lastError().text();
+    int held = 0;
+    if (!PlatformRows::storedVersion(db, QStringLiteral("platform_staff"), QStringLiteral("username"), username, &held,
+                                     error))
         return false;
-    }
-    const bool held = q.next();
-    if (held && q.value(0).toInt() >= version)
+    if (held >= version)
         return true; // an older or the same version: the stored one stands
-    q.finish();
-    q.prepare(held ? QStringLiteral("UPDATE platform_staff SET display_name = ?, role = ?, unit = ?, active = ?, "
-                                    "platform_version = ?, applied_by = ?, applied_at = ? WHERE username = ?")
-                   : QStringLiteral("INSERT INTO platform_staff (display_name, role, unit, active, platform_version, "
-                                    "applied_by, applied_at, username) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(name);
-    q.addBindValue(role);
-    q.addBindValue(unit);
-    q.addBindValue(active.toBool() ? 1 : 0);
-    q.addBindValue(version);
-    q.addBindValue(actor);
-    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-    q.addBindValue(username);
-    if (!q.exec()) {
-        if (error)
-            *error = q.lastError().text();
+    if (!PlatformRows::write(db, QStringLiteral("platform_staff"), QStringLiteral("username"), username, held > 0,
+                             {{QStringLiteral("display_name"), name},
+                              {QStringLiteral("role"), role},
+                              {QStringLiteral("unit"), unit},
+                              {QStringLiteral("active"), active.toBool() ? 1 : 0}},
+                             version, actor, error))
         return false;
-    }
     *written = true;
     return true;
 }

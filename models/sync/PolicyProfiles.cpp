@@ -1,7 +1,8 @@
 #include "PolicyProfiles.h"
 
+#include "PlatformRows.h"
+
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -76,37 +77,20 @@ bool apply(QSqlDatabase& db, const QJsonObject& change, const QString& actor, bo
     if (parsed.id() != id)
         return refuse(QCoreApplication::translate("PolicyProfiles", "The policy change for %1 defines profile %2.")
                           .arg(id, parsed.id()));
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT platform_version FROM policy_profiles WHERE profile_id = ?"));
-    q.addBindValue(id);
-    if (!q.exec()) {
-        if (error)
-            *error = q.lastError().text();
+    int held = 0;
+    if (!PlatformRows::storedVersion(db, QStringLiteral("policy_profiles"), QStringLiteral("profile_id"), id, &held,
+                                     error))
         return false;
-    }
-    const bool held = q.next();
-    if (held && q.value(0).toInt() >= version)
+    if (held >= version)
         return true; // an older or the same version: the stored one stands
-    q.finish();
     // It must fit beside the others: the registry refuses two profiles taking effect on the same day.
     QStringList problems;
     PolicyRegistry registry = withStored(db, id, &problems);
     if (!registry.addJson(definition.toUtf8(), &why))
         return refuse(why);
-    q.prepare(held ? QStringLiteral("UPDATE policy_profiles SET definition = ?, platform_version = ?, applied_by = ?, "
-                                    "applied_at = ? WHERE profile_id = ?")
-                   : QStringLiteral("INSERT INTO policy_profiles (definition, platform_version, applied_by, "
-                                    "applied_at, profile_id) VALUES (?, ?, ?, ?, ?)"));
-    q.addBindValue(definition);
-    q.addBindValue(version);
-    q.addBindValue(actor);
-    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-    q.addBindValue(id);
-    if (!q.exec()) {
-        if (error)
-            *error = q.lastError().text();
+    if (!PlatformRows::write(db, QStringLiteral("policy_profiles"), QStringLiteral("profile_id"), id, held > 0,
+                             {{QStringLiteral("definition"), definition}}, version, actor, error))
         return false;
-    }
     *written = true;
     return true;
 }
