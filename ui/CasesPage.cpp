@@ -83,7 +83,6 @@ CasesPage::CasesPage(const Session& session, const PolicyRegistry& policies, con
     layout->addWidget(splitter, 1);
 
     m_model = new CaseQueueModel(this);
-    m_model->setStaffNames(CaseQueueModel::staffNames(m_session.database()));
     m_view = new QTableView(splitter);
     m_view->setObjectName(QStringLiteral("queueView"));
     m_view->setModel(m_model);
@@ -259,6 +258,8 @@ void CasesPage::refresh()
     spec.text = m_filterEdit->text();
     m_model->setSpec(spec);
     m_model->setAsOf(m_today);
+    // Names for the queue and the case's history, with the staff directory as the last sync left it.
+    m_model->setStaffNames(CaseQueueModel::staffNames(m_session.database()));
     const QString keep = m_current.caseNo;
     if (!m_model->reload()) {
         m_error->showMessage(m_model->lastError());
@@ -360,7 +361,7 @@ void CasesPage::showCase()
     QList<CaseEventRecord> events;
     if (m_repository.events(r.id, &events, &error)) {
         // Who: this window's staff by name, other windows' and the platform's by the city's directory.
-        const QHash<QString, QString> names = CaseQueueModel::staffNames(m_session.database());
+        const QHash<QString, QString>& names = m_model->names();
         for (const CaseEventRecord& e : events) {
             QString what = e.action == QLatin1String("intake") ? tr("received") : CaseWorkflow::actionName(e.action);
             if (problemOf.contains(e.id))

@@ -61,6 +61,7 @@ public:
 
     // Names to show for user names (the assignee column shows "黄初审", its tooltip the user name).
     void setStaffNames(const QHash<QString, QString>& names) { m_names = names; }
+    const QHash<QString, QString>& names() const { return m_names; }
     // The user names and display names of the workstation's staff, for setStaffNames().
     static QHash<QString, QString> staffNames(const QSqlDatabase& db);
     // The row (read with its page when it is not in memory); nullptr out of range or when the read failed.
