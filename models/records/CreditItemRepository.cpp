@@ -11,6 +11,7 @@
 #include "storage/Session.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QSqlError>
 
 using RecordSql::nullable;
@@ -301,6 +302,166 @@ bool CreditItemRepository::applyPlatform(const PlatformWritePermit& permit, Cred
         item, found ? &existing : nullptr, applied, [this](CreditItem* row, QString* e) { return insertRow(row, e); },
         [this](const CreditItem& row, const CreditItem& stored, QString* e) { return updateRow(row, stored, e); },
         error);
+}
+
+namespace {
+
+// The columns of a platform item as a batch stages them, in the order of its insert. An update rewrites all of them
+// but the ones the row's identity and indexes hang on (subject_id, category, origin, platform_id) and created_at:
+// an item whose subject or category changes is written one by one (updateRow writes only what changed).
+#define XM_ITEM_BATCH_UPDATED                                                                                          \
+    "item_type, severity, list_kind, field_key, penalty_kind_key, cause_key, source_department, "                      \
+    "legal_document_number, decision_date, disclosure_mode, status, objection_pending, repaired_on, withdrawn_on, "    \
+    "non_repairable_basis, title, content, platform_version, updated_at"
+#define XM_ITEM_BATCH_INSERTED "subject_id, category, origin, platform_id, created_at, " XM_ITEM_BATCH_UPDATED
+
+} // namespace
+
+bool CreditItemRepository::prepareBatch(QString* error)
+{
+    if (!m_batchStage.lastQuery().isEmpty())
+        return true;
+    // The scratch table lives in this connection's temp schema, which this build of SQLCipher keeps in memory
+    // (TEMP_STORE=2): the staged rows never reach a file, encrypted or not. It is created once per connection; a
+    // CREATE would otherwise empty the driver's statement cache at every page.
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT 1 FROM sqlite_temp_master WHERE type = 'table' AND name = 'sync_item_batch'")))
+        return RecordSql::fail(q, error);
+    const bool exists = q.next();
+    q.finish();
+    if (!exists && !q.exec(QStringLiteral("CREATE TEMP TABLE sync_item_batch (seq INTEGER PRIMARY KEY, target_id "
+                                          "INTEGER UNIQUE, " XM_ITEM_BATCH_INSERTED ")")))
+        return RecordSql::fail(q, error);
+    const QString placeholders =
+        QLatin1Char(':') +
+        QStringLiteral(XM_ITEM_BATCH_INSERTED).split(QStringLiteral(", ")).join(QStringLiteral(", :"));
+    return RecordSql::prepareOnce(m_batchLookup, m_db,
+                                  QStringLiteral("SELECT id, origin, platform_version, subject_id, category FROM "
+                                                 "credit_items WHERE platform_id = ?"),
+                                  error) &&
+           RecordSql::prepareOnce(
+               m_batchStage, m_db,
+               QStringLiteral("INSERT INTO temp.sync_item_batch (seq, target_id, " XM_ITEM_BATCH_INSERTED
+                              ") VALUES (:seq, :target_id, %1)")
+                   .arg(placeholders),
+               error);
+}
+
+bool CreditItemRepository::applyPlatformBatch(const PlatformWritePermit& permit, const QList<CreditItem>& items,
+                                              int* applied, int* unchanged, QString* error)
+{
+    *applied = 0;
+    *unchanged = 0;
+    if (!permit.covers(m_db, error))
+        return false;
+    auto oneByOne = [&](const CreditItem& item) {
+        CreditItem row = item;
+        bool written = false;
+        if (!applyPlatform(permit, &row, &written, error))
+            return false;
+        ++(written ? *applied : *unchanged);
+        return true;
+    };
+    QSet<QString> platformIds;
+    platformIds.reserve(items.size());
+    for (const CreditItem& item : items) {
+        if (item.platformId.isEmpty()) {
+            if (error)
+                *error = QCoreApplication::translate("CreditItemRepository",
+                                                     "An item from the platform needs its platform id.");
+            return false;
+        }
+        platformIds.insert(item.platformId);
+    }
+    if (platformIds.size() != items.size()) {
+        // A later version of the same item in the same page: each decision depends on the one before.
+        for (const CreditItem& item : items) {
+            if (!oneByOne(item))
+                return false;
+        }
+        return true;
+    }
+    if (!prepareBatch(error))
+        return false;
+    QSqlQuery clear(m_db);
+    clear.setForwardOnly(true);
+    if (!clear.exec(QStringLiteral("DELETE FROM temp.sync_item_batch")))
+        return RecordSql::fail(clear, error);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString stamp = m_stamps.text(now);
+    QList<const CreditItem*> single;
+    int updates = 0, inserts = 0;
+    qint64 seq = 0;
+    for (const CreditItem& item : items) {
+        m_batchLookup.bindValue(0, item.platformId);
+        if (!m_batchLookup.exec())
+            return RecordSql::fail(m_batchLookup, error);
+        QVariant target(QMetaType::fromType<qint64>());
+        if (m_batchLookup.next()) {
+            RecordOrigin origin = RecordOrigin::Local;
+            fromKey(m_batchLookup.value(1).toString(), &origin);
+            const qint64 version = m_batchLookup.value(2).toLongLong();
+            const bool sameSubject = m_batchLookup.value(3).toLongLong() == item.subjectId &&
+                                     m_batchLookup.value(4).toString() == toKey(item.category);
+            target = m_batchLookup.value(0);
+            m_batchLookup.finish();
+            if (origin == RecordOrigin::Platform && version >= item.platformVersion) {
+                ++*unchanged;
+                continue;
+            }
+            if (origin != RecordOrigin::Platform || !sameSubject) {
+                single << &item;
+                continue;
+            }
+            ++updates;
+        } else {
+            m_batchLookup.finish();
+            ++inserts;
+        }
+        CreditItem row = item;
+        row.origin = RecordOrigin::Platform;
+        row.updatedAt = now;
+        bindWritable(m_batchStage, row, m_stamps);
+        m_batchStage.bindValue(QStringLiteral(":created_at"), stamp);
+        m_batchStage.bindValue(QStringLiteral(":seq"), ++seq);
+        m_batchStage.bindValue(QStringLiteral(":target_id"), target);
+        if (!m_batchStage.exec())
+            return RecordSql::fail(m_batchStage, error);
+        m_batchStage.finish();
+    }
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    auto run = [&](const QString& sql, int expected) {
+        if (expected == 0)
+            return true;
+        if (!q.exec(sql))
+            return RecordSql::fail(q, error);
+        if (q.numRowsAffected() != expected) {
+            if (error)
+                *error = QCoreApplication::translate("CreditItemRepository",
+                                                     "A batch of items from the platform wrote %1 rows instead of %2.")
+                             .arg(q.numRowsAffected())
+                             .arg(expected);
+            return false;
+        }
+        return true;
+    };
+    if (!run(QStringLiteral("UPDATE credit_items SET (" XM_ITEM_BATCH_UPDATED ") = (SELECT " XM_ITEM_BATCH_UPDATED
+                            " FROM temp.sync_item_batch b WHERE b.target_id = credit_items.id) WHERE id IN (SELECT "
+                            "target_id FROM temp.sync_item_batch WHERE target_id IS NOT NULL)"),
+             updates) ||
+        !run(QStringLiteral("INSERT INTO credit_items (" XM_ITEM_BATCH_INSERTED ") SELECT " XM_ITEM_BATCH_INSERTED
+                            " FROM temp.sync_item_batch WHERE target_id IS NULL ORDER BY seq"),
+             inserts) ||
+        !clear.exec(QStringLiteral("DELETE FROM temp.sync_item_batch")))
+        return clear.lastError().isValid() ? RecordSql::fail(clear, error) : false;
+    *applied += updates + inserts;
+    for (const CreditItem* item : std::as_const(single)) {
+        if (!oneByOne(*item))
+            return false;
+    }
+    return true;
 }
 
 bool CreditItemRepository::updateOutcome(const PlatformWritePermit& permit, qint64 itemId, const QString& setClause,

@@ -61,6 +61,15 @@ public:
     bool insertPlatform(const PlatformWritePermit& permit, CreditItem* item, QString* error = nullptr);
     bool applyPlatform(const PlatformWritePermit& permit, CreditItem* item, bool* applied = nullptr,
                        QString* error = nullptr);
+    // A page of items from the platform (the sync applier's incremental path): the same decision as applyPlatform
+    // for every item, written with one UPDATE for the newer versions and one INSERT for the unknown items, both
+    // through a scratch table in this connection's memory (temp.sync_item_batch, emptied after each batch). The
+    // guard, no-replace and seal triggers run for every row as before; what the batch saves is a statement per row,
+    // each of which copied the pages it touched (the table's seal among them) to SQLCipher's encrypted statement
+    // journal. An item whose subject or category changes, one that was a local row, and every item of a batch that
+    // names a platform id twice go through applyPlatform one by one. The ids of the rows written are not returned.
+    bool applyPlatformBatch(const PlatformWritePermit& permit, const QList<CreditItem>& items, int* applied,
+                            int* unchanged, QString* error = nullptr);
 
     // Case outcomes.
     bool setObjectionPending(const PlatformWritePermit& permit, qint64 itemId, bool pending, QString* error = nullptr);
@@ -79,6 +88,10 @@ private:
                        const QVariantList& binds, QString* error);
 
     QSqlDatabase m_db;
+    bool prepareBatch(QString* error);
+
     QSqlQuery m_insert; // prepared once for the bulk path
+    QSqlQuery m_batchLookup;
+    QSqlQuery m_batchStage;
     RecordSql::TimestampCache m_stamps;
 };

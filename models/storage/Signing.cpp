@@ -1,10 +1,12 @@
 #include "Signing.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
 #include <QMutex>
 
+#include <openssl/evp.h>
 #include <sodium.h>
 
 #include <map>
@@ -55,6 +57,17 @@ bool verify(const QByteArray& publicKey, const QByteArray& message, const QByteA
                                        reinterpret_cast<const unsigned char*>(message.constData()),
                                        size_t(message.size()),
                                        reinterpret_cast<const unsigned char*>(publicKey.constData())) == 0;
+}
+
+QByteArray sha256(QByteArrayView bytes)
+{
+    QByteArray digest(32, Qt::Uninitialized);
+    size_t length = 0;
+    if (EVP_Q_digest(nullptr, "SHA256", nullptr, bytes.data(), size_t(bytes.size()),
+                     reinterpret_cast<unsigned char*>(digest.data()), &length) != 1 ||
+        length != size_t(digest.size()))
+        return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256); // an OpenSSL without its default provider
+    return digest;
 }
 
 } // namespace Signing

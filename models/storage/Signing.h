@@ -24,6 +24,9 @@ QByteArray publicKey(const SecureBytes& seed);
 // A detached signature of message; empty when the seed has the wrong size.
 QByteArray sign(const SecureBytes& seed, const QByteArray& message);
 bool verify(const QByteArray& publicKey, const QByteArray& message, const QByteArray& signature);
+// SHA-256 through OpenSSL, which uses the processor's SHA instructions (QCryptographicHash does not): the sync hashes
+// every page it verifies. The same digest as QCryptographicHash::Sha256.
+QByteArray sha256(QByteArrayView bytes);
 } // namespace Signing
 
 // The signing keys this process holds, per database file: those of the people logged in on it (put there by

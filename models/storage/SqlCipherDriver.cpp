@@ -246,13 +246,17 @@ bool SqlCipherDriver::open(const QString& db, const QString& /*user*/, const QSt
         // INSERT OR REPLACE would slip past the "never physically deleted" guards.
         // cache_size: 32 MiB of decrypted pages (SQLite's default is 2 MiB), so a queue or a page of search
         // results read again is not decrypted again.
+        // temp_store: temporary tables and indexes (the sync's scratch table, sorts) in memory, never in a file
+        // outside the encrypted database, whatever the SQLCipher build's default.
         const char* pragmas = "PRAGMA foreign_keys = ON; PRAGMA recursive_triggers = ON; PRAGMA journal_mode = WAL; "
-                              "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768;";
+                              "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;";
         rc = sqlite3_exec(m_db, pragmas, nullptr, nullptr, nullptr);
         if (rc != SQLITE_OK)
             return abandon(QString::fromUtf8(sqlite3_errmsg(m_db)), rc);
     } else {
-        sqlite3_exec(m_db, "PRAGMA foreign_keys = ON; PRAGMA recursive_triggers = ON; PRAGMA cache_size = -32768;",
+        sqlite3_exec(m_db,
+                     "PRAGMA foreign_keys = ON; PRAGMA recursive_triggers = ON; PRAGMA cache_size = -32768; "
+                     "PRAGMA temp_store = MEMORY;",
                      nullptr, nullptr, nullptr);
     }
 

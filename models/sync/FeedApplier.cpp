@@ -19,6 +19,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QtConcurrent/QtConcurrentMap>
@@ -276,29 +277,33 @@ FeedApplier::Result FeedApplier::applyLines(const QList<QByteArray>& lines, Sync
     std::iota(indexes.begin(), indexes.end(), 0);
     const QByteArray publicKey = enrolment.publicKey;
     const QString platformId = enrolment.platformId;
-    const QList<Verified> verified = QtConcurrent::blockingMapped(indexes, [&lines, publicKey, platformId](int i) {
+    // The pages are verified on the other cores while this thread applies the ones verified already, all in one
+    // transaction: a page that fails verification rolls back every page before it, so nothing is applied.
+    QFuture<Verified> verifying = QtConcurrent::mapped(indexes, [&lines, publicKey, platformId](int i) {
         Verified v;
         v.ok = FeedPages::verifyLine(lines.at(i), publicKey, platformId, &v.page, &v.error, &v.badSignature);
         return v;
     });
-    QList<FeedPage> pages;
-    pages.reserve(lines.size());
-    for (int i = 0; i < verified.size(); ++i) {
-        if (!verified.at(i).ok)
-            return failure(verified.at(i).badSignature ? Failure::Signature : Failure::Malformed,
-                           QCoreApplication::translate("FeedApplier", "Page %1: %2 Nothing was applied.")
-                               .arg(i + 1)
-                               .arg(verified.at(i).error));
-        const FeedPage& page = verified.at(i).page;
-        if (!FeedPages::appliedStreams().contains(page.stream))
+    const auto stopVerifying = qScopeGuard([&verifying] {
+        verifying.cancel();
+        verifying.waitForFinished();
+    });
+    auto verifiedPage = [&verifying](int i, FeedPage* page) -> Result {
+        const Verified v = verifying.resultAt(i);
+        if (!v.ok)
+            return failure(
+                v.badSignature ? Failure::Signature : Failure::Malformed,
+                QCoreApplication::translate("FeedApplier", "Page %1: %2 Nothing was applied.").arg(i + 1).arg(v.error));
+        if (!FeedPages::appliedStreams().contains(v.page.stream))
             return failure(Failure::Malformed,
                            QCoreApplication::translate("FeedApplier",
                                                        "Page %1 belongs to stream %2, which this version of the "
                                                        "workstation does not apply yet. Nothing was applied.")
                                .arg(i + 1)
-                               .arg(page.stream));
-        pages << page;
-    }
+                               .arg(v.page.stream));
+        *page = v.page;
+        return {};
+    };
     PlatformWritePermit permit(db, m_session.username, QStringLiteral("sync.apply"));
     if (!permit.isActive())
         return failure(Failure::Storage, permit.errorString());
@@ -318,7 +323,7 @@ FeedApplier::Result FeedApplier::applyLines(const QList<QByteArray>& lines, Sync
             return failure(Failure::Storage, empty.lastError().text());
         const bool firstSync = empty.value(0).toBool();
         empty.finish(); // an open statement on the tables would lock them against the drops
-        if (firstSync && pages.size() > 1) {
+        if (firstSync && lines.size() > 1) {
             if (!bulk.begin(&error))
                 return failure(Failure::Storage, error);
             m_bulk = &bulk;
@@ -331,8 +336,11 @@ FeedApplier::Result FeedApplier::applyLines(const QList<QByteArray>& lines, Sync
         *report = {};
         return r;
     };
-    for (const FeedPage& page : pages) {
-        const Result r = applyPage(page, permit, report);
+    for (int i = 0; i < lines.size(); ++i) {
+        FeedPage page;
+        Result r = verifiedPage(i, &page);
+        if (r.ok())
+            r = applyPage(page, permit, report);
         if (!r.ok())
             return undo(r);
     }
@@ -412,6 +420,7 @@ FeedApplier::Result FeedApplier::applyPage(const FeedPage& page, PlatformWritePe
     CreditItemRepository items(db);
     int applied = 0, unchanged = 0;
     QString error;
+    QList<CreditItem> batch;
     for (int i = 0; i < page.changes.size(); ++i) {
         const QJsonObject change = page.changes.at(i).toObject();
         QString field;
@@ -532,10 +541,18 @@ FeedApplier::Result FeedApplier::applyPage(const FeedPage& page, PlatformWritePe
                                          .arg(ownerId.left(80)))
                            : failure(Failure::Storage, error);
             item.subjectId = ownerRowId;
-            if (!items.applyPlatform(permit, &item, &written, &error))
-                return failure(Failure::Storage, error);
+            // Written with the rest of the page after the loop (CreditItemRepository::applyPlatformBatch).
+            batch << item;
+            continue;
         }
         (written ? applied : unchanged) += 1;
+    }
+    if (!batch.isEmpty()) {
+        int written = 0, kept = 0;
+        if (!items.applyPlatformBatch(permit, batch, &written, &kept, &error))
+            return failure(Failure::Storage, error);
+        applied += written;
+        unchanged += kept;
     }
     q.prepare(known
                   ? QStringLiteral("UPDATE sync_streams SET cursor = ?, pages = ?, updated_at = ? WHERE stream = ?")

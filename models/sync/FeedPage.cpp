@@ -3,10 +3,8 @@
 #include "storage/Signing.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QStringDecoder>
 
 namespace FeedPages {
 
@@ -57,9 +55,7 @@ QByteArray signLine(const QByteArray& pageBytes, const SecureBytes& platformSeed
 
 bool isValidUtf8(const QByteArray& bytes)
 {
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringConverter::Flag::Stateless);
-    const QString text = decoder.decode(bytes);
-    return !decoder.hasError();
+    return QByteArrayView(bytes).isValidUtf8();
 }
 
 int nestingDepth(const QByteArray& json)
@@ -148,7 +144,7 @@ bool verifyLine(const QByteArray& line, const QByteArray& publicKey, const QStri
     p.after = o.value(QLatin1String("after")).toString();
     p.cursor = o.value(QLatin1String("cursor")).toString();
     p.issuedAt = o.value(QLatin1String("issuedAt")).toString();
-    p.sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    p.sha256 = QString::fromLatin1(Signing::sha256(bytes).toHex());
     if (p.platform != platformId)
         return fail(error, QCoreApplication::translate(
                                "FeedPage",
