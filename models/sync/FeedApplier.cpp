@@ -240,11 +240,41 @@ FeedApplier::Result FeedApplier::applyPackage(const QByteArray& bytes, SyncRepor
     return applyLines(lines, report);
 }
 
+FeedApplier::~FeedApplier()
+{
+    if (m_permit)
+        undo({});
+}
+
 FeedApplier::Result FeedApplier::applyLines(const QList<QByteArray>& lines, SyncReport* report)
 {
-    QElapsedTimer timer;
-    timer.start();
+    Result r = begin(lines.size() > 1, report);
+    if (r.ok())
+        r = add(lines);
+    if (r.ok())
+        r = finish();
+    return r;
+}
+
+FeedApplier::Result FeedApplier::undo(const Result& r)
+{
+    m_bulk = nullptr;
+    m_bulkLoad.reset();
+    if (m_permit)
+        m_permit->rollback();
+    m_permit.reset();
+    if (m_report)
+        *m_report = {};
+    m_report = nullptr;
+    return r;
+}
+
+FeedApplier::Result FeedApplier::begin(bool bulkAllowed, SyncReport* report)
+{
+    m_timer.start();
     *report = {};
+    if (m_permit)
+        return failure(Failure::Storage, QStringLiteral("FeedApplier::begin: an import is in progress already"));
     // Pages pulled from the platform: every role that works at the window (the background sync runs in its
     // session); an exchange package is an administrator's import (applyPackage).
     if (!m_session.can(Permission::PullSync) && !m_session.can(Permission::ConfigureSync))
@@ -255,17 +285,53 @@ FeedApplier::Result FeedApplier::applyLines(const QList<QByteArray>& lines, Sync
         return failure(Failure::Denied, QCoreApplication::translate("FeedApplier", "This session is read-only: %1")
                                             .arg(m_session.integrityProblem));
     QSqlDatabase db = m_session.database();
-    SyncEnrolmentInfo enrolment;
     QString error;
-    if (!SyncEnrolment::read(db, &enrolment, &error))
+    if (!SyncEnrolment::read(db, &m_enrolment, &error))
         return failure(Failure::Storage, error);
-    if (!enrolment.enrolled)
+    if (!m_enrolment.enrolled)
         return failure(Failure::NotEnrolled,
                        QCoreApplication::translate("FeedApplier",
                                                    "This workstation is not enrolled with a platform: enrol it first "
                                                    "(xmcredit-admin enrol)."));
-    // Every page verified before anything is applied; the signatures and the parsing, page by page, on every core
-    // (a first sync verifies thousands of pages). The first page that fails, in order, is the one reported.
+    m_permit = std::make_unique<PlatformWritePermit>(db, m_session.username, QStringLiteral("sync.apply"));
+    if (!m_permit->isActive()) {
+        const QString why = m_permit->errorString();
+        m_permit.reset();
+        return failure(Failure::Storage, why);
+    }
+    m_report = report;
+    m_pagesSeen = 0;
+    m_bulk = nullptr;
+    m_usedBulk = false;
+    m_subjectIds.clear();
+    m_itemIds.clear();
+    m_ownerIds.clear();
+    // A first sync into empty tables takes the bulk path (PROTOCOL.md leaves it to the workstation): plain inserts
+    // with the indexes and triggers dropped inside this transaction, made again before it commits.
+    QSqlQuery empty(db);
+    if (!empty.exec(QStringLiteral("SELECT NOT EXISTS (SELECT 1 FROM subjects) AND NOT EXISTS (SELECT 1 FROM "
+                                   "credit_items) AND NOT EXISTS (SELECT 1 FROM sync_streams)")) ||
+        !empty.next())
+        return undo(failure(Failure::Storage, empty.lastError().text()));
+    const bool firstSync = empty.value(0).toBool();
+    empty.finish(); // an open statement on the tables would lock them against the drops
+    if (firstSync && bulkAllowed) {
+        m_bulkLoad = std::make_unique<BulkLoad>(db);
+        if (!m_bulkLoad->begin(&error))
+            return undo(failure(Failure::Storage, error));
+        m_bulk = m_bulkLoad.get();
+        m_usedBulk = true;
+    }
+    return {};
+}
+
+FeedApplier::Result FeedApplier::add(const QList<QByteArray>& lines)
+{
+    if (!m_permit)
+        return failure(Failure::Storage, QStringLiteral("FeedApplier::add: no import in progress"));
+    // Every page verified before anything of it is applied; the signatures and the parsing, page by page, on the
+    // other cores while this thread applies the pages verified already (a first sync verifies thousands of pages).
+    // A page that fails undoes the whole import, the pages before it included: nothing is applied.
     struct Verified
     {
         FeedPage page;
@@ -275,10 +341,8 @@ FeedApplier::Result FeedApplier::applyLines(const QList<QByteArray>& lines, Sync
     };
     QList<int> indexes(lines.size());
     std::iota(indexes.begin(), indexes.end(), 0);
-    const QByteArray publicKey = enrolment.publicKey;
-    const QString platformId = enrolment.platformId;
-    // The pages are verified on the other cores while this thread applies the ones verified already, all in one
-    // transaction: a page that fails verification rolls back every page before it, so nothing is applied.
+    const QByteArray publicKey = m_enrolment.publicKey;
+    const QString platformId = m_enrolment.platformId;
     QFuture<Verified> verifying = QtConcurrent::mapped(indexes, [&lines, publicKey, platformId](int i) {
         Verified v;
         v.ok = FeedPages::verifyLine(lines.at(i), publicKey, platformId, &v.page, &v.error, &v.badSignature);
@@ -288,65 +352,40 @@ FeedApplier::Result FeedApplier::applyLines(const QList<QByteArray>& lines, Sync
         verifying.cancel();
         verifying.waitForFinished();
     });
-    auto verifiedPage = [&verifying](int i, FeedPage* page) -> Result {
-        const Verified v = verifying.resultAt(i);
-        if (!v.ok)
-            return failure(
-                v.badSignature ? Failure::Signature : Failure::Malformed,
-                QCoreApplication::translate("FeedApplier", "Page %1: %2 Nothing was applied.").arg(i + 1).arg(v.error));
-        if (!FeedPages::appliedStreams().contains(v.page.stream))
-            return failure(Failure::Malformed,
-                           QCoreApplication::translate("FeedApplier",
-                                                       "Page %1 belongs to stream %2, which this version of the "
-                                                       "workstation does not apply yet. Nothing was applied.")
-                               .arg(i + 1)
-                               .arg(v.page.stream));
-        *page = v.page;
-        return {};
-    };
-    PlatformWritePermit permit(db, m_session.username, QStringLiteral("sync.apply"));
-    if (!permit.isActive())
-        return failure(Failure::Storage, permit.errorString());
-    // A first sync into empty tables takes the bulk path (PROTOCOL.md leaves it to the workstation): plain inserts
-    // with the indexes and triggers dropped inside this transaction, made again before it commits.
-    BulkLoad bulk(db);
-    m_bulk = nullptr;
-    m_usedBulk = false;
-    m_subjectIds.clear();
-    m_itemIds.clear();
-    m_ownerIds.clear();
-    {
-        QSqlQuery empty(db);
-        if (!empty.exec(QStringLiteral("SELECT NOT EXISTS (SELECT 1 FROM subjects) AND NOT EXISTS (SELECT 1 FROM "
-                                       "credit_items) AND NOT EXISTS (SELECT 1 FROM sync_streams)")) ||
-            !empty.next())
-            return failure(Failure::Storage, empty.lastError().text());
-        const bool firstSync = empty.value(0).toBool();
-        empty.finish(); // an open statement on the tables would lock them against the drops
-        if (firstSync && lines.size() > 1) {
-            if (!bulk.begin(&error))
-                return failure(Failure::Storage, error);
-            m_bulk = &bulk;
-            m_usedBulk = true;
-        }
-    }
-    auto undo = [&](const Result& r) {
-        m_bulk = nullptr;
-        permit.rollback();
-        *report = {};
-        return r;
-    };
     for (int i = 0; i < lines.size(); ++i) {
-        FeedPage page;
-        Result r = verifiedPage(i, &page);
-        if (r.ok())
-            r = applyPage(page, permit, report);
+        const Verified v = verifying.resultAt(i);
+        const int number = ++m_pagesSeen;
+        if (!v.ok)
+            return undo(failure(v.badSignature ? Failure::Signature : Failure::Malformed,
+                                QCoreApplication::translate("FeedApplier", "Page %1: %2 Nothing was applied.")
+                                    .arg(number)
+                                    .arg(v.error)));
+        if (!FeedPages::appliedStreams().contains(v.page.stream))
+            return undo(failure(Failure::Malformed,
+                                QCoreApplication::translate("FeedApplier",
+                                                            "Page %1 belongs to stream %2, which this version of the "
+                                                            "workstation does not apply yet. Nothing was applied.")
+                                    .arg(number)
+                                    .arg(v.page.stream)));
+        const Result r = applyPage(v.page, *m_permit, m_report);
         if (!r.ok())
             return undo(r);
     }
-    if (m_usedBulk) {
+    return {};
+}
+
+FeedApplier::Result FeedApplier::finish()
+{
+    if (!m_permit)
+        return failure(Failure::Storage, QStringLiteral("FeedApplier::finish: no import in progress"));
+    QSqlDatabase db = m_session.database();
+    QString error;
+    if (m_bulk) {
         if (!endBulk(&error))
             return undo(failure(Failure::Storage, error));
+    }
+    m_bulkLoad.reset();
+    if (m_usedBulk) {
         // The seals were summed again after the pages' entries: one more entry records them as they now are, so the
         // audit head and the seals agree at the next login.
         AuditEntry loaded;
@@ -359,11 +398,15 @@ FeedApplier::Result FeedApplier::applyLines(const QList<QByteArray>& lines, Sync
         if (!AuditLog::append(db, loaded, &error))
             return undo(failure(Failure::Storage, error));
     }
-    if (!permit.commit(&error)) {
+    const bool committed = m_permit->commit(&error);
+    m_permit.reset();
+    SyncReport* report = m_report;
+    m_report = nullptr;
+    if (!committed) {
         *report = {};
         return failure(Failure::Storage, error);
     }
-    report->durationMs = timer.elapsed();
+    report->durationMs = m_timer.elapsed();
     return {};
 }
 
@@ -508,7 +551,7 @@ FeedApplier::Result FeedApplier::applyPage(const FeedPage& page, PlatformWritePe
                                                               "FeedApplier", "its platform id or version is missing.")
                                                         : error));
             const QString ownerId = change.value(QLatin1String("subject_platform_id")).toString();
-            if (m_bulk && m_itemIds.contains(item.platformId) && !endBulk(&error))
+            if (m_bulk && m_itemIds.contains(qHash(item.platformId)) && !endBulk(&error))
                 return failure(Failure::Storage, error);
             if (m_bulk) {
                 // The tables held nothing before this import: an item's subject came with it.
@@ -524,7 +567,7 @@ FeedApplier::Result FeedApplier::applyPage(const FeedPage& page, PlatformWritePe
                 item.subjectId = owned.value();
                 if (!items.insertPlatform(permit, &item, &error))
                     return failure(Failure::Storage, error);
-                m_itemIds.insert(item.platformId);
+                m_itemIds.insert(qHash(item.platformId));
                 ++applied;
                 continue;
             }

@@ -5,10 +5,16 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QMap>
 #include <QSet>
 #include <QString>
+
+#include <memory>
+
+class BulkLoad;
+class PlatformWritePermit;
 
 // The platform this workstation is enrolled with (table sync_enrolment, written once).
 struct SyncEnrolmentInfo
@@ -71,11 +77,25 @@ public:
     static constexpr qsizetype MaxPackageBytes = qsizetype(1) << 30;
 
     explicit FeedApplier(const Session& session);
+    ~FeedApplier(); // undoes an import not finished
+    FeedApplier(const FeedApplier&) = delete;
+    FeedApplier& operator=(const FeedApplier&) = delete;
 
     // An offline exchange package (PROTOCOL.md, section 4): applied whole or not at all.
     Result applyPackage(const QByteArray& bytes, SyncReport* report);
-    // Signed page lines, in order, in one transaction.
+    // Signed page lines, in order, in one transaction: begin, add and finish in one call.
     Result applyLines(const QList<QByteArray>& lines, SyncReport* report);
+
+    // An import in parts, for a first sync streamed from the platform (SyncClient): begin() opens one transaction
+    // under a platform write permit, on the bulk path when bulkAllowed and the records tables are empty; every add()
+    // verifies more lines and applies them in order (the pages verified on the other cores while this thread
+    // applies); finish() makes the indexes and triggers again after a bulk load and commits. A failing call undoes
+    // the whole import (nothing applied) and *report is cleared; an import not finished is undone when the applier
+    // is destroyed. The whole city in one transaction: memory holds one add()'s pages, not the city.
+    Result begin(bool bulkAllowed, SyncReport* report);
+    Result add(const QList<QByteArray>& lines);
+    Result finish();
+    bool importing() const { return m_permit != nullptr; }
 
     // Writes a package of signed lines with its header signed by the platform (the platform's side; the reference
     // platform and the tests use it).
@@ -87,6 +107,7 @@ public:
 
 private:
     Result applyPage(const FeedPage& page, class PlatformWritePermit& permit, SyncReport* report);
+    Result undo(const Result& r);
     // Leaves the bulk path (indexes and triggers back) before a change that needs them.
     bool endBulk(QString* error);
 
@@ -95,7 +116,15 @@ private:
     // (BulkLoad), the platform ids written so far kept here instead of looked up.
     class BulkLoad* m_bulk = nullptr;
     bool m_usedBulk = false;
+    std::unique_ptr<class PlatformWritePermit> m_permit;
+    std::unique_ptr<BulkLoad> m_bulkLoad;
+    SyncEnrolmentInfo m_enrolment;
+    SyncReport* m_report = nullptr;
+    QElapsedTimer m_timer;
+    int m_pagesSeen = 0;
     QHash<QString, qint64> m_subjectIds;
-    QSet<QString> m_itemIds;
+    // The items' platform ids loaded on the bulk path, as 64-bit hashes (ten million ids as text would take a
+    // gigabyte): a repeat leaves the bulk path; a collision, once in billions, only leaves it early.
+    QSet<size_t> m_itemIds;
     QHash<QString, qint64> m_ownerIds; // subjects' local ids by platform id, looked up in this run
 };

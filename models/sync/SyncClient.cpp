@@ -24,6 +24,8 @@
 #include <QSslError>
 #include <QTimer>
 
+#include <memory>
+
 namespace {
 
 SyncClient::Result failure(SyncClient::Failure kind, const QString& message)
@@ -409,7 +411,19 @@ SyncClient::Result SyncClient::sync(SyncReport* report)
         while (q.next())
             cursors.insert(q.value(0).toString(), q.value(1).toString());
     }
-    // A first sync gathers larger batches, so the applier's bulk path takes as much of the city as it can.
+    // A first sync is one import in one transaction on the applier's bulk path, the pages applied in batches as
+    // they arrive (memory holds a batch, not the city): the indexes, the name index and the seals are made once,
+    // after the whole city. Interrupted (a kill, a power cut), it leaves the workstation empty and starts again; a
+    // network failure commits what arrived, and the next sync continues from there.
+    SyncReport firstReport;
+    std::unique_ptr<FeedApplier> firstSync;
+    if (cursors.isEmpty()) {
+        firstSync = std::make_unique<FeedApplier>(m_session);
+        const FeedApplier::Result begun = firstSync->begin(true, &firstReport);
+        if (!begun.ok())
+            return failure(begun.failure == FeedApplier::Failure::Denied ? Failure::Denied : Failure::Storage,
+                           begun.message);
+    }
     const int limit = cursors.isEmpty() ? std::max(m_options.pagesPerBatch, 200) : m_options.pagesPerBatch;
     QList<QByteArray> batch;
     QString batchStream;
@@ -417,9 +431,16 @@ SyncClient::Result SyncClient::sync(SyncReport* report)
     auto flush = [&]() -> Result {
         if (batch.isEmpty())
             return {};
-        FeedApplier applier(m_session);
         SyncReport applied;
-        const FeedApplier::Result r = applier.applyLines(batch, &applied);
+        FeedApplier::Result r;
+        if (firstSync) {
+            r = firstSync->add(batch);
+            if (!r.ok())
+                firstSync.reset();
+        } else {
+            FeedApplier applier(m_session);
+            r = applier.applyLines(batch, &applied);
+        }
         batch.clear();
         if (!r.ok()) {
             if (r.failure == FeedApplier::Failure::Storage || r.failure == FeedApplier::Failure::Denied)
@@ -427,7 +448,20 @@ SyncClient::Result SyncClient::sync(SyncReport* report)
                                r.message);
             return refused(batchStream, batchAfter, r);
         }
-        merge(report, applied);
+        if (!firstSync)
+            merge(report, applied);
+        return {};
+    };
+    // Every end of the pull, a failure's included, applies the batch held and commits the first sync's import.
+    auto settle = [&]() -> Result {
+        const Result flushed = flush();
+        if (!flushed.ok() || !firstSync)
+            return flushed;
+        const FeedApplier::Result r = firstSync->finish();
+        firstSync.reset();
+        if (!r.ok())
+            return failure(Failure::Storage, r.message);
+        merge(report, firstReport);
         return {};
     };
     for (const QString& stream : FeedPages::appliedStreams()) {
@@ -441,7 +475,7 @@ SyncClient::Result SyncClient::sync(SyncReport* report)
             Result r = request(network, url, transport.caPem, transport.token, QByteArray(), &answer);
             if (!r.ok()) {
                 // What was fetched before the failure is still applied: the next pull continues after it.
-                const Result flushed = flush();
+                const Result flushed = settle();
                 return flushed.ok() ? r : flushed;
             }
             if (answer.status == 204)
@@ -451,7 +485,7 @@ SyncClient::Result SyncClient::sync(SyncReport* report)
             QString why;
             bool badSignature = false;
             if (!FeedPages::verifyLine(line, enrolment.publicKey, enrolment.platformId, &page, &why, &badSignature)) {
-                const Result flushed = flush();
+                const Result flushed = settle();
                 if (!flushed.ok())
                     return flushed;
                 return refused(
@@ -462,7 +496,7 @@ SyncClient::Result SyncClient::sync(SyncReport* report)
                          .arg(cursor, stream, why)});
             }
             if (page.stream != stream || (page.after != cursor && page.cursor != cursor)) {
-                const Result flushed = flush();
+                const Result flushed = settle();
                 if (!flushed.ok())
                     return flushed;
                 return refused(
@@ -475,12 +509,16 @@ SyncClient::Result SyncClient::sync(SyncReport* report)
             }
             if (page.cursor == cursor) {
                 // The page before again (a retried answer): already held, ask again, but not forever.
-                if (++repeats > 3)
+                if (++repeats > 3) {
+                    const Result flushed = settle();
+                    if (!flushed.ok())
+                        return flushed;
                     return failure(
                         Failure::Platform,
                         QCoreApplication::translate(
                             "SyncClient", "The platform keeps answering with the page before %1 of stream %2.")
                             .arg(cursor, stream));
+                }
                 continue;
             }
             repeats = 0;
@@ -497,7 +535,7 @@ SyncClient::Result SyncClient::sync(SyncReport* report)
             }
         }
     }
-    const Result flushed = flush();
+    const Result flushed = settle();
     if (!flushed.ok())
         return flushed;
     // Then what this window did; the anchor reported after covers the push's own audit entries.

@@ -15,6 +15,7 @@
 #include "sync/Outbox.h"
 #include "sync/PlatformStaff.h"
 #include "sync/PolicyProfiles.h"
+#include "sync/ReferenceFeed.h"
 #include "sync/SyncClient.h"
 
 #include <QJsonArray>
@@ -40,6 +41,7 @@ private slots:
     void appliesSubjectsAndItems();
     void idempotentAndVersioned();
     void aPageOfItemsIsWrittenAsOneBatch();
+    void aFirstSyncInPartsIsOneBulkImport();
     void hostilePagesAreRefusedWhole_data();
     void hostilePagesAreRefusedWhole();
     void aFailingPageUndoesTheWholeImport();
@@ -292,6 +294,79 @@ void TestFeedApplier::aPageOfItemsIsWrittenAsOneBatch()
         1);
     QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT count(*) FROM temp.sync_item_batch")).toInt(), 0);
     QCOMPARE(m_tdb->scalar(QStringLiteral("PRAGMA temp_store")).toInt(), 2);
+}
+
+void TestFeedApplier::aFirstSyncInPartsIsOneBulkImport()
+{
+    QJsonArray subjects, items;
+    for (int n = 1; n <= 6; ++n) {
+        subjects.append(subjectChange(n));
+        items.append(itemChange(n, n));
+        items.append(itemChange(100 + n, n));
+    }
+    const QString platform = QString(Platform);
+    auto lines = [&](const QString& stream, const QJsonArray& changes) {
+        return ReferenceFeed::signedPages(platform, stream, changes, 2, 1, m_seed);
+    };
+    const QList<QByteArray> subjectPages = lines(QStringLiteral("subjects"), subjects);
+    const QList<QByteArray> itemPages = lines(QStringLiteral("credit_items"), items);
+    QCOMPARE(subjectPages.size(), 3);
+    QCOMPARE(itemPages.size(), 6);
+    {
+        // A page that fails in a later part undoes the parts before it: the workstation stays empty.
+        FeedApplier applier(m_admin);
+        SyncReport report;
+        QVERIFY(applier.begin(true, &report).ok());
+        QVERIFY(applier.add(subjectPages).ok());
+        // The second item page under the first one's signature.
+        QJsonObject envelope = QJsonDocument::fromJson(itemPages.at(1)).object();
+        envelope.insert(QStringLiteral("signature"),
+                        QJsonDocument::fromJson(itemPages.at(0)).object().value(QStringLiteral("signature")));
+        const QByteArray forged = QJsonDocument(envelope).toJson(QJsonDocument::Compact);
+        const FeedApplier::Result r = applier.add({itemPages.at(0), forged});
+        QCOMPARE(r.failure, FeedApplier::Failure::Signature);
+        QVERIFY2(r.message.contains(QLatin1String("Page 5")), qPrintable(r.message));
+        QVERIFY(!applier.importing());
+        QCOMPARE(report.pagesApplied, 0);
+        QCOMPARE(count(QStringLiteral("subjects")), 0);
+        QCOMPARE(count(QStringLiteral("credit_items")), 0);
+    }
+    {
+        // An import not finished is undone with its applier.
+        FeedApplier applier(m_admin);
+        SyncReport report;
+        QVERIFY(applier.begin(true, &report).ok());
+        QVERIFY(applier.add(subjectPages).ok());
+    }
+    QCOMPARE(count(QStringLiteral("subjects")), 0);
+    QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'credit_items_platform_id'"))
+                 .toInt(),
+             1); // the bulk path's dropped index is back
+    // Three parts, one transaction, one bulk load: the indexes and seals made once, after the last part.
+    FeedApplier applier(m_admin);
+    SyncReport report;
+    QVERIFY(applier.begin(true, &report).ok());
+    QVERIFY(applier.usedBulkPath());
+    QVERIFY(applier.add(subjectPages).ok());
+    QVERIFY(applier.add(itemPages.mid(0, 4)).ok());
+    QVERIFY(applier.add(itemPages.mid(4)).ok());
+    const FeedApplier::Result r = applier.finish();
+    QVERIFY2(r.ok(), qPrintable(r.message));
+    QCOMPARE(report.pagesApplied, 9);
+    QCOMPARE(report.applied.value(QStringLiteral("subjects")), 6);
+    QCOMPARE(report.applied.value(QStringLiteral("credit_items")), 12);
+    QCOMPARE(count(QStringLiteral("credit_items")), 12);
+    QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'sync.bulk_load'")).toInt(),
+             1);
+    QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'sync.page'")).toInt(), 9);
+    QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT cursor FROM sync_streams WHERE stream = 'credit_items'")).toString(),
+             QStringLiteral("credit_items/000006"));
+    QStringList problems;
+    QVERIFY2(RowSeals::verify(m_tdb->database(), &problems), qPrintable(problems.join(QLatin1Char(' '))));
+    // The guards are back: an item cannot be changed without a permit.
+    QSqlQuery q(m_tdb->database());
+    QVERIFY(!q.exec(QStringLiteral("UPDATE credit_items SET title = 'x' WHERE platform_id = 'I-1'")));
+    QVERIFY(!applier.add(itemPages).ok()); // finished: no import to add to
 }
 
 void TestFeedApplier::hostilePagesAreRefusedWhole_data()
