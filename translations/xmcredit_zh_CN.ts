@@ -361,6 +361,14 @@ Developers get a demo workstation with sample logins from
             <numerusform>本窗口有 %n 条案件操作或记录未被平台采纳（案件已在其他窗口推进，或被平台拒绝）：案件页面逐条显示；xmcredit-admin outbox 可列出全部。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Platform: first sync, %1</source>
+        <translation>平台：首次同步，%1</translation>
+    </message>
+    <message>
+        <source>Platform: syncing, %1</source>
+        <translation>平台：正在同步，%1</translation>
+    </message>
 </context>
 <context>
     <name>CalendarYears</name>
@@ -1729,6 +1737,10 @@ Item %3: %4, decided %5</source>
     <message>
         <source>The credit policy in force does not list the personal data &quot;%1&quot;, so it cannot be collected.</source>
         <translation>生效的信用政策未列明个人信息“%1”，因此不能归集。</translation>
+    </message>
+    <message>
+        <source>A batch of items from the platform wrote %1 rows instead of %2.</source>
+        <translation>平台的一批信用信息写入了 %1 行，而不是 %2 行。</translation>
     </message>
 </context>
 <context>
@@ -6292,6 +6304,36 @@ If the document shows it exactly like this, a supervisor may accept it. The over
         <source>The platform&apos;s answer to the outbox was not recorded: %1</source>
         <translation>平台对上报队列的答复未被记录：%1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n page(s) pulled</source>
+        <translation>
+            <numerusform>已拉取 %n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 pages (%3%)</source>
+        <translation>已完成 %1 页，共 %2 页（%3%）</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n second(s) left</source>
+        <translation>
+            <numerusform>约剩 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s) left</source>
+        <translation>
+            <numerusform>约剩 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min left</source>
+        <translation>约剩 %1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
 </context>
 <context>
     <name>SyncCommands</name>
@@ -6448,6 +6490,10 @@ Exit codes: 3 bad --limit, 7 role.</source>
     <message>
         <source>%1 to send; %2 accepted, %3 in conflict, %4 rejected by the platform.</source>
         <translation>%1 条待上报；平台已采纳 %2 条，冲突 %3 条，拒绝 %4 条。</translation>
+    </message>
+    <message>
+        <source>Sync: %1</source>
+        <translation>同步：%1</translation>
     </message>
 </context>
 <context>

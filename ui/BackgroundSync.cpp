@@ -67,7 +67,14 @@ void BackgroundSync::syncNow()
     const QString connection = QStringLiteral("xmcredit-sync-%1").arg(counter.fetchAndAddRelaxed(1));
     Session worker = session;
     worker.connectionName = connection;
-    m_client = std::make_shared<SyncClient>(worker);
+    SyncClient::Options options;
+    // From the worker thread; shown by this object's thread. The destructor waits for the worker, and a call queued
+    // for an object destroyed since is dropped.
+    options.progress = [this](const SyncProgress& progress) {
+        QMetaObject::invokeMethod(
+            this, [this, progress] { showProgress(progress); }, Qt::QueuedConnection);
+    };
+    m_client = std::make_shared<SyncClient>(worker, options);
     const std::shared_ptr<SyncClient> client = m_client;
     m_watcher.setFuture(QtConcurrent::run([session, connection, client]() {
         // A connection of the worker's own, cloned by name (the key is in the key ring, so it opens without it).
@@ -92,6 +99,14 @@ void BackgroundSync::syncNow()
         QSqlDatabase::removeDatabase(connection);
         return outcome;
     }));
+}
+
+void BackgroundSync::showProgress(const SyncProgress& progress)
+{
+    if (!m_watcher.isRunning() || (progress.pagesTotal <= 0 && progress.pagesDone <= 0))
+        return;
+    m_label->setText(progress.firstSync ? tr("Platform: first sync, %1").arg(progress.describe())
+                                        : tr("Platform: syncing, %1").arg(progress.describe()));
 }
 
 void BackgroundSync::done()

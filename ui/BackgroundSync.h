@@ -46,6 +46,7 @@ private:
     };
     BackgroundSync(MainWindow* window, QAction* action, QLabel* label);
     void done();
+    void showProgress(const SyncProgress& progress);
     void showState();
     void showSyncState();
 

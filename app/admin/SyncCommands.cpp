@@ -224,6 +224,11 @@ int runSync(const QStringList& args, AdminIo& io)
         SessionGuard guard{session};
         SyncClient::Options options;
         options.timeoutMs = timeout * 1000;
+        // Where the pull stands, on the error stream (the report, JSON or text, stays alone on the output).
+        options.progress = [&io](const SyncProgress& progress) {
+            if (progress.pagesTotal > 0 || progress.pagesDone > 0)
+                io.err << QCoreApplication::translate("SyncCommands", "Sync: %1").arg(progress.describe()) << Qt::endl;
+        };
         SyncClient client(session, options);
         SyncReport report;
         const SyncClient::Result r = client.sync(&report);

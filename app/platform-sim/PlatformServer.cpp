@@ -345,6 +345,13 @@ bool PlatformServer::handleRequest(const QHttpServerRequest& request, QTcpSocket
               QJsonDocument(QJsonObject{{QStringLiteral("cursor"), cursor}}).toJson(QJsonDocument::Compact));
         return true;
     }
+    if (path == QLatin1String("/v1/streams")) {
+        if (request.method() != QHttpServerRequest::Method::Get)
+            replyError(socket, 405, QStringLiteral("GET only"));
+        else
+            streams(request, socket);
+        return true;
+    }
     static const QString prefix = QStringLiteral("/v1/streams/");
     if (path.startsWith(prefix) && path.endsWith(QLatin1String("/pages"))) {
         const QString stream = path.mid(prefix.size(), path.size() - prefix.size() - 6);
@@ -454,6 +461,21 @@ void PlatformServer::anchor(const QHttpServerRequest& request, QTcpSocket* socke
     reply(socket, 200,
           QJsonDocument(QJsonObject{{QStringLiteral("seq"), double(seq)}, {QStringLiteral("hash"), headHash}})
               .toJson(QJsonDocument::Compact));
+}
+
+void PlatformServer::streams(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    if (device(request, socket).isEmpty())
+        return;
+    publishMoves();
+    QJsonObject streams;
+    for (auto it = m_lines.cbegin(); it != m_lines.cend(); ++it) {
+        const QStringList& cursors = m_cursors[it.key()];
+        streams.insert(it.key(),
+                       QJsonObject{{QStringLiteral("pages"), int(it.value().size())},
+                                   {QStringLiteral("head"), cursors.isEmpty() ? QString() : cursors.constLast()}});
+    }
+    reply(socket, 200, QJsonDocument(QJsonObject{{QStringLiteral("streams"), streams}}).toJson(QJsonDocument::Compact));
 }
 
 void PlatformServer::page(const QHttpServerRequest& request, const QString& stream, QTcpSocket* socket)

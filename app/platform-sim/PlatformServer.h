@@ -64,6 +64,7 @@ private:
     void append(const QString& stream, const QList<QByteArray>& lines);
     void enrol(const QHttpServerRequest& request, QTcpSocket* socket);
     void page(const QHttpServerRequest& request, const QString& stream, QTcpSocket* socket);
+    void streams(const QHttpServerRequest& request, QTcpSocket* socket);
     void anchor(const QHttpServerRequest& request, QTcpSocket* socket);
     void outbox(const QHttpServerRequest& request, QTcpSocket* socket);
     void caseMove(const QHttpServerRequest& request, QTcpSocket* socket);

@@ -111,6 +111,21 @@ bool CreditItemRepository::findByPlatformId(const QString& platformId, CreditIte
     return selectOne("platform_id", platformId, item, error);
 }
 
+bool CreditItemRepository::pageAfter(qint64 afterId, int limit, QList<CreditItem>* items, QString* error) const
+{
+    items->clear();
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT " XM_ITEM_COLUMNS " FROM credit_items WHERE id > ? ORDER BY id LIMIT ?"));
+    q.addBindValue(afterId);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return RecordSql::fail(q, error);
+    while (q.next())
+        items->append(readItem(q));
+    return true;
+}
+
 bool CreditItemRepository::itemsOfSubject(qint64 subjectId, QList<CreditItem>* items, QString* error) const
 {
     QSqlQuery q(m_db);

@@ -41,6 +41,8 @@ public:
     bool findByPlatformId(const QString& platformId, CreditItem* item, QString* error = nullptr) const;
     // Every item of a subject (all statuses), by category, then newest decision first.
     bool itemsOfSubject(qint64 subjectId, QList<CreditItem>* items, QString* error = nullptr) const;
+    // Up to limit items with an id above afterId, in id order (the platform's side pages through its records so).
+    bool pageAfter(qint64 afterId, int limit, QList<CreditItem>* items, QString* error = nullptr) const;
 
     // An item handed over on paper: stored as a record submission (kind item, status pending) whose payload holds
     // the item, the collection decision, the circumstances and the personal data with its consent, and audited

@@ -110,6 +110,21 @@ bool SubjectRepository::findByPlatformId(const QString& platformId, Subject* sub
     return selectOne("platform_id", platformId, subject, error);
 }
 
+bool SubjectRepository::pageAfter(qint64 afterId, int limit, QList<Subject>* subjects, QString* error) const
+{
+    subjects->clear();
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT " XM_SUBJECT_COLUMNS " FROM subjects WHERE id > ? ORDER BY id LIMIT ?"));
+    q.addBindValue(afterId);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return RecordSql::fail(q, error);
+    while (q.next())
+        subjects->append(readSubject(q));
+    return true;
+}
+
 bool SubjectRepository::idByPlatformId(const QString& platformId, qint64* id, QString* error) const
 {
     QSqlQuery q;

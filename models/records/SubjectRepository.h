@@ -28,6 +28,8 @@ public:
     bool findByPlatformId(const QString& platformId, Subject* subject, QString* error = nullptr) const;
     // Only the local id of the subject with this platform id (a credit item from the platform names its subject so).
     bool idByPlatformId(const QString& platformId, qint64* id, QString* error = nullptr) const;
+    // Up to limit subjects with an id above afterId, in id order (the platform's side pages through its records so).
+    bool pageAfter(qint64 afterId, int limit, QList<Subject>* subjects, QString* error = nullptr) const;
     // Number of subjects (for status displays and tests); -1 on error.
     qint64 count(QString* error = nullptr) const;
 

@@ -6,6 +6,7 @@
 #include "records/SubjectRepository.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlError>
@@ -51,6 +52,55 @@ bool cityChanges(const QSqlDatabase& db, QJsonArray* subjects, QJsonArray* items
     return true;
 }
 
+bool changesAfter(const QSqlDatabase& db, const QString& stream, qint64* afterId, int limit, QJsonArray* changes,
+                  QString* error)
+{
+    *changes = QJsonArray();
+    if (stream == QLatin1String("subjects")) {
+        QList<Subject> subjects;
+        if (!SubjectRepository(db).pageAfter(*afterId, limit, &subjects, error))
+            return false;
+        for (const Subject& s : std::as_const(subjects)) {
+            changes->append(RecordJson::toJson(s));
+            *afterId = s.id;
+        }
+        return true;
+    }
+    QList<CreditItem> items;
+    if (!CreditItemRepository(db).pageAfter(*afterId, limit, &items, error))
+        return false;
+    SubjectRepository subjects(db);
+    QHash<qint64, QString> owners;
+    for (const CreditItem& item : std::as_const(items)) {
+        auto owner = owners.constFind(item.subjectId);
+        if (owner == owners.constEnd()) {
+            Subject s;
+            if (!subjects.findById(item.subjectId, &s, error))
+                return false;
+            owner = owners.insert(item.subjectId, s.platformId);
+        }
+        QJsonObject change = RecordJson::toJson(item);
+        change.insert(QStringLiteral("subject_platform_id"), owner.value());
+        changes->append(change);
+        *afterId = item.id;
+    }
+    return true;
+}
+
+QByteArray signedPage(const QString& platform, const QString& stream, const QJsonArray& changes, int number,
+                      const SecureBytes& seed, const QString& issuedAt)
+{
+    const QJsonObject page{{QStringLiteral("format"), QStringLiteral("xmcredit-feed")},
+                           {QStringLiteral("version"), 1},
+                           {QStringLiteral("platform"), platform},
+                           {QStringLiteral("stream"), stream},
+                           {QStringLiteral("after"), cursorOf(stream, number - 1)},
+                           {QStringLiteral("cursor"), cursorOf(stream, number)},
+                           {QStringLiteral("issuedAt"), issuedAt},
+                           {QStringLiteral("changes"), changes}};
+    return FeedPages::signLine(QJsonDocument(page).toJson(QJsonDocument::Compact), seed);
+}
+
 QList<QByteArray> signedPages(const QString& platform, const QString& stream, const QJsonArray& changes, int perPage,
                               int firstPage, const SecureBytes& seed, const QString& issuedAtGiven)
 {
@@ -62,15 +112,7 @@ QList<QByteArray> signedPages(const QString& platform, const QString& stream, co
         QJsonArray chunk;
         for (qsizetype j = i; j < qMin(changes.size(), i + perPage); ++j)
             chunk.append(changes.at(j));
-        const QJsonObject page{{QStringLiteral("format"), QStringLiteral("xmcredit-feed")},
-                               {QStringLiteral("version"), 1},
-                               {QStringLiteral("platform"), platform},
-                               {QStringLiteral("stream"), stream},
-                               {QStringLiteral("after"), cursorOf(stream, number - 1)},
-                               {QStringLiteral("cursor"), cursorOf(stream, number)},
-                               {QStringLiteral("issuedAt"), issuedAt},
-                               {QStringLiteral("changes"), chunk}};
-        lines << FeedPages::signLine(QJsonDocument(page).toJson(QJsonDocument::Compact), seed);
+        lines << signedPage(platform, stream, chunk, number, seed, issuedAt);
         ++number;
     }
     return lines;

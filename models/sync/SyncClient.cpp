@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -124,6 +125,32 @@ bool write(const Session& session, const SyncTransport& transport, QString* erro
 }
 
 } // namespace SyncTransportStore
+
+QString SyncProgress::describe() const
+{
+    const QLocale locale;
+    if (pagesTotal <= 0)
+        return QCoreApplication::translate("SyncClient", "%n page(s) pulled", nullptr, pagesDone);
+    const QString pages = QCoreApplication::translate("SyncClient", "%1 of %2 pages (%3%)")
+                              .arg(locale.toString(pagesDone), locale.toString(pagesTotal))
+                              .arg(qint64(pagesDone) * 100 / pagesTotal);
+    if (remainingMs < 0 || pagesDone >= pagesTotal)
+        return pages;
+    const qint64 seconds = (remainingMs + 999) / 1000;
+    // (lupdate 6.4 hangs on an arithmetic argument in parentheses after nullptr: the counts are named first.)
+    const int secondsLeft = int(seconds);
+    const int minutesLeft = int((seconds + 59) / 60);
+    QString left;
+    if (seconds < 60)
+        left = QCoreApplication::translate("SyncClient", "about %n second(s) left", nullptr, secondsLeft);
+    else if (seconds < 3600)
+        left = QCoreApplication::translate("SyncClient", "about %n minute(s) left", nullptr, minutesLeft);
+    else
+        left = QCoreApplication::translate("SyncClient", "about %1 h %2 min left")
+                   .arg(seconds / 3600)
+                   .arg((seconds % 3600 + 59) / 60);
+    return QCoreApplication::translate("SyncClient", "%1, %2").arg(pages, left);
+}
 
 SyncClient::SyncClient(const Session& session)
     : SyncClient(session, Options())
@@ -404,26 +431,55 @@ SyncClient::Result SyncClient::sync(SyncReport* report)
     if (!anchored.ok())
         return anchored;
     QHash<QString, QString> cursors;
+    QHash<QString, int> held;
     {
         QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("SELECT stream, cursor FROM sync_streams")))
+        if (!q.exec(QStringLiteral("SELECT stream, cursor, pages FROM sync_streams")))
             return failure(Failure::Storage, q.lastError().text());
-        while (q.next())
+        while (q.next()) {
             cursors.insert(q.value(0).toString(), q.value(1).toString());
+            held.insert(q.value(0).toString(), q.value(2).toInt());
+        }
     }
+    // How many pages wait, for the progress shown (a platform that does not say leaves it unknown).
+    SyncProgress progress;
+    progress.firstSync = cursors.isEmpty();
+    if (m_options.progress) {
+        QUrl url = transport.url;
+        url.setPath(QStringLiteral("/v1/streams"));
+        Answer answer;
+        if (request(network, url, transport.caPem, transport.token, QByteArray(), &answer).ok() &&
+            answer.status == 200) {
+            const QJsonObject streams =
+                QJsonDocument::fromJson(answer.body).object().value(QStringLiteral("streams")).toObject();
+            for (const QString& stream : FeedPages::appliedStreams()) {
+                const int announced = streams.value(stream).toObject().value(QStringLiteral("pages")).toInt();
+                progress.pagesTotal += std::max(0, announced - held.value(stream));
+            }
+        }
+        m_options.progress(progress);
+    }
+    int fetched = 0;
+    auto reportProgress = [&]() {
+        if (!m_options.progress)
+            return;
+        progress.elapsedMs = timer.elapsed();
+        progress.pagesTotal = std::max(progress.pagesTotal, progress.pagesDone);
+        progress.remainingMs =
+            progress.pagesTotal > 0 && progress.pagesDone >= 3
+                ? progress.elapsedMs * (progress.pagesTotal - progress.pagesDone) / progress.pagesDone
+                : -1;
+        m_options.progress(progress);
+    };
     // A first sync is one import in one transaction on the applier's bulk path, the pages applied in batches as
     // they arrive (memory holds a batch, not the city): the indexes, the name index and the seals are made once,
     // after the whole city. Interrupted (a kill, a power cut), it leaves the workstation empty and starts again; a
     // network failure commits what arrived, and the next sync continues from there.
+    // The import begins with the first batch, so a platform that cannot be reached never holds the database's write
+    // lock while the requests are retried.
     SyncReport firstReport;
     std::unique_ptr<FeedApplier> firstSync;
-    if (cursors.isEmpty()) {
-        firstSync = std::make_unique<FeedApplier>(m_session);
-        const FeedApplier::Result begun = firstSync->begin(true, &firstReport);
-        if (!begun.ok())
-            return failure(begun.failure == FeedApplier::Failure::Denied ? Failure::Denied : Failure::Storage,
-                           begun.message);
-    }
+    const bool firstSyncMode = cursors.isEmpty();
     const int limit = cursors.isEmpty() ? std::max(m_options.pagesPerBatch, 200) : m_options.pagesPerBatch;
     QList<QByteArray> batch;
     QString batchStream;
@@ -433,8 +489,13 @@ SyncClient::Result SyncClient::sync(SyncReport* report)
             return {};
         SyncReport applied;
         FeedApplier::Result r;
-        if (firstSync) {
-            r = firstSync->add(batch);
+        if (firstSyncMode) {
+            if (!firstSync) {
+                firstSync = std::make_unique<FeedApplier>(m_session);
+                r = firstSync->begin(true, &firstReport);
+            }
+            if (r.ok())
+                r = firstSync->add(batch);
             if (!r.ok())
                 firstSync.reset();
         } else {
@@ -448,7 +509,7 @@ SyncClient::Result SyncClient::sync(SyncReport* report)
                                r.message);
             return refused(batchStream, batchAfter, r);
         }
-        if (!firstSync)
+        if (!firstSyncMode)
             merge(report, applied);
         return {};
     };
@@ -474,7 +535,11 @@ SyncClient::Result SyncClient::sync(SyncReport* report)
             Answer answer;
             Result r = request(network, url, transport.caPem, transport.token, QByteArray(), &answer);
             if (!r.ok()) {
-                // What was fetched before the failure is still applied: the next pull continues after it.
+                // What was fetched before the failure is still applied: the next pull continues after it. A first
+                // sync cancelled (a logout, the window closing) is undone instead: making the indexes of what
+                // arrived would keep the window waiting.
+                if (r.failure == Failure::Cancelled && firstSync)
+                    return r;
                 const Result flushed = settle();
                 return flushed.ok() ? r : flushed;
             }
@@ -528,16 +593,23 @@ SyncClient::Result SyncClient::sync(SyncReport* report)
             }
             batch << line;
             cursor = page.cursor;
+            ++fetched;
             if (batch.size() >= limit) {
                 const Result flushed = flush();
                 if (!flushed.ok())
                     return flushed;
+                // Pages applied, not merely fetched, set the pace: applying is the slow part.
+                progress.pagesDone = fetched;
+                reportProgress();
             }
         }
     }
     const Result flushed = settle();
     if (!flushed.ok())
         return flushed;
+    progress.pagesDone = fetched;
+    progress.pagesTotal = fetched;
+    reportProgress();
     // Then what this window did; the anchor reported after covers the push's own audit entries.
     const Result pushed = push(network, transport, report);
     if (!pushed.ok())

@@ -8,6 +8,7 @@
 #include <QUrl>
 
 #include <atomic>
+#include <functional>
 
 // How this workstation reaches the platform over HTTPS (table sync_transport, 0010): the address, the platform's CA
 // certificate (pinned: the only authority trusted for it) and the device token, kept only in the encrypted database.
@@ -30,6 +31,19 @@ bool write(const Session& session, const SyncTransport& transport, QString* erro
 // SHA-256 (hex) of the first certificate in pem, or empty when pem holds none.
 QString caFingerprint(const QByteArray& pem);
 } // namespace SyncTransportStore
+
+// Where a pull stands: the pages pulled so far of the pages the platform announced as waiting (GET /v1/streams,
+// PROTOCOL.md; not signed, used for this display only), and the time left at the pace so far.
+struct SyncProgress
+{
+    int pagesDone = 0;
+    int pagesTotal = 0; // 0: the platform announced nothing (an older platform): no time left either
+    qint64 elapsedMs = 0;
+    qint64 remainingMs = -1; // -1: not known yet
+    bool firstSync = false;
+    // "1,200 of 12,000 pages (10%), about 6 minutes left", translated.
+    QString describe() const;
+};
 
 // The workstation's side of the HTTPS transport (PROTOCOL.md section 5). Synchronous: it runs its own event loop, so
 // it belongs in a worker thread (the GUI's background sync) or a command-line program, never on the GUI thread.
@@ -74,6 +88,9 @@ public:
         int attempts = 4;      // per request, for network failures and 5xx answers
         int backoffMs = 500;   // doubled after each failed attempt
         int pagesPerBatch = 20;
+        // Called from the sync's own thread before the pull and after each batch of pages applied: marshal it to
+        // the GUI thread.
+        std::function<void(const SyncProgress&)> progress;
     };
 
     explicit SyncClient(const Session& session);

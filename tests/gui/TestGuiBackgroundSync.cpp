@@ -22,6 +22,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 namespace {
 const QString AdminPassword = QStringLiteral("admin password 0");
@@ -141,11 +142,30 @@ void TestGuiBackgroundSync::clerkWindowPullsInTheBackground()
     QVERIFY(label);
     QCOMPARE(subjects(), 0);
     QSignalSpy finished(sync, &BackgroundSync::finished);
+    // What the status bar says while the pull runs: a first sync, the pages applied of the pages waiting.
+    const QString firstSync = BackgroundSync::tr("Platform: first sync, %1");
+    const QString prefix = firstSync.left(firstSync.indexOf(QLatin1String("%1")));
+    QStringList said;
+    bool grabbed = false;
+    QTimer watch;
+    connect(&watch, &QTimer::timeout, this, [&] {
+        if (!said.contains(label->text()))
+            said << label->text();
+        if (!grabbed && label->text().startsWith(prefix)) {
+            grabbed = true;
+            GuiTest::grab(m_window, QStringLiteral("sync-first-progress"), m_language);
+        }
+    });
+    watch.start(5);
     // F9: sync now.
     QTest::keyClick(m_window, Qt::Key_F9);
     // The window answers while the worker pulls.
     QTest::keyClick(m_window, Qt::Key_F, Qt::ControlModifier);
     QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 1, 60000);
+    watch.stop();
+    const QString progress = said.filter(prefix).value(0);
+    QVERIFY2(!progress.isEmpty(), qPrintable(said.join(QLatin1Char('\n'))));
+    QVERIFY2(progress.contains(QLatin1Char('%')), qPrintable(progress)); // "… of N pages (P%)": the total was announced
     QVERIFY2(finished.constLast().at(0).toBool(), qPrintable(finished.constLast().at(2).toString()));
     QTRY_COMPARE(subjects(), 200);
     QVERIFY(label->text() != BackgroundSync::tr("Platform: syncing…"));

@@ -143,6 +143,12 @@ void TestSyncHttps::enrolOnlineAndPull()
     QCOMPARE(o.value(QStringLiteral("source")).toString(), QStringLiteral("network"));
     QCOMPARE(o.value(QStringLiteral("applied")).toObject().value(QStringLiteral("subjects")).toInt(), 300);
     QCOMPARE(digest(m_main), m_reference);
+    // Where the pull stood, on the error stream: the pages waiting as the platform announced them (GET /v1/streams),
+    // then all of them applied.
+    const int pages = o.value(QStringLiteral("pagesApplied")).toInt();
+    QVERIFY(pages > 3);
+    QVERIFY2(r.err.contains(QStringLiteral("Sync: 0 of %1 pages (0%)").arg(pages)), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("Sync: %1 of %1 pages (100%)").arg(pages)), qPrintable(r.err));
     // Nothing newer: a second pull applies nothing.
     r = admin(m_main, {QStringLiteral("sync")});
     QVERIFY2(r.code == 0, qPrintable(r.out + r.err));

@@ -42,6 +42,7 @@ private slots:
     void idempotentAndVersioned();
     void aPageOfItemsIsWrittenAsOneBatch();
     void aFirstSyncInPartsIsOneBulkImport();
+    void syncProgressInWords();
     void hostilePagesAreRefusedWhole_data();
     void hostilePagesAreRefusedWhole();
     void aFailingPageUndoesTheWholeImport();
@@ -367,6 +368,27 @@ void TestFeedApplier::aFirstSyncInPartsIsOneBulkImport()
     QSqlQuery q(m_tdb->database());
     QVERIFY(!q.exec(QStringLiteral("UPDATE credit_items SET title = 'x' WHERE platform_id = 'I-1'")));
     QVERIFY(!applier.add(itemPages).ok()); // finished: no import to add to
+}
+
+void TestFeedApplier::syncProgressInWords()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    auto said = [](int done, int total, qint64 remainingMs) {
+        SyncProgress p;
+        p.pagesDone = done;
+        p.pagesTotal = total;
+        p.remainingMs = remainingMs;
+        return p.describe();
+    };
+    QCOMPARE(said(0, 0, -1), QStringLiteral("0 page(s) pulled")); // a platform that announced nothing
+    QCOMPARE(said(40, 0, -1), QStringLiteral("40 page(s) pulled"));
+    QCOMPARE(said(0, 12000, -1), QStringLiteral("0 of 12,000 pages (0%)"));
+    QCOMPARE(said(1200, 12000, 360000), QStringLiteral("1,200 of 12,000 pages (10%), about 6 minute(s) left"));
+    QCOMPARE(said(5, 10, 29001), QStringLiteral("5 of 10 pages (50%), about 30 second(s) left"));
+    QCOMPARE(said(1, 12000, 2 * 3600 * 1000 + 60 * 1000),
+             QStringLiteral("1 of 12,000 pages (0%), about 2 h 1 min left"));
+    QCOMPARE(said(10, 10, 0), QStringLiteral("10 of 10 pages (100%)"));
+    QLocale::setDefault(QLocale::c());
 }
 
 void TestFeedApplier::hostilePagesAreRefusedWhole_data()
