@@ -68,6 +68,8 @@ void BackgroundSync::syncNow()
     Session worker = session;
     worker.connectionName = connection;
     SyncClient::Options options;
+    // The window keeps writing (every query is audited): a first sync here commits batch by batch.
+    options.firstSyncInOneImport = false;
     // From the worker thread; shown by this object's thread. The destructor waits for the worker, and a call queued
     // for an object destroyed since is dropped.
     options.progress = [this](const SyncProgress& progress) {

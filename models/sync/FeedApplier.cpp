@@ -22,6 +22,7 @@
 #include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <numeric>
@@ -242,6 +243,8 @@ FeedApplier::Result FeedApplier::applyPackage(const QByteArray& bytes, SyncRepor
 
 FeedApplier::~FeedApplier()
 {
+    // The caller's report may be gone already (declared after the applier): it is left alone.
+    m_report = nullptr;
     if (m_permit)
         undo({});
 }
@@ -343,7 +346,10 @@ FeedApplier::Result FeedApplier::add(const QList<QByteArray>& lines)
     std::iota(indexes.begin(), indexes.end(), 0);
     const QByteArray publicKey = m_enrolment.publicKey;
     const QString platformId = m_enrolment.platformId;
-    QFuture<Verified> verifying = QtConcurrent::mapped(indexes, [&lines, publicKey, platformId](int i) {
+    // A pool of their own: the caller may be a thread of the global pool itself (the window's background sync), and
+    // this thread waits for the results, so pages queued behind it on a full global pool would never be verified.
+    static QThreadPool verifiers;
+    QFuture<Verified> verifying = QtConcurrent::mapped(&verifiers, indexes, [&lines, publicKey, platformId](int i) {
         Verified v;
         v.ok = FeedPages::verifyLine(lines.at(i), publicKey, platformId, &v.page, &v.error, &v.badSignature);
         return v;

@@ -452,10 +452,13 @@ SyncClient::Result SyncClient::sync(SyncReport* report)
             answer.status == 200) {
             const QJsonObject streams =
                 QJsonDocument::fromJson(answer.body).object().value(QStringLiteral("streams")).toObject();
+            qint64 waiting = 0;
             for (const QString& stream : FeedPages::appliedStreams()) {
-                const int announced = streams.value(stream).toObject().value(QStringLiteral("pages")).toInt();
-                progress.pagesTotal += std::max(0, announced - held.value(stream));
+                const double announced = streams.value(stream).toObject().value(QStringLiteral("pages")).toDouble();
+                if (announced > 0 && announced < 1e9)
+                    waiting += std::max<qint64>(0, qint64(announced) - held.value(stream));
             }
+            progress.pagesTotal = int(std::min<qint64>(waiting, 1000000000));
         }
         m_options.progress(progress);
     }
@@ -479,7 +482,7 @@ SyncClient::Result SyncClient::sync(SyncReport* report)
     // lock while the requests are retried.
     SyncReport firstReport;
     std::unique_ptr<FeedApplier> firstSync;
-    const bool firstSyncMode = cursors.isEmpty();
+    const bool firstSyncMode = cursors.isEmpty() && m_options.firstSyncInOneImport;
     const int limit = cursors.isEmpty() ? std::max(m_options.pagesPerBatch, 200) : m_options.pagesPerBatch;
     QList<QByteArray> batch;
     QString batchStream;
@@ -538,8 +541,11 @@ SyncClient::Result SyncClient::sync(SyncReport* report)
                 // What was fetched before the failure is still applied: the next pull continues after it. A first
                 // sync cancelled (a logout, the window closing) is undone instead: making the indexes of what
                 // arrived would keep the window waiting.
-                if (r.failure == Failure::Cancelled && firstSync)
+                if (r.failure == Failure::Cancelled && firstSyncMode) {
+                    batch.clear();
+                    firstSync.reset();
                     return r;
+                }
                 const Result flushed = settle();
                 return flushed.ok() ? r : flushed;
             }

@@ -88,6 +88,10 @@ public:
         int attempts = 4;      // per request, for network failures and 5xx answers
         int backoffMs = 500;   // doubled after each failed attempt
         int pagesPerBatch = 20;
+        // A first sync as one import (one transaction, the bulk path throughout, the database's write lock held
+        // until the city is in). Off: batches of 200 pages each committed on its own (the first on the bulk path),
+        // so the window's own writes go on between them (BackgroundSync).
+        bool firstSyncInOneImport = true;
         // Called from the sync's own thread before the pull and after each batch of pages applied: marshal it to
         // the GUI thread.
         std::function<void(const SyncProgress&)> progress;
