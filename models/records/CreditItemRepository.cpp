@@ -399,10 +399,6 @@ bool CreditItemRepository::applyPlatformBatch(const PlatformWritePermit& permit,
     }
     if (!prepareBatch(error))
         return false;
-    QSqlQuery clear(m_db);
-    clear.setForwardOnly(true);
-    if (!clear.exec(QStringLiteral("DELETE FROM temp.sync_item_batch")))
-        return RecordSql::fail(clear, error);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QString stamp = m_stamps.text(now);
     QList<const CreditItem*> single;
@@ -468,9 +464,12 @@ bool CreditItemRepository::applyPlatformBatch(const PlatformWritePermit& permit,
              updates) ||
         !run(QStringLiteral("INSERT INTO credit_items (" XM_ITEM_BATCH_INSERTED ") SELECT " XM_ITEM_BATCH_INSERTED
                             " FROM temp.sync_item_batch WHERE target_id IS NULL ORDER BY seq"),
-             inserts) ||
-        !clear.exec(QStringLiteral("DELETE FROM temp.sync_item_batch")))
-        return clear.lastError().isValid() ? RecordSql::fail(clear, error) : false;
+             inserts))
+        return false;
+    // Emptied after each batch; a batch that fails on the way is rolled back by its caller, the staged rows with it
+    // (the temp schema is part of the transaction).
+    if (!q.exec(QStringLiteral("DELETE FROM temp.sync_item_batch")))
+        return RecordSql::fail(q, error);
     *applied += updates + inserts;
     for (const CreditItem* item : std::as_const(single)) {
         if (!oneByOne(*item))

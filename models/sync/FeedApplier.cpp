@@ -15,7 +15,6 @@
 #include "storage/Signing.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -158,8 +157,7 @@ QByteArray FeedApplier::makePackage(const QString& platformId, const QList<QByte
                              {QStringLiteral("platform"), platformId},
                              {QStringLiteral("created"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
                              {QStringLiteral("pages"), int(signedLines.size())},
-                             {QStringLiteral("sha256"),
-                              QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex())}};
+                             {QStringLiteral("sha256"), QString::fromLatin1(Signing::sha256(body).toHex())}};
     return FeedPages::signLine(QJsonDocument(header).toJson(QJsonDocument::Compact), platformSeed) + '\n' + body;
 }
 
@@ -230,7 +228,7 @@ FeedApplier::Result FeedApplier::applyPackage(const QByteArray& bytes, SyncRepor
         from = next + 1;
     }
     if (pages < 0 || lines.size() != pages || from != body.size() ||
-        QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex()) != expected)
+        QString::fromLatin1(Signing::sha256(body).toHex()) != expected)
         return failure(Failure::Malformed,
                        QCoreApplication::translate("FeedApplier",
                                                    "The package is truncated or was altered: it holds %1 page "
