@@ -152,7 +152,8 @@ void TestSyncOutbox::answersLostOrRefusedAreTakenOnce_data()
 void TestSyncOutbox::answersLostOrRefusedAreTakenOnce()
 {
     QFETCH(QString, fault);
-    // Every second request fails (pages and pushes alike); 100 cases make several batches of 100 entries.
+    // Every second request fails (pages and pushes alike); 100 cases make more than one batch of 100 entries (how many
+    // more depends on the day the test runs: a case's later steps are dated on working days up to today).
     Sim sim;
     QVERIFY(startSim(QStringLiteral("faulty-") + fault,
                      {QStringLiteral("--fault"), fault, QStringLiteral("--fault-every"), QStringLiteral("2")}, &sim));
@@ -160,7 +161,7 @@ void TestSyncOutbox::answersLostOrRefusedAreTakenOnce()
     QVERIFY(!ws.isEmpty());
     Result r = admin(ws, {QStringLiteral("outbox")});
     const int entries = json(r).value(QStringLiteral("pending")).toInt();
-    QVERIFY2(entries > 2 * 100, qPrintable(r.out));
+    QVERIFY2(entries > 100, qPrintable(r.out));
     r = admin(ws, {QStringLiteral("sync")});
     QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
     QCOMPARE(json(r).value(QStringLiteral("pushed")).toObject().value(QStringLiteral("accepted")).toInt(), entries);
@@ -185,7 +186,7 @@ void TestSyncOutbox::killedPushesLoseNothingAndSendNothingTwice()
     const QString ws = enrolledWithCases(QStringLiteral("killed-push-ws"), sim, 100);
     QVERIFY(!ws.isEmpty());
     const int entries = json(admin(ws, {QStringLiteral("outbox")})).value(QStringLiteral("pending")).toInt();
-    QVERIFY(entries > 200);
+    QVERIFY(entries > 100); // more than one push batch, on any day of the week
     QRandomGenerator random(20261204);
     int killed = 0;
     int killedWithWorkLeft = 0;
