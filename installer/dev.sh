@@ -21,7 +21,7 @@ packages=(
     libsqlcipher-dev sqlcipher libsodium-dev libssl-dev
     xvfb xauth poppler-utils fonts-noto-cjk fonts-wqy-microhei qt6-qpa-plugins
     libqrencode-dev zbar-tools qt6-pdf-dev dbus-daemon python3
-    lintian appstream desktop-file-utils file man-db
+    lintian appstream desktop-file-utils file man-db faketime
 )
 
 log() { printf '\033[1m[dev.sh]\033[0m %s\n' "$*" >&2; }
