@@ -63,7 +63,79 @@ bool withinLimits(const QJsonObject& change, QString* field)
     return true;
 }
 
+QString tooLong(qsizetype change, const QString& stream, const QString& field)
+{
+    return QCoreApplication::translate("FeedApplier",
+                                       "Change %1 of a %2 page: the field \"%3\" is too long or not plain text. "
+                                       "Nothing was applied.")
+        .arg(change + 1)
+        .arg(stream, field.left(80));
+}
+
 } // namespace
+
+// The subjects or credit items of a page, read from their JSON and checked against the text limits where the page
+// is verified (on the other cores), so that the applying thread only writes them. Reading stops at the first change
+// refused; the applying thread meets the refusal at that change, so a page fails with the message it would have
+// failed with read change by change.
+struct FeedApplier::ReadRecords
+{
+    QList<Subject> subjects;
+    QList<CreditItem> items;
+    QStringList owners; // each item's subject_platform_id
+    qsizetype refusedAt = -1;
+    QString refusal;
+
+    void read(const FeedPage& page)
+    {
+        const bool isSubjects = page.stream == QLatin1String("subjects");
+        if (!isSubjects && page.stream != QLatin1String("credit_items"))
+            return;
+        (isSubjects ? subjects.reserve(page.changes.size()) : items.reserve(page.changes.size()));
+        for (qsizetype i = 0; i < page.changes.size(); ++i) {
+            const QJsonObject change = page.changes.at(i).toObject();
+            QString field;
+            if (!withinLimits(change, &field)) {
+                refuse(i, tooLong(i, page.stream, field));
+                return;
+            }
+            QString error;
+            if (isSubjects) {
+                Subject s;
+                if (!RecordJson::fromJson(change, &s, &error) || s.platformId.isEmpty() || s.platformVersion < 1) {
+                    refuse(i, QCoreApplication::translate("FeedApplier", "Change %1 of a subjects page is not a "
+                                                                         "platform subject: %2 Nothing was applied.")
+                                  .arg(i + 1)
+                                  .arg(error.isEmpty() ? QCoreApplication::translate(
+                                                             "FeedApplier", "its platform id or version is missing.")
+                                                       : error));
+                    return;
+                }
+                s.origin = RecordOrigin::Platform;
+                subjects << s;
+            } else {
+                CreditItem item;
+                if (!RecordJson::fromJson(change, &item, &error) || item.platformId.isEmpty() ||
+                    item.platformVersion < 1) {
+                    refuse(i, QCoreApplication::translate("FeedApplier", "Change %1 of a credit_items page is not a "
+                                                                         "platform item: %2 Nothing was applied.")
+                                  .arg(i + 1)
+                                  .arg(error.isEmpty() ? QCoreApplication::translate(
+                                                             "FeedApplier", "its platform id or version is missing.")
+                                                       : error));
+                    return;
+                }
+                items << item;
+                owners << change.value(QLatin1String("subject_platform_id")).toString();
+            }
+        }
+    }
+    void refuse(qsizetype at, const QString& message)
+    {
+        refusedAt = at;
+        refusal = message;
+    }
+};
 
 namespace SyncEnrolment {
 
@@ -336,6 +408,7 @@ FeedApplier::Result FeedApplier::add(const QList<QByteArray>& lines)
     struct Verified
     {
         FeedPage page;
+        ReadRecords records;
         QString error;
         bool ok = false;
         bool badSignature = false;
@@ -350,6 +423,8 @@ FeedApplier::Result FeedApplier::add(const QList<QByteArray>& lines)
     QFuture<Verified> verifying = QtConcurrent::mapped(&verifiers, indexes, [&lines, publicKey, platformId](int i) {
         Verified v;
         v.ok = FeedPages::verifyLine(lines.at(i), publicKey, platformId, &v.page, &v.error, &v.badSignature);
+        if (v.ok)
+            v.records.read(v.page);
         return v;
     });
     const auto stopVerifying = qScopeGuard([&verifying] {
@@ -371,7 +446,7 @@ FeedApplier::Result FeedApplier::add(const QList<QByteArray>& lines)
                                                             "workstation does not apply yet. Nothing was applied.")
                                     .arg(number)
                                     .arg(v.page.stream)));
-        const Result r = applyPage(v.page, *m_permit, m_report);
+        const Result r = applyPage(v.page, v.records, *m_permit, m_report);
         if (!r.ok())
             return undo(r);
     }
@@ -423,7 +498,8 @@ bool FeedApplier::endBulk(QString* error)
     return bulk->finish(error);
 }
 
-FeedApplier::Result FeedApplier::applyPage(const FeedPage& page, PlatformWritePermit& permit, SyncReport* report)
+FeedApplier::Result FeedApplier::applyPage(const FeedPage& page, const ReadRecords& read, PlatformWritePermit& permit,
+                                           SyncReport* report)
 {
     QSqlDatabase db = m_session.database();
     QSqlQuery q(db);
@@ -468,16 +544,15 @@ FeedApplier::Result FeedApplier::applyPage(const FeedPage& page, PlatformWritePe
     int applied = 0, unchanged = 0;
     QString error;
     QList<CreditItem> batch;
+    const bool records = page.stream == QLatin1String("subjects") || page.stream == QLatin1String("credit_items");
     for (int i = 0; i < page.changes.size(); ++i) {
-        const QJsonObject change = page.changes.at(i).toObject();
+        if (i == read.refusedAt)
+            return failure(Failure::Malformed, read.refusal);
+        // Subjects and items were read where the page was verified; the other streams' changes are read here.
+        const QJsonObject change = records ? QJsonObject() : page.changes.at(i).toObject();
         QString field;
-        if (!withinLimits(change, &field))
-            return failure(Failure::Malformed,
-                           QCoreApplication::translate("FeedApplier",
-                                                       "Change %1 of a %2 page: the field \"%3\" is too long or not "
-                                                       "plain text. Nothing was applied.")
-                               .arg(i + 1)
-                               .arg(page.stream, field.left(80)));
+        if (!records && !withinLimits(change, &field))
+            return failure(Failure::Malformed, tooLong(i, page.stream, field));
         bool written = false;
         if (page.stream == QLatin1String("calendar")) {
             if (m_bulk && !endBulk(&error))
@@ -522,17 +597,7 @@ FeedApplier::Result FeedApplier::applyPage(const FeedPage& page, PlatformWritePe
                                    .arg(error));
             written = outcome == CaseReplica::Outcome::Applied;
         } else if (page.stream == QLatin1String("subjects")) {
-            Subject s;
-            if (!RecordJson::fromJson(change, &s, &error) || s.platformId.isEmpty() || s.platformVersion < 1)
-                return failure(Failure::Malformed,
-                               QCoreApplication::translate(
-                                   "FeedApplier",
-                                   "Change %1 of a subjects page is not a platform subject: %2 Nothing was applied.")
-                                   .arg(i + 1)
-                                   .arg(error.isEmpty() ? QCoreApplication::translate(
-                                                              "FeedApplier", "its platform id or version is missing.")
-                                                        : error));
-            s.origin = RecordOrigin::Platform;
+            Subject s = read.subjects.at(i);
             if (m_bulk && m_subjectIds.contains(s.platformId) && !endBulk(&error))
                 return failure(Failure::Storage, error);
             if (m_bulk) {
@@ -544,17 +609,8 @@ FeedApplier::Result FeedApplier::applyPage(const FeedPage& page, PlatformWritePe
                 return failure(Failure::Storage, error);
             }
         } else {
-            CreditItem item;
-            if (!RecordJson::fromJson(change, &item, &error) || item.platformId.isEmpty() || item.platformVersion < 1)
-                return failure(Failure::Malformed,
-                               QCoreApplication::translate(
-                                   "FeedApplier",
-                                   "Change %1 of a credit_items page is not a platform item: %2 Nothing was applied.")
-                                   .arg(i + 1)
-                                   .arg(error.isEmpty() ? QCoreApplication::translate(
-                                                              "FeedApplier", "its platform id or version is missing.")
-                                                        : error));
-            const QString ownerId = change.value(QLatin1String("subject_platform_id")).toString();
+            CreditItem item = read.items.at(i);
+            const QString& ownerId = read.owners.at(i);
             if (m_bulk && m_itemIds.contains(qHash(item.platformId)) && !endBulk(&error))
                 return failure(Failure::Storage, error);
             if (m_bulk) {

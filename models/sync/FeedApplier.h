@@ -106,7 +106,10 @@ public:
     bool usedBulkPath() const { return m_usedBulk; }
 
 private:
-    Result applyPage(const FeedPage& page, class PlatformWritePermit& permit, SyncReport* report);
+    // A page's subjects or credit items read from their JSON on the verifying thread (FeedApplier.cpp).
+    struct ReadRecords;
+    Result applyPage(const FeedPage& page, const ReadRecords& read, class PlatformWritePermit& permit,
+                     SyncReport* report);
     Result undo(const Result& r);
     // Leaves the bulk path (indexes and triggers back) before a change that needs them.
     bool endBulk(QString* error);

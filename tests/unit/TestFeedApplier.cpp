@@ -55,6 +55,7 @@ private slots:
     void caseMovesFromOtherWindows();
     void hostileCaseMovesAreRefused_data();
     void hostileCaseMovesAreRefused();
+    void envelopesInAnySpelling();
     void fuzzThePageParser();
 
 private:
@@ -950,6 +951,56 @@ void TestFeedApplier::hostileCaseMovesAreRefused()
     QCOMPARE(count(QStringLiteral("case_events")), 0);
     QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT count(*) FROM sync_streams WHERE stream = 'case_moves'")).toInt(), 0);
     QCOMPARE(count(QStringLiteral("audit_log")), audits);
+}
+
+void TestFeedApplier::envelopesInAnySpelling()
+{
+    // The platform's compact envelope is read without the JSON parser; every other spelling of the same envelope
+    // goes through it and verifies the same, and a line that only looks compact gets the parser's reason.
+    const QByteArray bytes =
+        page(QStringLiteral("subjects"), QString(), QStringLiteral("s1"), QJsonArray{subjectChange(1)});
+    const QByteArray compact = sign(bytes);
+    const QJsonObject envelope = QJsonDocument::fromJson(compact).object();
+    const QByteArray pageText = envelope.value(QStringLiteral("page")).toString().toLatin1();
+    const QByteArray signatureText = envelope.value(QStringLiteral("signature")).toString().toLatin1();
+    QVERIFY(compact.startsWith("{\"page\":\""));
+    const QByteArray key = Signing::publicKey(m_seed);
+    const QList<QByteArray> spellings{
+        compact,
+        "{ \"signature\" : \"" + signatureText + "\",\n  \"page\": \"" + pageText + "\" }",
+        // The page's first character written as a JSON escape.
+        "{\"page\":\"\\u00" + QByteArray(1, pageText.at(0)).toHex() + pageText.mid(1) + "\",\"signature\":\"" +
+            signatureText + "\"}",
+        "{\"page\":\"" + pageText + "\",\"signature\":\"" + signatureText + "\"}\n",
+    };
+    for (const QByteArray& line : spellings) {
+        FeedPage parsed;
+        QString error;
+        QVERIFY2(FeedPages::verifyLine(line, key, Platform, &parsed, &error), qPrintable(error));
+        QCOMPARE(parsed.cursor, QStringLiteral("s1"));
+        QCOMPARE(parsed.sha256, QString::fromLatin1(Signing::sha256(bytes).toHex()));
+        QCOMPARE(parsed.changes.size(), 1);
+    }
+    struct Bad
+    {
+        QByteArray line;
+        QString reason;
+    };
+    const QList<Bad> bad{
+        {"{\"page\":\"" + pageText + "\",\"signature\":\"" + signatureText + "\",\"x\":\"1\"}",
+         QStringLiteral("needs exactly")},
+        {"{\"page\":\"" + pageText.left(8) + "\"" + pageText.mid(8) + "\",\"signature\":\"" + signatureText + "\"}",
+         QStringLiteral("not valid JSON")},
+        {"{\"page\":\"" + pageText + "!\",\"signature\":\"" + signatureText + "\"}", QStringLiteral("base64")},
+        {"{\"page\":\"" + pageText + "\",\"signature\":\"" + signatureText.left(20) + "\"}",
+         QStringLiteral("does not verify")},
+    };
+    for (const Bad& b : bad) {
+        FeedPage parsed;
+        QString error;
+        QVERIFY2(!FeedPages::verifyLine(b.line, key, Platform, &parsed, &error), b.line.left(60).constData());
+        QVERIFY2(error.contains(b.reason), qPrintable(error));
+    }
 }
 
 void TestFeedApplier::fuzzThePageParser()
