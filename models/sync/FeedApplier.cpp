@@ -398,75 +398,41 @@ FeedApplier::Result FeedApplier::begin(bool bulkAllowed, SyncReport* report)
     return {};
 }
 
-struct FeedApplier::Verified
-{
-    FeedPage page;
-    ReadRecords records;
-    QString error;
-    bool ok = false;
-    bool badSignature = false;
-};
-
 FeedApplier::Result FeedApplier::add(const QList<QByteArray>& lines)
-{
-    const QByteArray publicKey = m_enrolment.publicKey;
-    const QString platformId = m_enrolment.platformId;
-    return applyInOrder(lines.size(), [&lines, publicKey, platformId](qsizetype i) {
-        Verified v;
-        v.ok = FeedPages::verifyLine(lines.at(i), publicKey, platformId, &v.page, &v.error, &v.badSignature);
-        if (v.ok)
-            v.records.read(v.page);
-        return v;
-    });
-}
-
-FeedApplier::Result FeedApplier::addVerified(const QList<FeedPage>& pages)
-{
-    const QByteArray publicKey = m_enrolment.publicKey;
-    const QString platformId = m_enrolment.platformId;
-    return applyInOrder(pages.size(), [&pages, publicKey, platformId](qsizetype i) {
-        Verified v;
-        v.page = pages.at(i);
-        v.ok = !publicKey.isEmpty() && v.page.verifiedKey == publicKey && v.page.platform == platformId;
-        v.badSignature = !v.ok;
-        if (v.ok)
-            v.records.read(v.page);
-        else
-            v.error = QCoreApplication::translate("FeedApplier", "The page was not verified under the platform key "
-                                                                 "this workstation is enrolled with.");
-        return v;
-    });
-}
-
-FeedApplier::Result FeedApplier::applyVerified(const QList<FeedPage>& pages, SyncReport* report)
-{
-    Result r = begin(pages.size() > 1, report);
-    if (r.ok())
-        r = addVerified(pages);
-    if (r.ok())
-        r = finish();
-    return r;
-}
-
-FeedApplier::Result FeedApplier::applyInOrder(qsizetype count, const std::function<Verified(qsizetype)>& verify)
 {
     if (!m_permit)
         return failure(Failure::Storage, QStringLiteral("FeedApplier::add: no import in progress"));
     // Every page verified before anything of it is applied; the signatures and the parsing, page by page, on the
     // other cores while this thread applies the pages verified already (a first sync verifies thousands of pages).
     // A page that fails undoes the whole import, the pages before it included: nothing is applied.
-    QList<qsizetype> indexes(count);
+    struct Verified
+    {
+        FeedPage page;
+        ReadRecords records;
+        QString error;
+        bool ok = false;
+        bool badSignature = false;
+    };
+    QList<int> indexes(lines.size());
     std::iota(indexes.begin(), indexes.end(), 0);
+    const QByteArray publicKey = m_enrolment.publicKey;
+    const QString platformId = m_enrolment.platformId;
     // A pool of their own: the caller may be a thread of the global pool itself (the window's background sync), and
     // this thread waits for the results, so pages queued behind it on a full global pool would never be verified.
     static QThreadPool verifiers;
-    QFuture<Verified> verifying = QtConcurrent::mapped(&verifiers, indexes, verify);
+    QFuture<Verified> verifying = QtConcurrent::mapped(&verifiers, indexes, [&lines, publicKey, platformId](int i) {
+        Verified v;
+        v.ok = FeedPages::verifyLine(lines.at(i), publicKey, platformId, &v.page, &v.error, &v.badSignature);
+        if (v.ok)
+            v.records.read(v.page);
+        return v;
+    });
     const auto stopVerifying = qScopeGuard([&verifying] {
         verifying.cancel();
         verifying.waitForFinished();
     });
-    for (qsizetype i = 0; i < count; ++i) {
-        const Verified v = verifying.resultAt(int(i));
+    for (int i = 0; i < lines.size(); ++i) {
+        const Verified v = verifying.resultAt(i);
         const int number = ++m_pagesSeen;
         if (!v.ok)
             return undo(failure(v.badSignature ? Failure::Signature : Failure::Malformed,

@@ -11,7 +11,6 @@
 #include <QSet>
 #include <QString>
 
-#include <functional>
 #include <memory>
 
 class BulkLoad;
@@ -86,8 +85,6 @@ public:
     Result applyPackage(const QByteArray& bytes, SyncReport* report);
     // Signed page lines, in order, in one transaction: begin, add and finish in one call.
     Result applyLines(const QList<QByteArray>& lines, SyncReport* report);
-    // Verified pages (see addVerified) in one transaction: begin, addVerified and finish in one call.
-    Result applyVerified(const QList<FeedPage>& pages, SyncReport* report);
 
     // An import in parts, for a first sync streamed from the platform (SyncClient): begin() opens one transaction
     // under a platform write permit, on the bulk path when bulkAllowed and the records tables are empty; every add()
@@ -97,10 +94,6 @@ public:
     // is destroyed. The whole city in one transaction: memory holds one add()'s pages, not the city.
     Result begin(bool bulkAllowed, SyncReport* report);
     Result add(const QList<QByteArray>& lines);
-    // Pages FeedPages::verifyLine accepted under this workstation's pinned key (SyncClient verifies each page as it
-    // arrives, for the cursor of its next request): applied as add() applies lines, without verifying and parsing
-    // them a second time. A page verified under any other key is refused and undoes the import.
-    Result addVerified(const QList<FeedPage>& pages);
     Result finish();
     bool importing() const { return m_permit != nullptr; }
 
@@ -115,10 +108,6 @@ public:
 private:
     // A page's subjects or credit items read from their JSON on the verifying thread (FeedApplier.cpp).
     struct ReadRecords;
-    // A page verified (or refused) and its records read, on a thread of the verifying pool.
-    struct Verified;
-    // Applies count pages in order, each made by verify(i) on the verifying pool while the ones before are applied.
-    Result applyInOrder(qsizetype count, const std::function<Verified(qsizetype)>& verify);
     Result applyPage(const FeedPage& page, const ReadRecords& read, class PlatformWritePermit& permit,
                      SyncReport* report);
     Result undo(const Result& r);

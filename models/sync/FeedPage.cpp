@@ -206,7 +206,6 @@ bool verifyLine(const QByteArray& line, const QByteArray& publicKey, const QStri
                 error,
                 QCoreApplication::translate("FeedPage", "A change of stream %1 is not an object.").arg(p.stream));
     }
-    p.verifiedKey = publicKey;
     *page = p;
     return true;
 }

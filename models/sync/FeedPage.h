@@ -20,9 +20,6 @@ struct FeedPage
     QString issuedAt;
     QJsonArray changes;
     QString sha256; // of the page's signed bytes
-    // The platform key the signature verified under (set by FeedPages::verifyLine only): FeedApplier::addVerified
-    // refuses a page verified under any key but the one pinned at enrolment.
-    QByteArray verifiedKey;
 };
 
 namespace FeedPages {

@@ -484,8 +484,7 @@ SyncClient::Result SyncClient::sync(SyncReport* report)
     std::unique_ptr<FeedApplier> firstSync;
     const bool firstSyncMode = cursors.isEmpty() && m_options.firstSyncInOneImport;
     const int limit = cursors.isEmpty() ? std::max(m_options.pagesPerBatch, 200) : m_options.pagesPerBatch;
-    // Pages verified as they arrived (each one's cursor names the next request): the applier takes them as they are.
-    QList<FeedPage> batch;
+    QList<QByteArray> batch;
     QString batchStream;
     QString batchAfter;
     auto flush = [&]() -> Result {
@@ -499,12 +498,12 @@ SyncClient::Result SyncClient::sync(SyncReport* report)
                 r = firstSync->begin(true, &firstReport);
             }
             if (r.ok())
-                r = firstSync->addVerified(batch);
+                r = firstSync->add(batch);
             if (!r.ok())
                 firstSync.reset();
         } else {
             FeedApplier applier(m_session);
-            r = applier.applyVerified(batch, &applied);
+            r = applier.applyLines(batch, &applied);
         }
         batch.clear();
         if (!r.ok()) {
@@ -598,8 +597,8 @@ SyncClient::Result SyncClient::sync(SyncReport* report)
                 batchStream = stream;
                 batchAfter = cursor;
             }
+            batch << line;
             cursor = page.cursor;
-            batch << std::move(page);
             ++fetched;
             if (batch.size() >= limit) {
                 const Result flushed = flush();

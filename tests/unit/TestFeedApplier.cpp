@@ -46,7 +46,6 @@ private slots:
     void hostilePagesAreRefusedWhole_data();
     void hostilePagesAreRefusedWhole();
     void aFailingPageUndoesTheWholeImport();
-    void pagesVerifiedByTheCaller();
     void packages();
     void enrolmentAndRoles();
     void syncTablesRefuseChange();
@@ -527,52 +526,6 @@ void TestFeedApplier::aFailingPageUndoesTheWholeImport()
     QCOMPARE(count(QStringLiteral("credit_items")), 0);
     QCOMPARE(count(QStringLiteral("sync_streams")), 0);
     QCOMPARE(m_tdb->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'sync.page'")).toInt(), 0);
-}
-
-void TestFeedApplier::pagesVerifiedByTheCaller()
-{
-    // SyncClient hands over the pages it verified as they arrived; the applier takes them as they are, but only when
-    // they were verified under the key pinned at enrolment.
-    const QByteArray key = Signing::publicKey(m_seed);
-    auto verified = [&](const QByteArray& line) {
-        FeedPage p;
-        QString error;
-        if (!FeedPages::verifyLine(line, key, Platform, &p, &error))
-            qWarning("%s", qPrintable(error));
-        return p;
-    };
-    const FeedPage s1 =
-        verified(sign(page(QStringLiteral("subjects"), QString(), QStringLiteral("s1"), QJsonArray{subjectChange(1)})));
-    const FeedPage i1 = verified(sign(
-        page(QStringLiteral("credit_items"), QString(), QStringLiteral("i1"), QJsonArray{itemChange(1, 1)})));
-    QCOMPARE(s1.verifiedKey, key);
-
-    // A page verified under another key (or never verified), after a good one: refused, nothing of either applied.
-    const SecureBytes otherSeed = SecureBytes::random(Signing::SeedBytes);
-    FeedPage foreign;
-    QString error;
-    QVERIFY(FeedPages::verifyLine(FeedPages::signLine(page(QStringLiteral("credit_items"), QString(),
-                                                           QStringLiteral("i1"), QJsonArray{itemChange(1, 1)}),
-                                                      otherSeed),
-                                  Signing::publicKey(otherSeed), Platform, &foreign, &error));
-    FeedPage unverified = i1;
-    unverified.verifiedKey.clear();
-    for (const FeedPage& bad : {foreign, unverified}) {
-        SyncReport report;
-        const FeedApplier::Result r = FeedApplier(m_admin).applyVerified({s1, bad}, &report);
-        QCOMPARE(r.failure, FeedApplier::Failure::Signature);
-        QVERIFY(r.message.contains(QStringLiteral("Page 2")));
-        QCOMPARE(count(QStringLiteral("subjects")), 0);
-        QCOMPARE(count(QStringLiteral("sync_pages")), 0);
-    }
-
-    SyncReport report;
-    const FeedApplier::Result r = FeedApplier(m_admin).applyVerified({s1, i1}, &report);
-    QVERIFY2(r.ok(), qPrintable(r.message));
-    QCOMPARE(report.applied.value(QStringLiteral("subjects")), 1);
-    QCOMPARE(report.applied.value(QStringLiteral("credit_items")), 1);
-    QCOMPARE(count(QStringLiteral("credit_items")), 1);
-    QCOMPARE(report.cursors.value(QStringLiteral("credit_items")), QStringLiteral("i1"));
 }
 
 void TestFeedApplier::packages()
