@@ -3,6 +3,7 @@
 #include "storage/Signing.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -116,8 +117,12 @@ int nestingDepth(const QByteArray& json)
     return deepest;
 }
 
-bool verifyLine(const QByteArray& line, const QByteArray& publicKey, const QString& platformId, FeedPage* page,
-                QString* error, bool* badSignature)
+namespace {
+
+// The page's bytes out of a signed line, once its signature verifies under publicKey and they are valid UTF-8 and
+// not nested too deep.
+bool openLine(const QByteArray& line, const QByteArray& publicKey, QByteArray* pageBytes, QString* error,
+              bool* badSignature)
 {
     if (badSignature)
         *badSignature = false;
@@ -125,13 +130,14 @@ bool verifyLine(const QByteArray& line, const QByteArray& publicKey, const QStri
         return fail(error, QCoreApplication::translate("FeedPage", "A page is larger than the protocol allows."));
     if (!isValidUtf8(line))
         return fail(error, QCoreApplication::translate("FeedPage", "A page is not valid UTF-8."));
-    if (nestingDepth(line) > 2)
-        return fail(error,
-                    QCoreApplication::translate("FeedPage", "A signed page line is not of the protocol's form."));
     QJsonParseError parse;
     QByteArray bytes;
     QByteArray signature;
+    // The compact envelope nests one level deep by its form.
     if (!readCompactEnvelope(line, &bytes, &signature)) {
+        if (nestingDepth(line) > 2)
+            return fail(error,
+                        QCoreApplication::translate("FeedPage", "A signed page line is not of the protocol's form."));
         const QJsonDocument envelope = QJsonDocument::fromJson(line, &parse);
         if (parse.error != QJsonParseError::NoError || !envelope.isObject())
             return fail(error, QCoreApplication::translate("FeedPage", "A signed page line is not valid JSON: %1")
@@ -165,6 +171,13 @@ bool verifyLine(const QByteArray& line, const QByteArray& publicKey, const QStri
     if (nestingDepth(bytes) > MaxDepth)
         return fail(error,
                     QCoreApplication::translate("FeedPage", "A page nests deeper than %1 levels.").arg(MaxDepth));
+    *pageBytes = bytes;
+    return true;
+}
+
+bool parsePage(const QByteArray& bytes, const QString& platformId, FeedPage* page, QString* error)
+{
+    QJsonParseError parse;
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parse);
     if (parse.error != QJsonParseError::NoError || !document.isObject())
         return fail(error,
@@ -207,6 +220,89 @@ bool verifyLine(const QByteArray& line, const QByteArray& publicKey, const QStri
                 QCoreApplication::translate("FeedPage", "A change of stream %1 is not an object.").arg(p.stream));
     }
     *page = p;
+    return true;
+}
+
+// The string values of a page's top-level keys without parsing the page: the value of a key at depth 1 when it is a
+// string without escapes (any other value, an array of changes included, is skipped over).
+QHash<QByteArrayView, QByteArrayView> topLevelStrings(QByteArrayView json)
+{
+    QHash<QByteArrayView, QByteArrayView> strings;
+    int depth = 0;
+    bool valueNext = false;
+    QByteArrayView key;
+    const qsizetype n = json.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char c = json[i];
+        if (c == '"') {
+            const qsizetype start = ++i;
+            bool escaped = false;
+            while (i < n && json[i] != '"') {
+                if (json[i] == '\\') {
+                    escaped = true;
+                    ++i;
+                }
+                ++i;
+            }
+            if (i >= n)
+                return {};
+            const QByteArrayView text = json.sliced(start, i - start);
+            if (depth == 1) {
+                if (!valueNext)
+                    key = escaped ? QByteArrayView() : text;
+                else if (!escaped && !key.isNull())
+                    strings.insert(key, text);
+                valueNext = false;
+            }
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        } else if (depth == 1 && c == ':') {
+            valueNext = true;
+        } else if (depth == 1 && c == ',') {
+            valueNext = false;
+        }
+    }
+    return strings;
+}
+
+} // namespace
+
+bool verifyLine(const QByteArray& line, const QByteArray& publicKey, const QString& platformId, FeedPage* page,
+                QString* error, bool* badSignature)
+{
+    QByteArray bytes;
+    return openLine(line, publicKey, &bytes, error, badSignature) && parsePage(bytes, platformId, page, error);
+}
+
+bool verifyHeader(const QByteArray& line, const QByteArray& publicKey, const QString& platformId,
+                  FeedPageHeader* header, QString* error, bool* badSignature)
+{
+    QByteArray bytes;
+    if (!openLine(line, publicKey, &bytes, error, badSignature))
+        return false;
+    const QHash<QByteArrayView, QByteArrayView> fields = topLevelStrings(bytes);
+    auto field = [&fields](const char* name, QString* value) {
+        const auto found = fields.constFind(QByteArrayView(name));
+        if (found == fields.constEnd())
+            return false;
+        *value = QString::fromUtf8(*found);
+        return true;
+    };
+    FeedPageHeader h;
+    if (field("platform", &h.platform) && field("stream", &h.stream) && field("after", &h.after) &&
+        field("cursor", &h.cursor) && h.platform == platformId && knownStreams().contains(h.stream) &&
+        !h.cursor.isEmpty() && h.cursor.size() <= MaxCursorLength && h.after.size() <= MaxCursorLength &&
+        printableAscii(h.cursor) && printableAscii(h.after) && h.cursor != h.after) {
+        *header = h;
+        return true;
+    }
+    // Anything else is read by the parser, which says what is wrong with it (or reads what the scan could not).
+    FeedPage page;
+    if (!parsePage(bytes, platformId, &page, error))
+        return false;
+    *header = {page.platform, page.stream, page.after, page.cursor};
     return true;
 }
 

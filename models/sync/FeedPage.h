@@ -22,6 +22,15 @@ struct FeedPage
     QString sha256; // of the page's signed bytes
 };
 
+// What a sync needs of a page as it arrives, to ask for the one after it.
+struct FeedPageHeader
+{
+    QString platform;
+    QString stream;
+    QString after;
+    QString cursor;
+};
+
 namespace FeedPages {
 
 constexpr qsizetype MaxLineBytes = 32 * 1024 * 1024;
@@ -43,6 +52,12 @@ QByteArray signLine(const QByteArray& pageBytes, const SecureBytes& platformSeed
 // *badSignature (when given) tells a signature that does not verify from a line of the wrong form.
 bool verifyLine(const QByteArray& line, const QByteArray& publicKey, const QString& platformId, FeedPage* page,
                 QString* error, bool* badSignature = nullptr);
+
+// The same checks of the line and its signature as verifyLine, but of the page only its top-level fields, read
+// without parsing the changes (a sync verifies each page it receives for the cursor of its next request, and the
+// applier verifies and parses the whole page again before anything of it is applied, on the other cores).
+bool verifyHeader(const QByteArray& line, const QByteArray& publicKey, const QString& platformId,
+                  FeedPageHeader* header, QString* error, bool* badSignature = nullptr);
 
 // Text checks shared with the applier: valid UTF-8, nesting no deeper than MaxDepth (outside strings).
 bool isValidUtf8(const QByteArray& bytes);

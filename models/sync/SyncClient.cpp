@@ -552,10 +552,12 @@ SyncClient::Result SyncClient::sync(SyncReport* report)
             if (answer.status == 204)
                 break;
             const QByteArray line = answer.body.trimmed();
-            FeedPage page;
+            // Signed by the platform, and where it leads: the applier parses and checks the whole page on the
+            // other cores while it applies the pages before it.
+            FeedPageHeader page;
             QString why;
             bool badSignature = false;
-            if (!FeedPages::verifyLine(line, enrolment.publicKey, enrolment.platformId, &page, &why, &badSignature)) {
+            if (!FeedPages::verifyHeader(line, enrolment.publicKey, enrolment.platformId, &page, &why, &badSignature)) {
                 const Result flushed = settle();
                 if (!flushed.ok())
                     return flushed;

@@ -978,8 +978,27 @@ void TestFeedApplier::envelopesInAnySpelling()
         QString error;
         QVERIFY2(FeedPages::verifyLine(line, key, Platform, &parsed, &error), qPrintable(error));
         QCOMPARE(parsed.cursor, QStringLiteral("s1"));
+        FeedPageHeader header;
+        QVERIFY2(FeedPages::verifyHeader(line, key, Platform, &header, &error), qPrintable(error));
+        QCOMPARE(header.cursor, QStringLiteral("s1"));
+        QCOMPARE(header.after, QString());
+        QCOMPARE(header.stream, QStringLiteral("subjects"));
         QCOMPARE(parsed.sha256, QString::fromLatin1(Signing::sha256(bytes).toHex()));
         QCOMPARE(parsed.changes.size(), 1);
+    }
+    // The header is read at the page's top level only, and a cursor written with an escape is read by the parser.
+    QJsonObject decoy = subjectChange(1);
+    decoy.insert(QStringLiteral("cursor"), QStringLiteral("decoy"));
+    decoy.insert(QStringLiteral("stream"), QStringLiteral("staff"));
+    for (const QByteArray& tricky :
+         {page(QStringLiteral("subjects"), QString(), QStringLiteral("s1"), QJsonArray{decoy}),
+          QByteArray(bytes).replace("\"cursor\":\"s1\"", "\"cursor\":\"s\\u0031\"")}) {
+        QVERIFY(tricky != bytes);
+        FeedPageHeader header;
+        QString error;
+        QVERIFY2(FeedPages::verifyHeader(sign(tricky), key, Platform, &header, &error), qPrintable(error));
+        QCOMPARE(header.cursor, QStringLiteral("s1"));
+        QCOMPARE(header.stream, QStringLiteral("subjects"));
     }
     struct Bad
     {
@@ -1000,6 +1019,10 @@ void TestFeedApplier::envelopesInAnySpelling()
         QString error;
         QVERIFY2(!FeedPages::verifyLine(b.line, key, Platform, &parsed, &error), b.line.left(60).constData());
         QVERIFY2(error.contains(b.reason), qPrintable(error));
+        FeedPageHeader header;
+        QString headerError;
+        QVERIFY(!FeedPages::verifyHeader(b.line, key, Platform, &header, &headerError));
+        QCOMPARE(headerError, error);
     }
 }
 
@@ -1038,10 +1061,21 @@ void TestFeedApplier::fuzzThePageParser()
                 break;
             }
         }
+        // What a sync reads of a page as it arrives (its header) agrees with the whole page's verification: a line
+        // the header check refuses is refused, and a line verified whole has the header read from it.
+        FeedPageHeader header;
+        QString headerError;
+        const bool headerOk = FeedPages::verifyHeader(line, key, Platform, &header, &headerError);
         if (FeedPages::verifyLine(line, key, Platform, &parsed, &error)) {
             // Only a mutation outside the signed content (e.g. JSON whitespace) may still verify.
             ++accepted;
             QCOMPARE(parsed.cursor, QStringLiteral("s1"));
+            QVERIFY2(headerOk, qPrintable(headerError));
+            QCOMPARE(header.cursor, parsed.cursor);
+            QCOMPARE(header.after, parsed.after);
+            QCOMPARE(header.stream, parsed.stream);
+        } else if (!headerOk) {
+            QCOMPARE(headerError, error);
         }
     }
     qInfo("fuzz: %d mutated lines, %d still verified (unchanged signed content)", rounds, accepted);
