@@ -3775,6 +3775,29 @@ Otherwise the new language is used from the next start.</source>
     </message>
 </context>
 <context>
+    <name>PreparedStatement</name>
+    <message>
+        <source>The database is not an open SQLCipher connection.</source>
+        <translation>数据库不是已打开的 SQLCipher 连接。</translation>
+    </message>
+    <message>
+        <source>Not a statement that writes: %1</source>
+        <translation>不是写入数据的语句：%1</translation>
+    </message>
+    <message>
+        <source>Unable to bind %1: %2</source>
+        <translation>无法绑定 %1：%2</translation>
+    </message>
+    <message>
+        <source>No statement is prepared.</source>
+        <translation>没有已准备的语句。</translation>
+    </message>
+    <message>
+        <source>Parameter count mismatch: the statement takes %1, %2 bound.</source>
+        <translation>参数个数不符：语句需要 %1 个，已绑定 %2 个。</translation>
+    </message>
+</context>
+<context>
     <name>QueryBasisDialog</name>
     <message>
         <source>Self-query (identity verified)</source>

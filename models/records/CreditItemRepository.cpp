@@ -158,7 +158,7 @@ bool CreditItemRepository::insertRow(CreditItem* item, QString* error)
                        ":decision_date, :disclosure_mode, :status, :objection_pending, :repaired_on, "
                        ":withdrawn_on, :non_repairable_basis, :title, :content, :origin, :platform_id, "
                        ":platform_version, :updated_at, :created_at)"),
-        item, m_stamps, bindWritable<QSqlQuery>, error);
+        item, m_stamps, bindWritable<PreparedStatement>, error);
 }
 
 bool CreditItemRepository::updateRow(const CreditItem& item, const CreditItem& stored, QString* error)

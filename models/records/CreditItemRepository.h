@@ -92,7 +92,7 @@ private:
     QSqlDatabase m_db;
     bool prepareBatch(QString* error);
 
-    QSqlQuery m_insert; // prepared once for the bulk path
+    PreparedStatement m_insert; // prepared once for the bulk path
     QSqlQuery m_batchLookup;
     QSqlQuery m_batchStage;
     RecordSql::TimestampCache m_stamps;

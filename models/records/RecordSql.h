@@ -1,6 +1,7 @@
 #pragma once
 
 #include "RecordTypes.h"
+#include "storage/PreparedStatement.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -81,14 +82,14 @@ template<typename Binder, typename Row> void bindProvenance(Binder& query, const
     query.bindValue(QStringLiteral(":updated_at"), stamps.text(row.updatedAt));
 }
 
-// Inserts *row through insert, prepared once from sql (the bulk path runs it millions of times): createdAt
-// defaults to now and updatedAt to createdAt, bindWritable(insert, *row, stamps) binds the columns but :created_at,
-// and row->id is filled.
+// Inserts *row through insert, prepared once from sql (the bulk path runs it millions of times, so straight on
+// SQLite: PreparedStatement): createdAt defaults to now and updatedAt to createdAt, bindWritable(insert, *row, stamps)
+// binds the columns but :created_at, and row->id is filled.
 template<typename Row, typename BindWritable>
-bool insertRow(QSqlQuery& insert, const QSqlDatabase& db, const QString& sql, Row* row, TimestampCache& stamps,
+bool insertRow(PreparedStatement& insert, const QSqlDatabase& db, const QString& sql, Row* row, TimestampCache& stamps,
                BindWritable bindWritable, QString* error)
 {
-    if (!prepareOnce(insert, db, sql, error))
+    if (!insert.isPrepared() && !insert.prepare(db, sql, error))
         return false;
     if (!row->createdAt.isValid())
         row->createdAt = QDateTime::currentDateTimeUtc();
@@ -96,10 +97,9 @@ bool insertRow(QSqlQuery& insert, const QSqlDatabase& db, const QString& sql, Ro
         row->updatedAt = row->createdAt;
     bindWritable(insert, *row, stamps);
     insert.bindValue(QStringLiteral(":created_at"), stamps.text(row->createdAt));
-    if (!insert.exec())
-        return fail(insert, error);
-    row->id = insert.lastInsertId().toLongLong();
-    insert.finish();
+    if (!insert.exec(error))
+        return false;
+    row->id = insert.lastInsertId();
     return true;
 }
 

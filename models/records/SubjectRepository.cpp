@@ -155,7 +155,7 @@ bool SubjectRepository::insertRow(Subject* subject, QString* error)
                        "VALUES (:kind, :identifier, :identifier_override, :name, :name_bigrams, "
                        ":legal_representative, :registered_address, :established_on, :industry, :district, "
                        ":status, :origin, :platform_id, :platform_version, :updated_at, :created_at)"),
-        subject, m_stamps, bindWritable<QSqlQuery>, error);
+        subject, m_stamps, bindWritable<PreparedStatement>, error);
 }
 
 bool SubjectRepository::updateRow(const Subject& subject, const Subject& stored, QString* error)

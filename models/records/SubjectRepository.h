@@ -57,6 +57,6 @@ private:
     bool updateRow(const Subject& subject, const Subject& stored, QString* error);
 
     QSqlDatabase m_db;
-    QSqlQuery m_insert; // prepared once: the bulk path runs it millions of times
+    PreparedStatement m_insert; // prepared once: the bulk path runs it millions of times
     RecordSql::TimestampCache m_stamps;
 };

@@ -12,8 +12,6 @@
 #include <map>
 #include <utility>
 
-namespace Signing {
-
 namespace {
 SecureBytes expandSeed(const SecureBytes& seed, QByteArray* pub)
 {
@@ -22,7 +20,18 @@ SecureBytes expandSeed(const SecureBytes& seed, QByteArray* pub)
     crypto_sign_seed_keypair(reinterpret_cast<unsigned char*>(pub->data()), secret.data(), seed.data());
     return secret;
 }
+
+QByteArray signWithSecret(const SecureBytes& secret, const QByteArray& message)
+{
+    QByteArray signature(crypto_sign_BYTES, Qt::Uninitialized);
+    crypto_sign_detached(reinterpret_cast<unsigned char*>(signature.data()), nullptr,
+                         reinterpret_cast<const unsigned char*>(message.constData()), size_t(message.size()),
+                         secret.data());
+    return signature;
+}
 } // namespace
+
+namespace Signing {
 
 QByteArray publicKey(const SecureBytes& seed)
 {
@@ -40,12 +49,7 @@ QByteArray sign(const SecureBytes& seed, const QByteArray& message)
     if (seed.size() != crypto_sign_SEEDBYTES)
         return {};
     QByteArray pub;
-    const SecureBytes secret = expandSeed(seed, &pub);
-    QByteArray signature(crypto_sign_BYTES, Qt::Uninitialized);
-    crypto_sign_detached(reinterpret_cast<unsigned char*>(signature.data()), nullptr,
-                         reinterpret_cast<const unsigned char*>(message.constData()), size_t(message.size()),
-                         secret.data());
-    return signature;
+    return signWithSecret(expandSeed(seed, &pub), message);
 }
 
 bool verify(const QByteArray& publicKey, const QByteArray& message, const QByteArray& signature)
@@ -75,10 +79,19 @@ QByteArray sha256(QByteArrayView bytes)
 namespace SignerRing {
 
 namespace {
+// A signer's seed and, expanded once when it is set (an audit entry is signed for every page a sync applies), its
+// secret and public keys.
+struct Held
+{
+    SecureBytes seed;
+    SecureBytes secret;
+    QByteArray publicKey;
+};
+
 struct Ring
 {
     QMutex mutex;
-    std::map<std::pair<QString, QString>, SecureBytes> seeds;
+    std::map<std::pair<QString, QString>, Held> seeds;
     QHash<QString, Provisioner> provisioners;
 };
 
@@ -96,8 +109,14 @@ QString normalise(const QString& path)
 
 void setKey(const QString& databasePath, const QString& signer, const SecureBytes& seed)
 {
+    Held held;
+    held.seed = seed.clone();
+    if (seed.size() == crypto_sign_SEEDBYTES) {
+        ensureSodiumInitialised();
+        held.secret = expandSeed(seed, &held.publicKey);
+    }
     QMutexLocker locker(&ring().mutex);
-    ring().seeds[{normalise(databasePath), signer}] = seed.clone();
+    ring().seeds[{normalise(databasePath), signer}] = std::move(held);
 }
 
 void removeKey(const QString& databasePath, const QString& signer)
@@ -147,9 +166,9 @@ bool sign(const QString& databasePath, const QString& signer, const QByteArray& 
     provisionIfMissing(path, signer);
     QMutexLocker locker(&ring().mutex);
     const auto it = ring().seeds.find({path, signer});
-    if (it == ring().seeds.end())
+    if (it == ring().seeds.end() || it->second.secret.size() != crypto_sign_SECRETKEYBYTES)
         return false;
-    *signature = Signing::sign(it->second, message);
+    *signature = signWithSecret(it->second.secret, message);
     return !signature->isEmpty();
 }
 
@@ -159,14 +178,14 @@ QByteArray publicKey(const QString& databasePath, const QString& signer)
     provisionIfMissing(path, signer);
     QMutexLocker locker(&ring().mutex);
     const auto it = ring().seeds.find({path, signer});
-    return it == ring().seeds.end() ? QByteArray() : Signing::publicKey(it->second);
+    return it == ring().seeds.end() ? QByteArray() : it->second.publicKey;
 }
 
 SecureBytes seed(const QString& databasePath, const QString& signer)
 {
     QMutexLocker locker(&ring().mutex);
     const auto it = ring().seeds.find({normalise(databasePath), signer});
-    return it == ring().seeds.end() ? SecureBytes() : it->second.clone();
+    return it == ring().seeds.end() ? SecureBytes() : it->second.seed.clone();
 }
 
 void setProvisioner(const QString& databasePath, Provisioner provisioner)

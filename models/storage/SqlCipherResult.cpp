@@ -65,7 +65,26 @@ int bindText(sqlite3_stmt* stmt, int index, const QString& text)
     return sqlite3_bind_text(stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
 }
 
-int bindSqlValue(sqlite3_stmt* stmt, int index, const QVariant& value)
+// What follows the first statement may be a trailing comment ("SELECT 1; -- why"): that is not a second statement.
+bool isOnlyCommentsOrSpace(sqlite3* db, const char* tail)
+{
+    sqlite3_stmt* next = nullptr;
+    const char* rest = nullptr;
+    const int rc = sqlite3_prepare_v2(db, tail, -1, &next, &rest);
+    const bool empty = rc == SQLITE_OK && next == nullptr;
+    sqlite3_finalize(next);
+    return empty;
+}
+
+bool isInsert(sqlite3_stmt* stmt)
+{
+    const QByteArray sql = QByteArray(sqlite3_sql(stmt)).trimmed().left(16).toUpper();
+    return sql.startsWith("INSERT") || sql.startsWith("REPLACE");
+}
+
+} // namespace
+
+int SqlCipher::bindValue(sqlite3_stmt* stmt, int index, const QVariant& value)
 {
     if (isSqlNull(value))
         return sqlite3_bind_null(stmt, index);
@@ -111,25 +130,6 @@ int bindSqlValue(sqlite3_stmt* stmt, int index, const QVariant& value)
         return SQLITE_MISMATCH;
     }
 }
-
-// What follows the first statement may be a trailing comment ("SELECT 1; -- why"): that is not a second statement.
-bool isOnlyCommentsOrSpace(sqlite3* db, const char* tail)
-{
-    sqlite3_stmt* next = nullptr;
-    const char* rest = nullptr;
-    const int rc = sqlite3_prepare_v2(db, tail, -1, &next, &rest);
-    const bool empty = rc == SQLITE_OK && next == nullptr;
-    sqlite3_finalize(next);
-    return empty;
-}
-
-bool isInsert(sqlite3_stmt* stmt)
-{
-    const QByteArray sql = QByteArray(sqlite3_sql(stmt)).trimmed().left(16).toUpper();
-    return sql.startsWith("INSERT") || sql.startsWith("REPLACE");
-}
-
-} // namespace
 
 SqlCipherResult::SqlCipherResult(const SqlCipherDriver* driver)
     : QSqlResult(driver)
@@ -308,7 +308,7 @@ bool SqlCipherResult::exec()
         return false;
     }
     for (int i = 0; i < values.size(); ++i) {
-        const int rc = bindSqlValue(m_stmt, i + 1, values.at(i));
+        const int rc = SqlCipher::bindValue(m_stmt, i + 1, values.at(i));
         if (rc != SQLITE_OK) {
             setStatementError(QCoreApplication::translate("SqlCipherResult", "Unable to bind parameter %1.").arg(i + 1),
                               rc);

@@ -8,6 +8,12 @@
 struct sqlite3_stmt;
 class SqlCipherDriver;
 
+namespace SqlCipher {
+// Binds value to parameter index (1-based) as the driver binds every QSqlQuery value: integers as integers, text as
+// UTF-8, dates and times in ISO form, a null QString (or any null value) as NULL. An SQLite result code.
+int bindValue(sqlite3_stmt* stmt, int index, const QVariant& value);
+} // namespace SqlCipher
+
 // One prepared statement of a QSQLCIPHER connection.
 //
 // Rows are stepped lazily. A scrollable query keeps the rows it has stepped over (models seek back and forth);

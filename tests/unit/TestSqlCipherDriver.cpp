@@ -1,4 +1,5 @@
 // Conformance of the QSQLCIPHER driver: what Qt's SQL classes expect of a driver, over an encrypted file.
+#include "storage/PreparedStatement.h"
 #include "storage/SecureBytes.h"
 #include "storage/SqlCipherDriver.h"
 
@@ -615,6 +616,79 @@ private slots:
         QVERIFY2(model.select(), qPrintable(model.lastError().text()));
         QVERIFY(model.rowCount() > 0);
         QCOMPARE(model.primaryKey().count(), 1);
+    }
+
+    void preparedStatementBindsLikeTheDriver()
+    {
+        // PreparedStatement (the bulk path's inserts, straight on SQLite) stores what QSqlQuery stores, and refuses
+        // what it cannot run with a reason, writing nothing.
+        QSqlDatabase db = QSqlDatabase::database(QStringLiteral("c1"));
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE p (id INTEGER PRIMARY KEY, i INTEGER, s TEXT, b BLOB, d TEXT)")));
+        const QString insert = QStringLiteral("INSERT INTO p (i, s, b, d) VALUES (:i, :s, :b, :d)");
+        PreparedStatement statement;
+        QString error;
+        QVERIFY2(statement.prepare(db, insert, &error), qPrintable(error));
+        statement.bindValue(QStringLiteral(":i"), qint64(1) << 40);
+        statement.bindValue(QStringLiteral(":s"), QStringLiteral("厦门 ünïcode"));
+        statement.bindValue(QStringLiteral(":b"), QByteArray("\x00\x01", 2));
+        statement.bindValue(QStringLiteral(":d"), QDate(2026, 12, 5));
+        QVERIFY2(statement.exec(&error), qPrintable(error));
+        const qint64 first = statement.lastInsertId();
+        statement.bindValue(QStringLiteral(":i"), QVariant());
+        statement.bindValue(QStringLiteral(":s"), QString()); // a null QString is NULL, as through the driver
+        statement.bindValue(QStringLiteral(":b"), QByteArray());
+        statement.bindValue(QStringLiteral(":d"), QString());
+        QVERIFY2(statement.exec(&error), qPrintable(error));
+        QCOMPARE(statement.lastInsertId(), first + 1);
+        QVERIFY(q.exec(QStringLiteral("SELECT i, s, b, d, typeof(i), typeof(s), typeof(d) FROM p ORDER BY id")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toLongLong(), qint64(1) << 40);
+        QCOMPARE(q.value(1).toString(), QStringLiteral("厦门 ünïcode"));
+        QCOMPARE(q.value(2).toByteArray(), QByteArray("\x00\x01", 2));
+        QCOMPARE(q.value(3).toString(), QStringLiteral("2026-12-05"));
+        QCOMPARE(q.value(4).toString(), QStringLiteral("integer"));
+        QVERIFY(q.next());
+        QVERIFY(q.isNull(0) && q.isNull(1) && q.isNull(3));
+        q.finish();
+
+        // A placeholder left unbound, an unknown one, a constraint failing: a reason each, no row written, and the
+        // statement runs again after.
+        statement.bindValue(QStringLiteral(":i"), 1);
+        QVERIFY(!statement.exec(&error));
+        QVERIFY2(error.contains(QStringLiteral("mismatch")), qPrintable(error));
+        statement.bindValue(QStringLiteral(":nope"), 1);
+        QVERIFY(!statement.exec(&error));
+        QVERIFY2(error.contains(QStringLiteral(":nope")), qPrintable(error));
+        QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER p_guard BEFORE INSERT ON p WHEN NEW.i = 13 BEGIN SELECT "
+                                      "RAISE(ABORT, 'thirteen refused'); END")));
+        for (const QString& name :
+             {QStringLiteral(":i"), QStringLiteral(":s"), QStringLiteral(":b"), QStringLiteral(":d")})
+            statement.bindValue(name, name == QLatin1String(":i") ? QVariant(13) : QVariant(QStringLiteral("x")));
+        QVERIFY(!statement.exec(&error));
+        QVERIFY2(error.contains(QStringLiteral("thirteen refused")), qPrintable(error));
+        QSqlQuery count(db);
+        QVERIFY(count.exec(QStringLiteral("SELECT count(*) FROM p")) && count.next());
+        QCOMPARE(count.value(0).toInt(), 2);
+        for (const QString& name :
+             {QStringLiteral(":i"), QStringLiteral(":s"), QStringLiteral(":b"), QStringLiteral(":d")})
+            statement.bindValue(name, 7);
+        QVERIFY2(statement.exec(&error), qPrintable(error));
+
+        // Not a statement that writes, SQL that does not compile, a connection of another driver.
+        PreparedStatement other;
+        QVERIFY(!other.prepare(db, QStringLiteral("SELECT * FROM p"), &error));
+        QVERIFY(!other.prepare(db, QStringLiteral("INSERT INTO nowhere VALUES (1)"), &error));
+        QVERIFY2(error.contains(QStringLiteral("nowhere")), qPrintable(error));
+        QVERIFY(!other.exec(&error));
+        {
+            QSqlDatabase plain = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("plain"));
+            plain.setDatabaseName(QStringLiteral(":memory:"));
+            if (plain.open())
+                QVERIFY(!other.prepare(plain, QStringLiteral("CREATE TABLE x (a)"), &error));
+            QVERIFY(!error.isEmpty());
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("plain"));
     }
 
     void clonedConnectionInAnotherThread()
