@@ -3,8 +3,13 @@
 #include "Signing.h"
 
 #include <QCoreApplication>
+#include <QFuture>
+#include <QScopeGuard>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <QtEndian>
 
@@ -324,11 +329,86 @@ bool recompute(QSqlDatabase& db, const QString& table, QString* error)
     const QStringList columns = columnsOf(db, table, error);
     if (columns.isEmpty())
         return false;
-    return exec(db,
-                QStringLiteral("UPDATE table_seals SET seal = (SELECT xmc_seal_sum(%2) FROM %1), rows = (SELECT "
-                               "count(*) FROM %1) WHERE name = '%1'")
-                    .arg(table, digestCall(table, columns, QString())),
-                error);
+    // What UPDATE table_seals SET seal = (SELECT xmc_seal_sum(xmc_row_digest(…)) FROM table) computes, with the sum
+    // on the other cores: this thread reads the rows and hashes each (SQLite decrypts the pages here), a pool
+    // expands the digests of 8,192 rows at a time and sums them, and the partial seals add up to the same seal
+    // (the sum is taken word by word modulo 2^16, in any order). The bulk path recomputes millions of rows.
+    auto* handle = static_cast<sqlite3*>(db.driver()->handle().value<void*>());
+    if (!handle) {
+        *error = QStringLiteral("RowSeals::recompute: no SQLite handle");
+        return false;
+    }
+    const QByteArray select =
+        QStringLiteral("SELECT %1 FROM %2").arg(digestCall(table, columns, QString()), table).toUtf8();
+    sqlite3_stmt* rows = nullptr;
+    if (sqlite3_prepare_v2(handle, select.constData(), int(select.size()), &rows, nullptr) != SQLITE_OK) {
+        *error = QString::fromUtf8(sqlite3_errmsg(handle));
+        sqlite3_finalize(rows);
+        return false;
+    }
+    constexpr int Chunk = 8192;
+    constexpr int DigestBytes = crypto_hash_sha256_BYTES;
+    static QThreadPool summers;
+    QList<QFuture<Seal>> partials;
+    auto sumChunk = [](const QByteArray& digests) {
+        Seal seal{};
+        for (qsizetype at = 0; at < digests.size(); at += DigestBytes)
+            addTo(&seal, reinterpret_cast<const unsigned char*>(digests.constData() + at), false);
+        return seal;
+    };
+    const auto waitForSums = qScopeGuard([&partials] {
+        for (QFuture<Seal>& partial : partials)
+            partial.waitForFinished();
+    });
+    Seal total{};
+    auto addPartial = [&total](const Seal& part) {
+        std::array<quint16, SealWords> a, b;
+        qFromLittleEndian<quint16>(total.data(), SealWords, a.data());
+        qFromLittleEndian<quint16>(part.data(), SealWords, b.data());
+        for (int i = 0; i < SealWords; ++i)
+            a[i] = quint16(a[i] + b[i]);
+        qToLittleEndian<quint16>(a.data(), SealWords, total.data());
+    };
+    QByteArray digests;
+    digests.reserve(Chunk * DigestBytes);
+    qint64 count = 0;
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(rows)) == SQLITE_ROW) {
+        if (sqlite3_column_bytes(rows, 0) != DigestBytes)
+            break;
+        digests.append(static_cast<const char*>(sqlite3_column_blob(rows, 0)), DigestBytes);
+        ++count;
+        if (digests.size() == Chunk * DigestBytes) {
+            // At most four chunks queued: memory stays small however large the table.
+            while (partials.size() >= 4) {
+                addPartial(partials.takeFirst().result());
+            }
+            partials << QtConcurrent::run(&summers, sumChunk, digests);
+            digests.clear();
+            digests.reserve(Chunk * DigestBytes);
+        }
+    }
+    if (rc != SQLITE_DONE) {
+        *error = rc == SQLITE_ROW ? QStringLiteral("RowSeals::recompute: a row digest of the wrong size")
+                                  : QString::fromUtf8(sqlite3_errmsg(handle));
+        sqlite3_finalize(rows);
+        return false;
+    }
+    sqlite3_finalize(rows);
+    addPartial(sumChunk(digests));
+    for (QFuture<Seal>& partial : partials)
+        addPartial(partial.result());
+    partials.clear();
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE table_seals SET seal = ?, rows = ? WHERE name = ?"));
+    update.addBindValue(QByteArray(reinterpret_cast<const char*>(total.data()), SealBytes));
+    update.addBindValue(count);
+    update.addBindValue(table);
+    if (!update.exec()) {
+        *error = update.lastError().text();
+        return false;
+    }
+    return true;
 }
 
 bool verify(const QSqlDatabase& db, QStringList* problems)

@@ -3,6 +3,7 @@
 #include "records/CreditItemRepository.h"
 #include "records/RecordJson.h"
 #include "records/SubjectRepository.h"
+#include "storage/RowSeals.h"
 #include "storage/Signing.h"
 #include "sync/FeedApplier.h"
 #include "sync/ReferenceFeed.h"
@@ -231,6 +232,10 @@ void BenchSync::firstSync()
     QCOMPARE(
         qint64(report.applied.value(QStringLiteral("subjects")) + report.applied.value(QStringLiteral("credit_items"))),
         rows);
+    // The seals summed after the load (on several threads, thousands of rows at a time) equal the sum SQL makes of
+    // the same rows, untimed.
+    QStringList sealProblems;
+    QVERIFY2(RowSeals::verify(m_target->database(), &sealProblems), qPrintable(sealProblems.join(QLatin1Char(' '))));
     const double raw = rawNs / 1e9, app = appNs / 1e9;
     qInfo("first sync: %lld rows in %d pages: raw %.1f s, app %.1f s", rows, pages, raw, app);
     m_rows << QStringLiteral("| first sync (%1 rows, %2 pages, one import in batches of %3) | %4 | %5 | %6 | 0.70 |")
